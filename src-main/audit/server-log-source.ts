@@ -1,0 +1,61 @@
+// The shape of the server's audit records as the mirror sync reads them, and the
+// port it reads them through (implemented by the Odoo connector's readServerLogs).
+// See shared/design/odoo.md: impersonate.log holds no reason, IP or session id;
+// the console's own ir.logging entries (name CONSOLE_LOG_NAME) carry those.
+
+export const CONSOLE_LOG_NAME = 'impersonation-console';
+
+export type ServerLogKind = 'impersonate' | 'console';
+
+/** Position after which to read: strictly increasing (write_date, id), per kind (SY-1). */
+export interface ServerLogCursor {
+  writeDate: string; // UTC "YYYY-MM-DD HH:MM:SS", from server data only
+  id: number;
+}
+
+/** The JSON the console writes as the message of its ir.logging entries. */
+export interface ConsoleLogMessage {
+  event: 'start' | 'end';
+  app: string;
+  appVersion: string;
+  host: string;
+  admin: { uid: number; login: string };
+  target: { id: number; login: string; name: string };
+  reason: string;
+  sessionIdentifier: string;
+  clientIp: string | null;
+  serverIp: string | null;
+  at: string; // ISO, client time
+  endCause?: string;
+}
+
+export interface ServerLogRow {
+  kind: ServerLogKind;
+  /** The row's id in its own model (impersonate.log or ir.logging). */
+  serverId: number;
+  writeDate: string;
+  createDate: string;
+  /** impersonate.log: the impersonator. ir.logging: the admin named in the message. */
+  adminUserId: number | null;
+  adminName: string | null;
+  /** impersonate.log: resolved from impersonated_partner_id to the user. */
+  targetUserId: number | null;
+  targetName: string | null;
+  targetPartnerId: number | null;
+  /** impersonate.log only: UTC "YYYY-MM-DD HH:MM:SS", null while open. */
+  dateStart: string | null;
+  dateEnd: string | null;
+  /** ir.logging only: the parsed message (null if it was not the console's JSON). */
+  message: ConsoleLogMessage | null;
+}
+
+export interface ServerLogPage {
+  rows: ServerLogRow[];
+  /** How many rows of this kind lie after the cursor, when the server says so in the same trip. */
+  total: number | null;
+}
+
+export interface ServerLogSource {
+  /** Rows of one kind strictly after `cursor` (null: from the start), in (write_date, id) order. */
+  readServerLogs(kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage>;
+}

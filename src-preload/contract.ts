@@ -1,0 +1,403 @@
+// The one typed contract between the console's UI and its main process.
+// Main imports the schemas (values) to validate every payload; the renderer and
+// the preload import only types from here (channel names live in channels.ts).
+// Each schema and its type share one name.
+import { z } from 'zod';
+import type { EventName, MethodChannel } from './channels';
+
+// ---------------------------------------------------------------- shared pieces
+
+const Id = z.number().int().positive().max(2 ** 31 - 1);
+const Text = (max: number) => z.string().max(max);
+const IsoTime = z.string();
+
+export const Language = z.enum(['en', 'es']);
+export type Language = z.infer<typeof Language>;
+
+/** A translated message: `key` names an entry under `messages` in the i18n resources. */
+export const Message = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** What every failed call answers: a kind to branch on and a message to show. */
+export const ConsoleErrorShape = Message.extend({ kind: z.string() });
+export type ConsoleErrorShape = z.infer<typeof ConsoleErrorShape>;
+
+export const Page = z.object({
+  page: z.number().int().min(0).max(1_000_000).default(0),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+// ---------------------------------------------------------------- app, settings
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  electronRuntime: z.boolean(),
+  electronVersion: z.string().nullable(),
+  chromeVersion: z.string().nullable(),
+  transport: z.enum(['ipc', 'harness']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The hard limit is 60 minutes; Settings may lower it, never raise it. */
+export const MAX_SESSION_MINUTES = 60;
+
+export const Settings = z.object({
+  language: Language,
+  sessionLimitMinutes: z.number().int().min(5).max(MAX_SESSION_MINUTES),
+  /** null keeps everything. */
+  retentionDays: z.number().int().min(1).max(36_500).nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+// ---------------------------------------------------------------- connections
+
+export const ConnectionId = z.object({ id: z.string().min(1).max(64) }).strict();
+export type ConnectionId = z.infer<typeof ConnectionId>;
+
+export const ConnectionInput = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    name: Text(100).trim().min(1),
+    /** Parsed and normalised in main (IN-3); the UI's checks are a convenience. */
+    url: Text(2048).trim().min(1),
+    database: Text(200).trim().min(1),
+    login: Text(200).trim().min(1),
+    password: Text(1024).min(1).optional(),
+    rememberPassword: z.boolean().default(false),
+  })
+  .strict();
+export type ConnectionInput = z.infer<typeof ConnectionInput>;
+
+export const SecretStorageMode = z.object({
+  /** keychain: stored encrypted by the OS; memory-only: kept for this run only. */
+  mode: z.enum(['keychain', 'memory-only']),
+  reason: z.enum(['unavailable', 'basic_text']).nullable(),
+});
+export type SecretStorageMode = z.infer<typeof SecretStorageMode>;
+
+export const Connection = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  database: z.string(),
+  login: z.string(),
+  passwordStored: z.boolean(),
+  /** Plain http to anything but loopback (IN-3). */
+  insecureHttp: z.boolean(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const ConnectionList = z.object({
+  connections: z.array(Connection),
+  secretStorage: SecretStorageMode,
+});
+export type ConnectionList = z.infer<typeof ConnectionList>;
+
+export const ConnectRequest = z
+  .object({ id: z.string().min(1).max(64), password: Text(1024).min(1).optional() })
+  .strict();
+export type ConnectRequest = z.infer<typeof ConnectRequest>;
+
+export const ConnectionReport = z.object({
+  ok: z.boolean(),
+  serverVersion: z.string().nullable(),
+  moduleInstalled: z.boolean(),
+  isSystemAdmin: z.boolean(),
+  inImpersonationGroup: z.boolean(),
+  hasDeviceLog: z.boolean(),
+  admin: z.object({ uid: z.number(), name: z.string(), login: z.string() }).nullable(),
+  /** Each missing piece, with what to do on the server. */
+  problems: z.array(Message),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
+export const ConnectionStatus = z.object({
+  connected: z.boolean(),
+  connectionId: z.string().nullable(),
+  report: ConnectionReport.nullable(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const DatabasesRequest = z.object({ url: Text(2048).trim().min(1) }).strict();
+export const DatabaseList = z.object({ databases: z.array(z.string()).nullable() });
+export type DatabaseList = z.infer<typeof DatabaseList>;
+
+// ---------------------------------------------------------------- users
+
+export const IneligibleReason = z.enum(['self', 'administrator', 'portal', 'archived', 'superuser']);
+export type IneligibleReason = z.infer<typeof IneligibleReason>;
+
+export const UserSearch = Page.extend({
+  query: Text(200).default(''),
+  includeArchived: z.boolean().default(true),
+}).strict();
+export type UserSearch = z.infer<typeof UserSearch>;
+
+export const UserRow = z.object({
+  id: z.number(),
+  login: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  type: z.enum(['internal', 'portal']),
+  active: z.boolean(),
+  eligible: z.boolean(),
+  reasons: z.array(IneligibleReason),
+});
+export type UserRow = z.infer<typeof UserRow>;
+
+export const UserPage = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  rows: z.array(UserRow),
+});
+export type UserPage = z.infer<typeof UserPage>;
+
+// ---------------------------------------------------------------- impersonation
+
+/** The raw reason: validated in main (IN-1) so that the refusal is translated. */
+export const ImpersonationRequest = z
+  .object({ targetId: Id, reason: Text(5000) })
+  .strict();
+export type ImpersonationRequest = z.infer<typeof ImpersonationRequest>;
+
+export const CheckResult = z.object({
+  allowed: z.boolean(),
+  refusal: Message.nullable(),
+  remainingAttempts: z.number(),
+  retryAfterSeconds: z.number().nullable(),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const EndCause = z.enum([
+  'banner',
+  'tray',
+  'timeout',
+  'quit',
+  'window-close',
+  'shutdown',
+  'suspend',
+  'recovered',
+  'server-expired',
+  'error',
+]);
+export type EndCause = z.infer<typeof EndCause>;
+
+export const SessionPhase = z.enum(['idle', 'starting', 'active', 'stopping', 'ended']);
+export type SessionPhase = z.infer<typeof SessionPhase>;
+
+export const SessionView = z.object({
+  phase: SessionPhase,
+  target: z.object({ id: z.number(), name: z.string(), login: z.string() }).nullable(),
+  reason: z.string().nullable(),
+  startedAt: IsoTime.nullable(),
+  deadline: IsoTime.nullable(),
+  secondsLeft: z.number().nullable(),
+  /** Shortly before the deadline. */
+  warning: z.boolean(),
+  /** The view is gone but the server-side end is still being retried (FT-3). */
+  serverEndPending: z.boolean(),
+  endCause: EndCause.nullable(),
+  error: ConsoleErrorShape.nullable(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const ViewBounds = z
+  .object({
+    x: z.number().int().min(0).max(100_000),
+    y: z.number().int().min(0).max(100_000),
+    width: z.number().int().min(0).max(100_000),
+    height: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type ViewBounds = z.infer<typeof ViewBounds>;
+
+export const Countdown = z.object({ secondsLeft: z.number(), warning: z.boolean() });
+export type Countdown = z.infer<typeof Countdown>;
+
+// ---------------------------------------------------------------- audit
+
+export const AuditSource = z.enum(['local', 'server']);
+export const AuditOutcome = z.enum(['refused', 'failed', 'started', 'ended', 'open']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+export const AuditFilters = z
+  .object({
+    admin: Text(200).optional(),
+    target: Text(200).optional(),
+    from: IsoTime.optional(),
+    to: IsoTime.optional(),
+    outcome: AuditOutcome.optional(),
+    source: z.enum(['local', 'server', 'all']).default('all'),
+  })
+  .strict();
+export type AuditFilters = z.infer<typeof AuditFilters>;
+
+export const AuditSortField = z.enum(['startedAt', 'admin', 'target', 'duration', 'outcome']);
+
+export const AuditQuery = Page.extend({
+  filters: AuditFilters.default({ source: 'all' }),
+  sort: z
+    .object({ field: AuditSortField, dir: z.enum(['asc', 'desc']) })
+    .default({ field: 'startedAt', dir: 'desc' }),
+}).strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditSearch = Page.extend({ text: Text(200).trim().min(1) }).strict();
+export type AuditSearch = z.infer<typeof AuditSearch>;
+
+export const AuditRow = z.object({
+  id: z.string(),
+  source: AuditSource,
+  admin: z.string(),
+  target: z.string(),
+  startedAt: IsoTime.nullable(),
+  endedAt: IsoTime.nullable(),
+  durationSeconds: z.number().nullable(),
+  reason: z.string().nullable(),
+  clientIp: z.string().nullable(),
+  serverIp: z.string().nullable(),
+  outcome: AuditOutcome,
+  endCause: z.string().nullable(),
+  refusal: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+export const AuditPage = z.object({ total: z.number(), rows: z.array(AuditRow) });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditDetail = AuditRow.extend({
+  fields: z.array(z.object({ name: z.string(), value: z.string() })),
+  events: z.array(z.object({ at: IsoTime, type: z.string(), detail: z.string() })),
+});
+export type AuditDetail = z.infer<typeof AuditDetail>;
+
+export const AuditSessionRequest = z.object({ id: Text(100).min(1) }).strict();
+
+export const ChainStatus = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBroken: z.object({ id: z.number(), reason: z.string() }).nullable(),
+});
+export type ChainStatus = z.infer<typeof ChainStatus>;
+
+export const ExportRequest = z
+  .object({ format: z.enum(['csv', 'json']), filters: AuditFilters.default({ source: 'all' }) })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export const ExportResult = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number() });
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const SyncResult = z.object({
+  fetched: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  /** Rows where the mirror and the server disagreed (AU-7): reported, server kept. */
+  differences: z.number(),
+  finishedAt: IsoTime,
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+export const SyncStatus = z.object({
+  lastSyncAt: IsoTime.nullable(),
+  running: z.boolean(),
+  connected: z.boolean(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncProgress = z.object({ fetched: z.number(), total: z.number().nullable(), done: z.boolean() });
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const StatsRequest = z.object({ from: IsoTime.optional(), to: IsoTime.optional() }).strict();
+export const AuditStats = z.object({
+  days: z.array(z.object({ day: z.string(), admin: z.string(), count: z.number() })),
+});
+export type AuditStats = z.infer<typeof AuditStats>;
+
+export const Notice = Message.extend({ level: z.enum(['info', 'warning', 'error']) });
+export type Notice = z.infer<typeof Notice>;
+
+// ---------------------------------------------------------------- the contract
+
+const None = z.undefined();
+const Done = z.object({ ok: z.literal(true) });
+
+/** Every method channel: what it accepts (validated in main) and what it answers. */
+export const methods = {
+  'app:info': { input: None, output: AppInfo },
+  'settings:get': { input: None, output: Settings },
+  'settings:set': { input: SettingsPatch, output: Settings },
+  'connections:list': { input: None, output: ConnectionList },
+  'connections:save': { input: ConnectionInput, output: Connection },
+  'connections:remove': { input: ConnectionId, output: Done },
+  'connections:databases': { input: DatabasesRequest, output: DatabaseList },
+  'connections:test': { input: ConnectRequest, output: ConnectionReport },
+  'connections:connect': { input: ConnectRequest, output: ConnectionReport },
+  'connections:disconnect': { input: None, output: Done },
+  'connections:status': { input: None, output: ConnectionStatus },
+  'users:search': { input: UserSearch, output: UserPage },
+  'impersonation:check': { input: ImpersonationRequest, output: CheckResult },
+  'impersonation:start': { input: ImpersonationRequest, output: SessionView },
+  'impersonation:stop': { input: None, output: SessionView },
+  'impersonation:current': { input: None, output: SessionView },
+  'impersonation:setViewBounds': { input: ViewBounds, output: Done },
+  'audit:list': { input: AuditQuery, output: AuditPage },
+  'audit:search': { input: AuditSearch, output: AuditPage },
+  'audit:session': { input: AuditSessionRequest, output: AuditDetail },
+  'audit:verify': { input: None, output: ChainStatus },
+  'audit:export': { input: ExportRequest, output: ExportResult },
+  'audit:sync': { input: None, output: SyncResult },
+  'audit:syncStatus': { input: None, output: SyncStatus },
+  'audit:stats': { input: StatsRequest, output: AuditStats },
+} as const satisfies Record<MethodChannel, { input: z.ZodType; output: z.ZodType }>;
+
+/** Every event main pushes, with its payload. */
+export const events = {
+  sessionState: SessionView,
+  countdown: Countdown,
+  syncProgress: SyncProgress,
+  settingsChanged: Settings,
+  notice: Notice,
+} as const satisfies Record<EventName, z.ZodType>;
+
+type Methods = typeof methods;
+type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+
+export type MethodInput<C extends MethodChannel> = z.input<Methods[C]['input']>;
+export type MethodOutput<C extends MethodChannel> = z.output<Methods[C]['output']>;
+/** What a handler receives: the payload after parsing (defaults applied). */
+export type ParsedInput<C extends MethodChannel> = z.output<Methods[C]['input']>;
+
+type Call<C extends MethodChannel> = undefined extends MethodInput<C>
+  ? (input?: MethodInput<C>) => Promise<MethodOutput<C>>
+  : (input: MethodInput<C>) => Promise<MethodOutput<C>>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The UI's whole world: `consoleApi.<domain>.<verb>(input)` and `consoleApi.on.<event>(cb)`. */
+export type ConsoleApi = {
+  [D in Domain<MethodChannel>]: { [V in Verb<MethodChannel, D>]: Call<`${D}:${V}` & MethodChannel> };
+} & {
+  on: { [E in EventName]: (listener: (payload: EventPayload<E>) => void) => () => void };
+};
+
+/** What main implements: one handler per channel, given the parsed payload. */
+export type ConsoleHandlers = {
+  [C in MethodChannel]: (input: ParsedInput<C>) => Promise<MethodOutput<C>> | MethodOutput<C>;
+};
+
+/** How main pushes events, whatever the transport. */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The answer on the wire: a value, or a typed error (never a thrown exception across processes). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ConsoleErrorShape };
