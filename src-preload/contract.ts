@@ -401,3 +401,18 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 
 /** The answer on the wire: a value, or a typed error (never a thrown exception across processes). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ConsoleErrorShape };
+
+type BridgeCall<C extends MethodChannel> = undefined extends MethodInput<C>
+  ? (input?: MethodInput<C>) => Promise<Envelope<MethodOutput<C>>>
+  : (input: MethodInput<C>) => Promise<Envelope<MethodOutput<C>>>;
+
+/**
+ * What the preload (or the harness) installs as `window.consoleApi`: the same
+ * named methods, answering envelopes, because an Error's own fields do not survive
+ * Electron's contextBridge. The renderer unwraps it into a ConsoleApi.
+ */
+export type ConsoleBridge = {
+  [D in Domain<MethodChannel>]: { [V in Verb<MethodChannel, D>]: BridgeCall<`${D}:${V}` & MethodChannel> };
+} & {
+  on: ConsoleApi['on'];
+};

@@ -53,8 +53,8 @@ export async function dispatch(
 }
 
 /** The slice of Electron's ipcMain this helper needs. */
-export interface IpcMainLike {
-  handle(channel: string, listener: (event: never, payload: unknown) => Promise<unknown>): void;
+export interface IpcMainLike<Event> {
+  handle(channel: string, listener: (event: Event, payload: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -63,14 +63,14 @@ export interface IpcMainLike {
  * must answer whether it comes from the console's own UI frame (SS-8).
  */
 export function registerIpcHandlers<Event>(
-  ipc: IpcMainLike,
+  ipc: IpcMainLike<Event>,
   handlers: ConsoleHandlers,
   isTrustedSender: (event: Event) => boolean,
   logUnexpected?: UnexpectedErrorLog,
 ): () => void {
   for (const channel of methodChannels) {
-    ipc.handle(channel, async (event: never, payload: unknown) => {
-      if (!isTrustedSender(event as Event)) return failure('forbidden-sender', 'errors.forbiddenSender');
+    ipc.handle(channel, async (event: Event, payload: unknown) => {
+      if (!isTrustedSender(event)) return failure('forbidden-sender', 'errors.forbiddenSender');
       return dispatch(handlers, channel, payload, logUnexpected);
     });
   }

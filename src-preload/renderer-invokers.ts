@@ -1,7 +1,10 @@
-// Renderer-side half of the contract helpers: builds the ConsoleApi object from
-// any transport that can invoke a channel and subscribe to an event. The preload
-// uses it over ipcRenderer, the harness over a WebSocket; the UI cannot tell.
-import type { ConsoleApi, ConsoleErrorShape, Envelope } from './contract';
+// Renderer-side half of the contract helpers. makeConsoleBridge() builds the
+// named methods from any transport that can invoke a channel and subscribe to
+// an event: the preload uses it over ipcRenderer, the harness over a WebSocket.
+// unwrapBridge() turns the envelopes into a ConsoleApi that throws typed errors,
+// on the renderer's side of the contextBridge (an Error's own fields would not
+// survive the crossing).
+import type { ConsoleApi, ConsoleBridge, ConsoleErrorShape, Envelope } from './contract';
 import { eventChannels, methodChannels, type EventName } from './channels';
 
 export interface ConsoleTransport {
@@ -25,21 +28,38 @@ export class ConsoleCallError extends Error implements ConsoleErrorShape {
   }
 }
 
-export function makeConsoleApi(transport: ConsoleTransport): ConsoleApi {
-  const api: Record<string, Record<string, unknown>> = {};
+function splitChannel(channel: string): [string, string] {
+  const [domain, verb] = channel.split(':') as [string, string];
+  return [domain, verb];
+}
+
+export function makeConsoleBridge(transport: ConsoleTransport): ConsoleBridge {
+  const bridge: Record<string, Record<string, unknown>> = {};
   for (const channel of methodChannels) {
-    const [domain, verb] = channel.split(':') as [string, string];
-    api[domain] ??= {};
-    api[domain][verb] = async (payload?: unknown) => {
-      const envelope = await transport.invoke(channel, payload);
-      if (!envelope.ok) throw new ConsoleCallError(envelope.error);
-      return envelope.value;
-    };
+    const [domain, verb] = splitChannel(channel);
+    bridge[domain] ??= {};
+    bridge[domain][verb] = (payload?: unknown) => transport.invoke(channel, payload);
   }
   const on: Record<string, unknown> = {};
   for (const [name, channel] of Object.entries(eventChannels) as [EventName, string][]) {
     on[name] = (listener: (payload: unknown) => void) => transport.subscribe(channel, listener);
   }
-  api.on = on;
+  bridge.on = on;
+  return bridge as unknown as ConsoleBridge;
+}
+
+export function unwrapBridge(bridge: ConsoleBridge): ConsoleApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  const raw = bridge as unknown as Record<string, Record<string, (payload?: unknown) => Promise<Envelope<unknown>>>>;
+  for (const channel of methodChannels) {
+    const [domain, verb] = splitChannel(channel);
+    api[domain] ??= {};
+    api[domain][verb] = async (payload?: unknown) => {
+      const envelope = await raw[domain]![verb]!(payload);
+      if (!envelope.ok) throw new ConsoleCallError(envelope.error);
+      return envelope.value;
+    };
+  }
+  api.on = bridge.on as unknown as Record<string, unknown>;
   return api as unknown as ConsoleApi;
 }

@@ -1,0 +1,18 @@
+// The events main pushes to the UI, fanned out to every transport listening
+// (the IPC bridge in the app, the WebSocket in the harness).
+import type { EventName } from '../../src-preload/channels';
+import type { EventPayload, EventSink } from '../../src-preload/contract';
+
+export class ConsoleEvents {
+  private readonly sinks = new Set<EventSink>();
+
+  /** Adds a sink; returns the function that removes it. */
+  listen(sink: EventSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const sink of this.sinks) sink(event, payload);
+  }
+}

@@ -1,0 +1,38 @@
+// Each e2e test gets its own harness process and data folder; the harness's
+// first stdout line (JSON with the URL) is the readiness signal, no sleeps.
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface HarnessProcess {
+  url: string;
+  dataDir: string;
+}
+
+async function launchHarness(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/harness/cli.ts', '--data-dir', dataDir, ...extraArgs], {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`harness exited early (${code})`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ harness: HarnessProcess; harnessArgs: string[] }>({
+  harnessArgs: [[], { option: true }],
+  harness: async ({ harnessArgs }, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+    const { child, url } = await launchHarness(dataDir, harnessArgs);
+    await use({ url, dataDir });
+    child.kill('SIGTERM');
+  },
+});
+
+export { expect } from '@playwright/test';
