@@ -10,27 +10,34 @@ import { createInterface } from 'node:readline';
 export interface HarnessProcess {
   url: string;
   dataDir: string;
+  /** With harnessArgs ['--odoo-sim']: the URL of the Odoo simulator the harness started. */
+  odooUrl: string | null;
 }
 
-async function launchHarness(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; url: string }> {
+interface ReadyLine {
+  url: string;
+  odooUrl?: string;
+}
+
+async function launchHarness(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; ready: ReadyLine }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/harness/cli.ts', '--data-dir', dataDir, ...extraArgs], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
+  const ready = await new Promise<ReadyLine>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`harness exited early (${code})`)));
-    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+    lines.once('line', (line) => resolve(JSON.parse(line) as ReadyLine));
   });
-  return { child, url };
+  return { child, ready };
 }
 
 export const test = base.extend<{ harness: HarnessProcess; harnessArgs: string[] }>({
   harnessArgs: [[], { option: true }],
   harness: async ({ harnessArgs }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
-    const { child, url } = await launchHarness(dataDir, harnessArgs);
-    await use({ url, dataDir });
+    const { child, ready } = await launchHarness(dataDir, harnessArgs);
+    await use({ url: ready.url, dataDir, odooUrl: ready.odooUrl ?? null });
     child.kill('SIGTERM');
   },
 });
