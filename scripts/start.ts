@@ -2,6 +2,8 @@
 // runtime is missing (it could not be downloaded at install time), say so in one
 // sentence and exit non-zero instead of failing somewhere deep in a build.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { electronNativeBindingFor } from '../build/native-binding';
 import { electronBinaryPath } from '../src-main/app/electron-runtime';
 
 const electron = electronBinaryPath();
@@ -19,5 +21,7 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 run('npx', ['electron-vite', 'build']);
 // better-sqlite3 needs a build for Electron's ABI beside the Node one the tests use.
-run(process.execPath, ['scripts/electron-native.mjs', '--if-missing']);
+if (!existsSync(electronNativeBindingFor(process.cwd(), process.platform, process.arch))) {
+  run(process.execPath, ['scripts/electron-native.mjs']);
+}
 run(electron, ['.', ...process.argv.slice(2)]);
