@@ -6,7 +6,11 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, ConsoleHandlers } from '../../src-preload/contract';
 import { appHandlers } from '../api/app-handlers';
 import { ConsoleEvents } from '../api/console-events';
+import { connectionHandlers } from '../api/connection-handlers';
 import { notBuiltYet } from '../api/not-built-yet';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import { KeychainVault, type SafeStorageLike } from '../secrets/secret-vault';
 import { SettingsStore } from '../settings/settings-store';
 import type { Logger } from './logger';
 
@@ -14,12 +18,15 @@ export interface ConsoleOptions {
   userDataDir: string;
   info: AppInfo;
   logger: Logger;
+  /** Electron's safeStorage in the app; null in plain Node (passwords then stay in memory). */
+  safeStorage: SafeStorageLike | null;
 }
 
 export interface ConsoleInstance {
   handlers: ConsoleHandlers;
   events: ConsoleEvents;
   settings: SettingsStore;
+  connections: ConnectionService;
   /** Ends whatever is running, with a bounded wait, before the process exits. */
   shutdown(): Promise<void>;
 }
@@ -28,18 +35,12 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   mkdirSync(options.userDataDir, { recursive: true });
   const events = new ConsoleEvents();
   const settings = new SettingsStore(options.userDataDir);
+  const vault = new KeychainVault(options.safeStorage, options.userDataDir);
+  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, options.logger);
 
   const handlers: ConsoleHandlers = {
     ...appHandlers(options.info, settings, events),
-    'connections:list': notBuiltYet,
-    'connections:save': notBuiltYet,
-    'connections:remove': notBuiltYet,
-    'connections:databases': notBuiltYet,
-    'connections:test': notBuiltYet,
-    'connections:connect': notBuiltYet,
-    'connections:disconnect': notBuiltYet,
-    'connections:status': notBuiltYet,
-    'users:search': notBuiltYet,
+    ...connectionHandlers(connections),
     'impersonation:check': notBuiltYet,
     'impersonation:start': notBuiltYet,
     'impersonation:stop': notBuiltYet,
@@ -59,8 +60,10 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     handlers,
     events,
     settings,
+    connections,
     shutdown: async () => {
       options.logger.info('console.shutdown');
+      await connections.disconnect();
     },
   };
 }

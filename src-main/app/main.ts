@@ -10,6 +10,7 @@ import { createLogger } from './logger';
 import { registerAppScheme, serveAppScheme } from '../shell/app-protocol';
 import { createMainWindow } from '../shell/main-window';
 import { bridgeConsoleOverIpc } from '../shell/ipc-bridge';
+import { electronSafeStorage } from '../shell/safe-storage';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
   const console = createConsole({
     userDataDir,
     logger,
+    safeStorage: electronSafeStorage(),
     info: {
       name: app.getName(),
       version: app.getVersion(),

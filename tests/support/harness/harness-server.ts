@@ -55,6 +55,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const console = createConsole({
     userDataDir: options.dataDir,
     logger,
+    safeStorage: null, // no OS keychain in the harness: passwords stay in memory
     info: {
       name: 'Impersonation Console',
       version,

@@ -1,0 +1,161 @@
+// Saved connections, "Test connection", "Connect": the admin check of AZ-1 with
+// a precise message for each missing piece. Holds the one active connection
+// (its admin API session) that users, impersonation and the mirror sync use.
+import type {
+  Connection,
+  ConnectionInput,
+  ConnectionList,
+  ConnectionReport,
+  ConnectionStatus,
+  ConnectRequest,
+} from '../../src-preload/contract';
+import type { Logger } from '../app/logger';
+import { ConsoleError } from '../core/console-error';
+import { OdooConnection, type OdooCredentials } from '../odoo/odoo-connection';
+import { listDatabases } from '../odoo/database-list';
+import { parseServerUrl } from '../odoo/server-url';
+import type { SecretVault } from '../secrets/secret-vault';
+import type { ConnectionStore, SavedConnection } from './connection-store';
+
+export interface ActiveConnection {
+  saved: SavedConnection;
+  odoo: OdooConnection;
+  report: ConnectionReport;
+  /** Identifies the connection in the audit: normalised URL + database, never a secret. */
+  key: string;
+}
+
+export type OdooConnectionFactory = (credentials: OdooCredentials) => OdooConnection;
+
+export function connectionKey(saved: Pick<SavedConnection, 'url' | 'database'>): string {
+  return `${saved.url}|${saved.database}`;
+}
+
+export class ConnectionService {
+  private current: ActiveConnection | null = null;
+  private readonly listeners = new Set<(active: ActiveConnection | null) => void>();
+
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly vault: SecretVault,
+    private readonly logger: Logger,
+    private readonly openOdoo: OdooConnectionFactory = (credentials) => new OdooConnection(credentials),
+  ) {}
+
+  list(): ConnectionList {
+    return { connections: this.store.list().map((saved) => this.describe(saved)), secretStorage: this.vault.mode };
+  }
+
+  save(input: ConnectionInput): Connection {
+    const url = parseServerUrl(input.url); // IN-3: refuses before anything is stored
+    const saved = this.store.save({
+      id: input.id,
+      name: input.name,
+      url: url.baseUrl,
+      database: input.database,
+      login: input.login,
+    });
+    if (input.password) this.vault.put(saved.id, input.password, input.rememberPassword);
+    else if (!input.rememberPassword && this.vault.has(saved.id)) this.vault.remove(saved.id);
+    return this.describe(saved);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.current?.saved.id === id) await this.disconnect();
+    this.store.remove(id);
+    this.vault.remove(id);
+  }
+
+  databases(url: string): Promise<string[] | null> {
+    return listDatabases(parseServerUrl(url).baseUrl);
+  }
+
+  /** Logs in, checks, logs out: nothing stays connected. */
+  async test(request: ConnectRequest): Promise<ConnectionReport> {
+    const { odoo } = await this.open(request);
+    try {
+      return await odoo.checkAdmin();
+    } finally {
+      await odoo.destroy().catch(() => {});
+    }
+  }
+
+  /** Logs in and, when this admin may impersonate, keeps the connection active. */
+  async connect(request: ConnectRequest): Promise<ConnectionReport> {
+    const { odoo, saved, password } = await this.open(request);
+    let report: ConnectionReport;
+    try {
+      report = await odoo.checkAdmin();
+    } catch (error) {
+      await odoo.destroy().catch(() => {});
+      throw error;
+    }
+    if (!report.ok) {
+      await odoo.destroy().catch(() => {});
+      return report;
+    }
+    await this.disconnect();
+    this.vault.useForThisRun(saved.id, password);
+    this.current = { saved, odoo, report, key: connectionKey(saved) };
+    this.logger.info('connection.connected', { url: saved.url, database: saved.database, login: saved.login });
+    this.notify();
+    return report;
+  }
+
+  async disconnect(): Promise<void> {
+    const previous = this.current;
+    if (!previous) return;
+    this.current = null;
+    this.notify();
+    await previous.odoo.destroy().catch((error: unknown) => this.logger.warn('connection.destroy-failed', { error }));
+  }
+
+  status(): ConnectionStatus {
+    return {
+      connected: this.current !== null,
+      connectionId: this.current?.saved.id ?? null,
+      report: this.current?.report ?? null,
+    };
+  }
+
+  active(): ActiveConnection | null {
+    return this.current;
+  }
+
+  requireActive(): ActiveConnection {
+    if (!this.current) throw new ConsoleError('not-connected', 'console.notConnected');
+    return this.current;
+  }
+
+  /** The active connection's password, for Odoo's identity check (crash recovery). */
+  passwordOf(id: string): string | null {
+    return this.vault.get(id);
+  }
+
+  /** Called with the new active connection (or null) whenever it changes. */
+  onChange(listener: (active: ActiveConnection | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  private async open(request: ConnectRequest): Promise<{ odoo: OdooConnection; saved: SavedConnection; password: string }> {
+    const saved = this.store.get(request.id);
+    const password = request.password ?? this.vault.get(saved.id);
+    if (!password) throw new ConsoleError('password-required', 'console.passwordRequired');
+    const odoo = this.openOdoo({ url: saved.url, database: saved.database, login: saved.login, password });
+    await odoo.authenticate();
+    return { odoo, saved, password };
+  }
+
+  private describe(saved: SavedConnection): Connection {
+    return {
+      ...saved,
+      passwordStored: this.vault.has(saved.id),
+      insecureHttp: parseServerUrl(saved.url).insecureHttp,
+    };
+  }
+}

@@ -1,0 +1,59 @@
+// Saved connections (name, URL, database, login) in the user-data folder. No
+// password ever goes in this file: those live in the SecretVault.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConsoleError } from '../core/console-error';
+
+export const SavedConnection = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Normalised base URL (IN-3). */
+  url: z.string(),
+  database: z.string(),
+  login: z.string(),
+});
+export type SavedConnection = z.infer<typeof SavedConnection>;
+
+export class ConnectionStore {
+  private readonly file: string;
+
+  constructor(userDataDir: string) {
+    this.file = path.join(userDataDir, 'connections.json');
+  }
+
+  list(): SavedConnection[] {
+    if (!existsSync(this.file)) return [];
+    try {
+      return z.array(SavedConnection).parse(JSON.parse(readFileSync(this.file, 'utf8')));
+    } catch {
+      return []; // a damaged file must not keep the console from starting
+    }
+  }
+
+  get(id: string): SavedConnection {
+    const found = this.list().find((connection) => connection.id === id);
+    if (!found) throw new ConsoleError('not-found', 'console.connectionNotFound');
+    return found;
+  }
+
+  save(connection: Omit<SavedConnection, 'id'> & { id?: string }): SavedConnection {
+    const saved: SavedConnection = { ...connection, id: connection.id ?? randomUUID() };
+    const others = this.list().filter((existing) => existing.id !== saved.id);
+    if (connection.id && others.length === this.list().length) throw new ConsoleError('not-found', 'console.connectionNotFound');
+    this.write([...others, saved]);
+    return saved;
+  }
+
+  remove(id: string): void {
+    this.write(this.list().filter((connection) => connection.id !== id));
+  }
+
+  private write(connections: SavedConnection[]): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.tmp`;
+    writeFileSync(temp, JSON.stringify(connections, null, 2), { mode: 0o600 });
+    renameSync(temp, this.file);
+  }
+}
