@@ -1,0 +1,181 @@
+// The one place that decides whether an impersonation attempt may go ahead (AZ-2..5,
+// IN-1, LD-3) and records it, allowed or refused with why (AU-1).
+//
+// Order of the rules, cheapest and most protective first; the first that refuses names
+// the refusal (the audit gets every eligibility reason that applies):
+//   1. rate limit — while limited, nothing else is looked at, not even the server;
+//   2. one active session per console (or the console is closing);
+//   3. the reason;
+//   4. the target, re-read on the server right now (AZ-2) — a read-only call through the
+//      admin API session, made before the attempt is recorded; nothing that changes
+//      state on the server happens before the record.
+// The admin's own right to impersonate (AZ-1) is established when connecting; a
+// connection whose admin lacks it never reaches this gate.
+import type { CheckResult, Message } from '../../src-preload/contract';
+import type { Clock } from './clock';
+import { ineligibilityReasons } from './eligibility';
+import type { AdminIdentity, AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
+import { RateLimiter, rateLimitKey } from './rate-limiter';
+import { validateReason, type ReasonRefusalCode } from './reason';
+
+export type AttemptRefusalCode =
+  | ReasonRefusalCode
+  | 'rate-limited'
+  | 'already-active'
+  | 'closing'
+  | 'self'
+  | 'superuser'
+  | 'administrator'
+  | 'portal'
+  | 'archived'
+  | 'target-unknown'
+  | 'target-check-failed';
+
+export interface AttemptRequest {
+  targetId: number;
+  /** As typed; validated here. */
+  reason: string;
+}
+
+/** Who attempts, where from. */
+export interface AttemptContext {
+  /** Normalised URL + database (never a secret). */
+  connectionKey: string;
+  admin: AdminIdentity;
+  clientHost: string;
+  appVersion: string;
+}
+
+/** What the console is doing when the attempt arrives. */
+export type ConsoleState = 'free' | 'busy' | 'closing';
+
+export interface AttemptRefusal {
+  /** Every code that applies (several only for the target); the first names the message. */
+  codes: AttemptRefusalCode[];
+  message: Message;
+}
+
+export interface AttemptDecision {
+  at: Date;
+  allowed: boolean;
+  refusal: AttemptRefusal | null;
+  /** Trimmed when valid, as typed otherwise (the store caps it). */
+  reason: string;
+  /** The target as the server reported it just now, when it was read. */
+  target: TargetRecord | null;
+  remaining: number;
+  retryAfterSeconds: number | null;
+}
+
+const TARGET_KEYS: Record<string, string> = {
+  self: 'rules.targetSelf',
+  superuser: 'rules.targetSuperuser',
+  administrator: 'rules.targetAdministrator',
+  portal: 'rules.targetPortal',
+  archived: 'rules.targetArchived',
+};
+
+export class AttemptGate {
+  private readonly limiter: RateLimiter;
+  /** Serialises admit(): two concurrent attempts must not both see the same count. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ledger: AuditLedger,
+    private readonly clock: Clock,
+    limiter?: RateLimiter,
+  ) {
+    this.limiter = limiter ?? new RateLimiter(ledger);
+  }
+
+  /** Applies every rule; records nothing. */
+  async decide(
+    request: AttemptRequest,
+    context: AttemptContext,
+    server: Pick<OdooImpersonationPort, 'readTarget'>,
+    state: ConsoleState,
+  ): Promise<AttemptDecision> {
+    const at = new Date(this.clock.now());
+    const rate = await this.limiter.check(rateLimitKey(context.connectionKey, context.admin), at.getTime());
+    const base = { at, reason: request.reason, target: null, remaining: rate.remaining };
+    const refused = (codes: AttemptRefusalCode[], message: Message, extra: Partial<AttemptDecision> = {}) => ({
+      ...base,
+      retryAfterSeconds: null,
+      ...extra,
+      allowed: false,
+      refusal: { codes, message },
+    });
+
+    if (!rate.allowed) {
+      const seconds = rate.retryAfterSeconds ?? 60;
+      return refused(['rate-limited'], { key: 'rules.rateLimited', params: { seconds } }, { retryAfterSeconds: seconds });
+    }
+    if (state === 'closing') return refused(['closing'], { key: 'rules.consoleClosing' });
+    if (state === 'busy') return refused(['already-active'], { key: 'rules.alreadyActive' });
+
+    const reason = validateReason(request.reason);
+    if (!reason.ok) return refused([reason.code], reason.refusal);
+
+    let target: TargetRecord | null;
+    try {
+      target = await server.readTarget(request.targetId);
+    } catch {
+      return refused(['target-check-failed'], { key: 'rules.targetCheckFailed' });
+    }
+    if (!target) return refused(['target-unknown'], { key: 'rules.targetUnknown' });
+    const reasons = ineligibilityReasons(target, context.admin.uid);
+    const first = reasons[0];
+    if (first) return refused(reasons, { key: TARGET_KEYS[first] ?? 'rules.notEligible' }, { target });
+
+    return { ...base, reason: reason.reason, target, allowed: true, refusal: null, retryAfterSeconds: null };
+  }
+
+  /** Records the attempt, allowed or refused; answers its session row id. */
+  record(decision: AttemptDecision, request: AttemptRequest, context: AttemptContext): Promise<number> {
+    return this.ledger.recordAttempt({
+      connectionKey: context.connectionKey,
+      admin: context.admin,
+      target: decision.target
+        ? { id: decision.target.id, login: decision.target.login, name: decision.target.name }
+        : { id: request.targetId, login: null, name: null },
+      reason: decision.reason,
+      allowed: decision.allowed,
+      refusal: decision.refusal ? decision.refusal.codes.join(',') : null,
+      at: decision.at,
+      clientHost: context.clientHost,
+      appVersion: context.appVersion,
+    });
+  }
+
+  /**
+   * decide() then record(), one attempt at a time: what `impersonation.check` and every
+   * start go through. `state` is read when this attempt's turn comes; `claim` runs within
+   * the turn once an allowed attempt is recorded, so the next attempt already sees it.
+   */
+  admit(
+    request: AttemptRequest,
+    context: AttemptContext,
+    server: Pick<OdooImpersonationPort, 'readTarget'>,
+    state: () => ConsoleState = () => 'free',
+    claim?: (decision: AttemptDecision, sessionRowId: number) => void,
+  ): Promise<{ decision: AttemptDecision; sessionRowId: number }> {
+    const turn = this.queue.then(async () => {
+      const decision = await this.decide(request, context, server, state());
+      const sessionRowId = await this.record(decision, request, context);
+      if (decision.allowed) claim?.(decision, sessionRowId);
+      return { decision, sessionRowId };
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+}
+
+/** The answer of `impersonation.check`. */
+export function toCheckResult(decision: AttemptDecision): CheckResult {
+  return {
+    allowed: decision.allowed,
+    refusal: decision.refusal?.message ?? null,
+    remainingAttempts: decision.remaining,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  };
+}

@@ -1,0 +1,62 @@
+// The facts of the one session a console is running, from the admitted attempt until its
+// audit record is closed. Held in main memory only: the handle carries the cookie.
+import type { EndCause, SessionPhase, SessionView } from '../../src-preload/contract';
+import type { ConsoleError } from './console-error';
+import type { ImpersonationHandle } from './ports';
+import type { ServerEndJob } from './server-end';
+import type { SessionDeadline } from './session-deadline';
+import type { SessionFacts } from './session-view';
+import type { StartContext } from './session-types';
+
+/** AZ-6: the fresh session is the target, and this admin started it. */
+export function isVerifiedImpersonation(handle: ImpersonationHandle, targetId: number, adminUid: number): boolean {
+  return handle.sessionUid === targetId && handle.target.id === targetId && handle.impersonatorUid === adminUid;
+}
+
+export class LiveSession {
+  handle: ImpersonationHandle | null = null;
+  deadline: SessionDeadline | null = null;
+  /** The local start record is committed (AU-2). */
+  startRecorded = false;
+  /** A stop that arrived during the start, honoured at the next step. */
+  abort: EndCause | null = null;
+  endCause: EndCause | null = null;
+  endedAtMs: number | null = null;
+  /** Why an admitted attempt did not start, for recordFailure. */
+  failure: string | null = null;
+  error: ConsoleError | null = null;
+  warning = false;
+  serverEndPending = false;
+  serverEnd: ServerEndJob | null = null;
+  /** The start sequence; rejects with the start's error. */
+  startDone: Promise<SessionView> | null = null;
+  ending: Promise<void> | null = null;
+  /** Settles once the audit record is closed (or left open for recovery at exit). */
+  readonly finished: Promise<void>;
+  resolveFinished: () => void = () => undefined;
+
+  constructor(
+    readonly rowId: number,
+    readonly context: StartContext,
+    readonly reason: string,
+    public target: { id: number; name: string; login: string },
+  ) {
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+  }
+
+  facts(phase: SessionPhase, wallNowMs: number, monotonicNowMs: number | null): SessionFacts {
+    const reading = phase === 'active' && this.deadline ? this.deadline.read(wallNowMs, monotonicNowMs) : null;
+    return {
+      phase,
+      target: this.target,
+      reason: this.reason,
+      startedAtMs: this.startRecorded && this.deadline ? this.deadline.startedAtMs : null,
+      deadlineMs: this.startRecorded && this.deadline ? this.deadline.deadlineMs : null,
+      secondsLeft: reading ? reading.secondsLeft : null,
+      warning: reading ? reading.warning : false,
+      serverEndPending: this.serverEndPending,
+      endCause: this.endCause,
+      error: this.error,
+    };
+  }
+}

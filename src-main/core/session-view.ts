@@ -1,0 +1,53 @@
+// What the UI sees of the session: the contract's SessionView, built from the state
+// machine's facts. Never the cookie, never the full session id (SS-10).
+import type { ConsoleErrorShape, EndCause, SessionPhase, SessionView } from '../../src-preload/contract';
+import type { ConsoleError } from './console-error';
+
+export interface SessionFacts {
+  phase: SessionPhase;
+  target: { id: number; name: string; login: string } | null;
+  reason: string | null;
+  startedAtMs: number | null;
+  deadlineMs: number | null;
+  secondsLeft: number | null;
+  warning: boolean;
+  serverEndPending: boolean;
+  endCause: EndCause | null;
+  error: ConsoleError | null;
+}
+
+export const IDLE_FACTS: SessionFacts = {
+  phase: 'idle',
+  target: null,
+  reason: null,
+  startedAtMs: null,
+  deadlineMs: null,
+  secondsLeft: null,
+  warning: false,
+  serverEndPending: false,
+  endCause: null,
+  error: null,
+};
+
+export function toSessionView(facts: SessionFacts): SessionView {
+  return {
+    phase: facts.phase,
+    target: facts.target ? { ...facts.target } : null,
+    reason: facts.reason,
+    startedAt: iso(facts.startedAtMs),
+    deadline: iso(facts.deadlineMs),
+    secondsLeft: facts.secondsLeft,
+    warning: facts.warning,
+    serverEndPending: facts.serverEndPending,
+    endCause: facts.endCause,
+    error: facts.error ? errorShape(facts.error) : null,
+  };
+}
+
+export function errorShape(error: ConsoleError): ConsoleErrorShape {
+  return error.params ? { kind: error.kind, key: error.key, params: error.params } : { kind: error.kind, key: error.key };
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

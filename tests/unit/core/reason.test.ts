@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { REASON_MAX, REASON_MIN, codePointLength, validateReason } from '../../../src-main/core/reason';
+
+describe('validateReason', () => {
+  it.each([
+    ['empty', '', 'reason-empty', 'rules.reasonEmpty'],
+    ['only spaces', '     ', 'reason-empty', 'rules.reasonEmpty'],
+    ['only a newline and tabs', '\n\t\t\n', 'reason-empty', 'rules.reasonEmpty'],
+    ['9 characters', 'too short', 'reason-too-short', 'rules.reasonTooShort'],
+    ['9 characters padded to 20 with spaces', '     too short      ', 'reason-too-short', 'rules.reasonTooShort'],
+    ['501 characters', 'x'.repeat(501), 'reason-too-long', 'rules.reasonTooLong'],
+    ['a newline inside', 'first line\nsecond line', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a carriage return inside', 'first line\rsecond', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a tab inside', 'ticket\t#4711 broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a NUL', 'ticket #4711\u0000 broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['an escape sequence', 'ticket \u001b[31m#4711', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['DEL', 'ticket #4711\u007f broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a C1 control (NEL)', 'ticket #4711\u0085broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a line separator inside', 'ticket #4711\u2028broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['a right-to-left override', 'ticket \u202e1174# broken', 'reason-control-characters', 'rules.reasonControlCharacters'],
+    ['an unpaired surrogate', 'ticket #4711 \ud83d broken', 'reason-malformed', 'rules.reasonMalformed'],
+  ])('refuses %s', (_name, raw, code, key) => {
+    const result = validateReason(raw);
+    expect(result).toMatchObject({ ok: false, code, refusal: { key } });
+  });
+
+  it.each([
+    ['exactly 10 characters', 'abcdefghij', 'abcdefghij'],
+    ['exactly 500 characters', 'y'.repeat(500), 'y'.repeat(500)],
+    ['surrounding spaces, trimmed', '   Ticket #4711 invoice   ', 'Ticket #4711 invoice'],
+    ['a trailing newline from a paste, trimmed', 'Ticket #4711 invoice\n', 'Ticket #4711 invoice'],
+    ['accents and ñ', 'Facturación del señor Núñez', 'Facturación del señor Núñez'],
+    ['emoji counted as one character each', '🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂', '🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂'],
+    ['CJK text', '客户看不到发票编号四七一一', '客户看不到发票编号四七一一'],
+  ])('accepts %s', (_name, raw, reason) => {
+    expect(validateReason(raw)).toEqual({ ok: true, reason });
+  });
+
+  it('counts code points: ten emoji pass although they are twenty UTF-16 units, nine do not', () => {
+    expect('🙂'.repeat(9).length).toBe(18);
+    expect(validateReason('🙂'.repeat(9))).toMatchObject({ ok: false, code: 'reason-too-short' });
+    expect(validateReason('🙂'.repeat(500))).toMatchObject({ ok: true });
+    expect(validateReason('🙂'.repeat(501))).toMatchObject({ ok: false, code: 'reason-too-long' });
+  });
+
+  it('names the limits in the refusal', () => {
+    expect(validateReason('short')).toMatchObject({ refusal: { params: { min: REASON_MIN, length: 5 } } });
+    expect(validateReason('z'.repeat(600))).toMatchObject({ refusal: { params: { max: REASON_MAX, length: 600 } } });
+  });
+
+  it('accepts any printable one-line text of 10..500 code points, returned trimmed', () => {
+    const printable = fc.string({ unit: 'grapheme', minLength: REASON_MIN, maxLength: 200 }).filter((s) => {
+      const t = s.trim();
+      const n = codePointLength(t);
+      // eslint-disable-next-line no-control-regex -- the generator's text must be free of what the rule refuses
+      return n >= REASON_MIN && n <= REASON_MAX && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(t);
+    });
+    fc.assert(
+      fc.property(printable, (text) => {
+        expect(validateReason(text)).toEqual({ ok: true, reason: text.trim() });
+      }),
+    );
+  });
+
+  it('never accepts a reason holding a control character, wherever it is placed', () => {
+    const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f);
+    fc.assert(
+      fc.property(fc.string({ minLength: 12, maxLength: 100 }), control, fc.nat(), (text, code, at) => {
+        const base = `ab${text.replace(/\s/g, 'x')}yz`;
+        const i = 1 + (at % (base.length - 1));
+        const raw = base.slice(0, i) + String.fromCharCode(code) + base.slice(i);
+        expect(validateReason(raw).ok).toBe(false);
+      }),
+    );
+  });
+});

@@ -1,0 +1,152 @@
+// The server side of an impersonation, in memory, with the switches the tests need:
+// `down` (every call fails as a network error would), `failing` (one step fails),
+// `hold(step)` (a step waits until the test releases it, to build races), server-side
+// expiry, and a server without res.device. It keeps every session it ever created, so
+// a test can ask which are still live (an orphan is a live one nobody tracks).
+import type {
+  ImpersonationHandle,
+  OdooImpersonationPort,
+  RevokeOutcome,
+  ServerAuditEntry,
+  ServerEndResult,
+  TargetRecord,
+} from '../../../../src-main/core/ports';
+import { deferred, type Deferred } from './deferred';
+
+export type OdooStep =
+  | 'readTarget'
+  | 'impersonate'
+  | 'writeServerAuditEntry'
+  | 'endImpersonation'
+  | 'checkAlive'
+  | 'revokeByIdentifier';
+
+export const ADMIN = { uid: 2, login: 'admin', name: 'Mitchell Admin' };
+
+export const USERS: TargetRecord[] = [
+  { id: 1, login: '__system__', name: 'OdooBot', active: true, share: false, isSystemAdmin: true },
+  { id: 2, login: 'admin', name: 'Mitchell Admin', active: true, share: false, isSystemAdmin: true },
+  { id: 6, login: 'alice', name: 'Alice Anderson', active: true, share: false, isSystemAdmin: false },
+  { id: 7, login: 'bob', name: 'Bob Brown', active: true, share: false, isSystemAdmin: false },
+  { id: 8, login: 'admin2', name: 'Second Admin', active: true, share: false, isSystemAdmin: true },
+  { id: 9, login: 'pat', name: 'Pat Portal', active: true, share: true, isSystemAdmin: false },
+  { id: 10, login: 'olga', name: 'Olga Old', active: false, share: false, isSystemAdmin: false },
+];
+
+export class NetworkError extends Error {
+  constructor(step: string) {
+    super(`network: ${step} could not reach the server`);
+  }
+}
+
+interface ServerSession {
+  identifier: string;
+  cookie: string;
+  targetId: number;
+  alive: boolean;
+  /** impersonate.log row closed by back_to_origin_login. */
+  logClosed: boolean;
+}
+
+export class FakeOdoo implements OdooImpersonationPort {
+  down = false;
+  revokeSupported = true;
+  /** The server reports a different impersonator (AZ-6 must catch it). */
+  misreportImpersonator = false;
+  readonly failing = new Set<OdooStep>();
+  readonly sessions: ServerSession[] = [];
+  readonly auditEntries: ServerAuditEntry[] = [];
+  readonly calls: OdooStep[] = [];
+  private readonly holds = new Map<OdooStep, Deferred[]>();
+  private readonly waiting = new Map<OdooStep, Deferred[]>();
+
+  constructor(readonly users: TargetRecord[] = USERS) {}
+
+  /** The next call of `step` waits until release() is called; resolves when it has started waiting. */
+  hold(step: OdooStep): { reached: Promise<void>; release: () => void } {
+    const gate = deferred();
+    const reached = deferred();
+    this.holds.set(step, [...(this.holds.get(step) ?? []), gate]);
+    this.waiting.set(step, [...(this.waiting.get(step) ?? []), reached]);
+    return { reached: reached.promise, release: () => gate.resolve() };
+  }
+
+  get liveSessions(): ServerSession[] {
+    return this.sessions.filter((s) => s.alive);
+  }
+
+  /** The server drops every session (e.g. the target's password changed). */
+  expireAll(): void {
+    for (const session of this.sessions) session.alive = false;
+  }
+
+  async readTarget(targetId: number): Promise<TargetRecord | null> {
+    await this.enter('readTarget');
+    return this.users.find((user) => user.id === targetId) ?? null;
+  }
+
+  async impersonate(targetId: number): Promise<ImpersonationHandle> {
+    await this.enter('impersonate');
+    const user = this.users.find((u) => u.id === targetId);
+    if (!user) throw new Error('MissingError');
+    const n = this.sessions.length + 1;
+    const cookie = `${String(n).padStart(4, '0')}${'c'.repeat(66)}`; // 70 chars, like Odoo's
+    const session: ServerSession = { identifier: cookie.slice(0, 42), cookie, targetId, alive: true, logClosed: false };
+    this.sessions.push(session);
+    return {
+      sessionIdentifier: session.identifier,
+      sessionCookie: cookie,
+      target: { id: user.id, name: user.name, login: user.login },
+      sessionUid: user.id,
+      impersonatorUid: this.misreportImpersonator ? 99 : ADMIN.uid,
+      serverStartedAt: '2025-01-15 09:00:00',
+      serverIp: '10.0.0.5',
+      clientIp: '10.0.0.4',
+    };
+  }
+
+  async writeServerAuditEntry(entry: ServerAuditEntry): Promise<number> {
+    await this.enter('writeServerAuditEntry');
+    this.auditEntries.push(entry);
+    return 1000 + this.auditEntries.length;
+  }
+
+  async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
+    await this.enter('endImpersonation');
+    const session = this.byIdentifier(handle.sessionIdentifier);
+    if (!session?.alive) return { backToOrigin: 'failed', destroyed: 'ok' };
+    session.logClosed = true;
+    session.alive = false;
+    return { backToOrigin: 'ok', destroyed: 'ok' };
+  }
+
+  async checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+    await this.enter('checkAlive');
+    return this.byIdentifier(handle.sessionIdentifier)?.alive ? 'alive' : 'expired';
+  }
+
+  async revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome> {
+    await this.enter('revokeByIdentifier');
+    if (!this.revokeSupported) return 'unsupported';
+    const session = this.byIdentifier(sessionIdentifier);
+    if (!session?.alive) return 'not-found';
+    session.alive = false;
+    return 'revoked';
+  }
+
+  private byIdentifier(identifier: string): ServerSession | undefined {
+    return this.sessions.find((s) => s.identifier === identifier);
+  }
+
+  private async enter(step: OdooStep): Promise<void> {
+    this.calls.push(step);
+    const reached = this.waiting.get(step)?.shift();
+    const gate = this.holds.get(step)?.shift();
+    if (gate) {
+      reached?.resolve();
+      await gate.promise;
+    }
+    if (this.down) throw new NetworkError(step);
+    if (this.failing.has(step)) throw new Error(`${step} failed on the server`);
+  }
+}

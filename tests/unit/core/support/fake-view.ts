@@ -1,0 +1,29 @@
+// The embedded view as the flow drives it: records every open and close, refuses a
+// second view while one is open (the console has one), and can fail to open.
+import type { ImpersonationViewPort, ImpersonationViewSpec } from '../../../../src-main/core/ports';
+
+export class FakeView implements ImpersonationViewPort {
+  isOpen = false;
+  failOpen = false;
+  readonly opened: ImpersonationViewSpec[] = [];
+  closes = 0;
+  readonly violations: string[] = [];
+  /** Runs when open() is called, before the view counts as open (e.g. to check write-ahead). */
+  onOpen: (spec: ImpersonationViewSpec) => void = () => undefined;
+  /** When set, open() shows the view, then waits for this before it answers (races). */
+  openGate: Promise<void> | null = null;
+
+  async open(spec: ImpersonationViewSpec): Promise<void> {
+    this.onOpen(spec);
+    if (this.failOpen) throw new Error('view could not be created');
+    if (this.isOpen) this.violations.push('a second view opened while one was open');
+    this.isOpen = true;
+    this.opened.push(spec);
+    if (this.openGate) await this.openGate;
+  }
+
+  async close(): Promise<void> {
+    this.isOpen = false;
+    this.closes += 1;
+  }
+}

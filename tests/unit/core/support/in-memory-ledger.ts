@@ -1,0 +1,119 @@
+// An AuditLedger in memory that behaves like the real store as the flow relies on it:
+// every call is all-or-nothing, attempts are keyed with rateLimitKey, and calls out of
+// order (a start for a refused attempt, an end without a start, a second end) are
+// refused and remembered, so that a test fails on them. `failing` simulates a broken disk.
+import type {
+  AttemptRecord,
+  AuditLedger,
+  EndRecord,
+  OpenSession,
+  StartRecord,
+} from '../../../../src-main/core/ports';
+import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
+
+export type LedgerMethod = 'recordAttempt' | 'recordStart' | 'recordFailure' | 'recordEnd';
+
+export interface LedgerRow {
+  id: number;
+  attempt: AttemptRecord;
+  limiterKey: string;
+  start: StartRecord | null;
+  failure: { at: Date; reason: string } | null;
+  end: EndRecord | null;
+  /** Every end call, in order (the real store appends events). */
+  ends: EndRecord[];
+}
+
+export class DiskFullError extends Error {
+  constructor() {
+    super('SQLITE_FULL: database or disk is full');
+  }
+}
+
+export class InMemoryLedger implements AuditLedger {
+  readonly rows: LedgerRow[] = [];
+  readonly violations: string[] = [];
+  readonly failing = new Set<LedgerMethod>();
+  /** Called after each committed write (e.g. to check write-ahead order). */
+  onCommit: (method: LedgerMethod, row: LedgerRow) => void = () => undefined;
+
+  async recordAttempt(record: AttemptRecord): Promise<number> {
+    this.failIfBroken('recordAttempt');
+    const row: LedgerRow = {
+      id: this.rows.length + 1,
+      attempt: { ...record, reason: [...record.reason].slice(0, 500).join('') },
+      limiterKey: rateLimitKey(record.connectionKey, record.admin),
+      start: null,
+      failure: null,
+      end: null,
+      ends: [],
+    };
+    this.rows.push(row);
+    this.onCommit('recordAttempt', row);
+    return row.id;
+  }
+
+  async recordStart(sessionId: number, record: StartRecord): Promise<void> {
+    this.failIfBroken('recordStart');
+    const row = this.row(sessionId, 'recordStart');
+    if (!row.attempt.allowed || row.start || row.failure || row.end) this.violate(`recordStart out of order on ${sessionId}`);
+    if (record.sessionIdentifier.length !== 42) this.violate(`identifier of ${record.sessionIdentifier.length} chars`);
+    row.start = record;
+    this.onCommit('recordStart', row);
+  }
+
+  async recordFailure(sessionId: number, at: Date, reason: string): Promise<void> {
+    this.failIfBroken('recordFailure');
+    const row = this.row(sessionId, 'recordFailure');
+    if (!row.attempt.allowed || row.start || row.failure) this.violate(`recordFailure out of order on ${sessionId}`);
+    row.failure = { at, reason };
+    this.onCommit('recordFailure', row);
+  }
+
+  async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
+    this.failIfBroken('recordEnd');
+    const row = this.row(sessionId, 'recordEnd');
+    if (!row.start || row.end) this.violate(`recordEnd out of order on ${sessionId}`);
+    row.end = record;
+    row.ends.push(record);
+    this.onCommit('recordEnd', row);
+  }
+
+  async openSessions(): Promise<OpenSession[]> {
+    return this.rows
+      .filter((row) => row.start && !row.end)
+      .map((row) => ({
+        sessionId: row.id,
+        connectionKey: row.attempt.connectionKey,
+        sessionIdentifier: row.start?.sessionIdentifier ?? null,
+        adminLogin: row.attempt.admin.login,
+        targetLogin: row.attempt.target.login,
+        startedAtClient: row.start?.startedAtClient ?? null,
+      }));
+  }
+
+  async attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]> {
+    return this.rows
+      .filter((row) => row.limiterKey === limiterKey && row.attempt.at.getTime() >= sinceMs)
+      .map((row) => row.attempt.at.getTime());
+  }
+
+  row(sessionId: number, method = 'lookup'): LedgerRow {
+    const row = this.rows[sessionId - 1];
+    if (!row) return this.violate(`${method}: no session ${sessionId}`);
+    return row;
+  }
+
+  get started(): LedgerRow[] {
+    return this.rows.filter((row) => row.start);
+  }
+
+  private failIfBroken(method: LedgerMethod): void {
+    if (this.failing.has(method)) throw new DiskFullError();
+  }
+
+  private violate(message: string): never {
+    this.violations.push(message);
+    throw new Error(`ledger violation: ${message}`);
+  }
+}
