@@ -14,7 +14,7 @@ const IsoTime = z.string();
 export const Language = z.enum(['en', 'es']);
 export type Language = z.infer<typeof Language>;
 
-/** A translated message: `key` names an entry under `messages` in the i18n resources. */
+/** A translated message: `key` is `<file>.<name>` in the i18n resources (e.g. `odoo.accessDenied`). */
 export const Message = z.object({
   key: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

@@ -1,5 +1,5 @@
 // Every error the UI may see carries a kind to branch on and a translation key
-// (under `messages` in the i18n resources) so it can be said precisely in
+// (`<file>.<name>`, e.g. `odoo.accessDenied` in locales/<lng>/odoo.json) so it can be said precisely in
 // English and Spanish. Nothing secret goes into params.
 
 export type MessageParams = Record<string, string | number>;

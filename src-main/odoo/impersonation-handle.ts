@@ -1,0 +1,81 @@
+// A live impersonation on the server. The handle owns the fresh cookie jar of
+// that session (SS-1); the full cookie never shows in toString, JSON or
+// util.inspect (SS-10): only the shell asks for it, by name, to set it on the
+// view's own partition.
+import { inspect } from 'node:util';
+import type { OdooClient } from './odoo-client';
+
+export interface ImpersonatedUser {
+  id: number;
+  login: string;
+  name: string;
+}
+
+export interface ImpersonationFacts {
+  /** The first 42 characters of the session id: what Odoo's device log and our audit store keep. */
+  sessionIdentifier: string;
+  target: ImpersonatedUser;
+  adminUid: number;
+  /** UTC "YYYY-MM-DD HH:MM:SS" from the server's clock (Date header of impersonate_login), when known. */
+  startedAtServer: string | null;
+  /** The IP address the server saw for this session (res.device.log), when known. */
+  serverIp: string | null;
+  /** false on servers without res.device.log (Odoo 17): the console's own view of its IP must do. */
+  serverIpAvailable: boolean;
+  /** Where the embedded view opens the web client as the target. */
+  webClientUrl: string;
+  origin: string;
+}
+
+export class ImpersonationHandle {
+  readonly #client: OdooClient;
+  /** Set once back_to_origin_login succeeded, so a retried stop does not repeat it. */
+  #backToOriginDone = false;
+
+  constructor(
+    client: OdooClient,
+    readonly facts: ImpersonationFacts,
+  ) {
+    this.#client = client;
+  }
+
+  get sessionIdentifier(): string {
+    return this.facts.sessionIdentifier;
+  }
+
+  get target(): ImpersonatedUser {
+    return this.facts.target;
+  }
+
+  /** The full `session_id` cookie value, for the impersonation view's in-memory partition only. */
+  sessionCookieForView(): string {
+    const cookie = this.#client.sessionCookie();
+    if (cookie === null) throw new Error('the impersonation session has ended');
+    return cookie;
+  }
+
+  /** For the connector's stop sequence. */
+  clientForStop(): OdooClient {
+    return this.#client;
+  }
+
+  get backToOriginDone(): boolean {
+    return this.#backToOriginDone;
+  }
+
+  markBackToOrigin(): void {
+    this.#backToOriginDone = true;
+  }
+
+  toJSON(): ImpersonationFacts {
+    return this.facts;
+  }
+
+  toString(): string {
+    return `ImpersonationHandle(${this.facts.sessionIdentifier}, target ${this.facts.target.id})`;
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}

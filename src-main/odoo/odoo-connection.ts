@@ -1,0 +1,165 @@
+// The Odoo connector: one connection to one database as one administrator. It
+// holds the admin API session, knows what the server offers, lists users, runs the
+// impersonation start and stop sequences and reads and writes the server's audit
+// records. Used by the ConsoleApi (src-main/api) and the mirror sync.
+import { inspect } from 'node:util';
+import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
+import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../audit/server-log-source';
+import { AdminSession } from './admin-session';
+import { revokeByIdentifier, type RevokeReport } from './device-revocation';
+import { endImpersonation, readSessionInfo, startImpersonation, type EndReport } from './impersonation';
+import type { ImpersonationHandle } from './impersonation-handle';
+import { OdooClient } from './odoo-client';
+import { OdooError } from './odoo-error';
+import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
+import { readLogs, writeConsoleEntry } from './server-logs';
+import { parseServerUrl, type ServerUrl } from './server-url';
+import type { SessionInfo } from './session-info';
+import { UserDirectory, type UserSearchOptions } from './user-directory';
+
+export interface OdooCredentials {
+  url: string;
+  database: string;
+  login: string;
+  password: string;
+}
+
+export interface OdooTransportOptions {
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  fetch?: typeof fetch;
+}
+
+export class OdooConnection implements ServerLogSource {
+  readonly server: ServerUrl;
+  readonly database: string;
+  readonly login: string;
+  readonly #password: string;
+  readonly #transport: OdooTransportOptions;
+  readonly #admin: AdminSession;
+  #features: Promise<ServerFeatures> | null = null;
+
+  /** Throws an `invalid-url` OdooError for a URL that IN-3 refuses. */
+  constructor(credentials: OdooCredentials, transport: OdooTransportOptions = {}) {
+    this.server = parseServerUrl(credentials.url);
+    this.database = credentials.database;
+    this.login = credentials.login;
+    this.#password = credentials.password;
+    this.#transport = transport;
+    this.#admin = new AdminSession(this.#newClient(), { database: this.database, login: this.login }, () => this.#password);
+  }
+
+  /** Logs the admin API session in (again): wrong credentials give `access-denied`. */
+  authenticate(): Promise<SessionInfo> {
+    return this.#admin.authenticate();
+  }
+
+  /** The admin API session's current info, from the server. */
+  sessionInfo(): Promise<SessionInfo> {
+    return readSessionInfo(this.#admin);
+  }
+
+  /** Ends the admin API session on the server. */
+  destroy(): Promise<void> {
+    this.#features = null;
+    return this.#admin.destroy();
+  }
+
+  /** Version, module, res.device*, base.group_system's id; asked once per connection. */
+  detect(): Promise<ServerFeatures> {
+    this.#features ??= this.#admin.info().then((info) => detectFeatures(this.#admin, info));
+    this.#features.catch(() => {
+      this.#features = null;
+    });
+    return this.#features;
+  }
+
+  /** Whether this login may impersonate, and precisely what is missing if not (AZ-1). */
+  async checkAdmin(): Promise<ConnectionReport> {
+    const info = await this.#admin.info();
+    const features = await this.detect();
+    let inGroup = info.isImpersonateUser;
+    if (features.moduleInstalled && !info.impersonationKeys) {
+      // Session info lacks the module's key (another module version): ask the server directly.
+      const answer = await this.#admin.callKw('res.users', 'has_group', [[info.uid], IMPERSONATE_GROUP_XMLID]);
+      inGroup = answer.result === true;
+    }
+    const problems: Message[] = [];
+    if (!info.isSystem) problems.push({ key: 'odoo.problemNotSystemAdmin', params: { login: info.login } });
+    if (!features.moduleInstalled) problems.push({ key: 'odoo.problemModuleMissing' });
+    else if (!inGroup) problems.push({ key: 'odoo.problemNotInImpersonationGroup', params: { login: info.login } });
+    if (!features.hasDeviceLog) problems.push({ key: 'odoo.problemNoDeviceLog', params: { version: features.serverVersion } });
+    return {
+      ok: info.isSystem && features.moduleInstalled && inGroup,
+      serverVersion: features.serverVersion,
+      moduleInstalled: features.moduleInstalled,
+      isSystemAdmin: info.isSystem,
+      inImpersonationGroup: features.moduleInstalled && inGroup,
+      hasDeviceLog: features.hasDeviceLog,
+      admin: { uid: info.uid, name: info.name, login: info.login },
+      problems,
+    };
+  }
+
+  async searchUsers(query: string, page: number, pageSize: number, options: UserSearchOptions = { includeArchived: true }): Promise<UserPage> {
+    const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
+    return new UserDirectory(this.#admin, features).search(query, page, pageSize, options, info.uid);
+  }
+
+  /** The start sequence on a fresh cookie jar; the handle keeps that session's cookie in main. */
+  async impersonate(targetId: number): Promise<ImpersonationHandle> {
+    const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
+    if (!features.moduleInstalled) throw new OdooError('module-missing');
+    return startImpersonation(
+      {
+        freshClient: this.#newClient(),
+        database: this.database,
+        login: this.login,
+        password: this.#password,
+        adminUid: info.uid,
+        admin: this.#admin,
+        directory: new UserDirectory(this.#admin, features),
+        features,
+        origin: this.server.origin,
+      },
+      targetId,
+    );
+  }
+
+  /** back_to_origin_login then destroy, each step reported; call again to retry a failed step. */
+  endImpersonation(handle: ImpersonationHandle): Promise<EndReport> {
+    return endImpersonation(handle);
+  }
+
+  /** Ends a server session known only by its 42-character identifier (crash recovery). */
+  async revokeSession(identifier: string, adminPassword: string): Promise<RevokeReport> {
+    const features = await this.detect();
+    if (!features.hasDeviceLog) throw new OdooError('feature-missing', { feature: 'res.device', version: features.serverVersion });
+    return revokeByIdentifier(this.#admin, identifier, adminPassword);
+  }
+
+  /** The console's server-side record (ir.logging); answers the row's id. */
+  writeAuditEntry(message: ConsoleLogMessage): Promise<number> {
+    return writeConsoleEntry(this.#admin, this.database, message);
+  }
+
+  async readServerLogs(kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+    if (kind === 'impersonate') {
+      const features = await this.detect();
+      if (!features.hasImpersonateLog) throw new OdooError('module-missing');
+    }
+    return readLogs(this.#admin, kind, cursor, limit);
+  }
+
+  toJSON(): { url: string; database: string; login: string } {
+    return { url: this.server.baseUrl, database: this.database, login: this.login };
+  }
+
+  [inspect.custom](): string {
+    return `OdooConnection(${this.login}@${this.server.baseUrl}/${this.database})`;
+  }
+
+  #newClient(): OdooClient {
+    return new OdooClient({ baseUrl: this.server.baseUrl, ...this.#transport });
+  }
+}

@@ -1,0 +1,171 @@
+// The server's audit records: the console's own ir.logging entries (written
+// here) and impersonate.log rows, read in (write_date, id) order after a cursor
+// for the mirror sync (SY-1). impersonate.log names the target's partner, so the
+// user is resolved with one more query (odoo.md).
+import { z } from 'zod';
+import {
+  CONSOLE_LOG_NAME,
+  type ConsoleLogMessage,
+  type ServerLogCursor,
+  type ServerLogKind,
+  type ServerLogPage,
+  type ServerLogRow,
+} from '../audit/server-log-source';
+import { SESSION_IDENTIFIER_LENGTH } from './cookie-jar';
+import { OdooError } from './odoo-error';
+import { orNull, resultOf, type RpcChannel } from './rpc-channel';
+
+const OdooDate = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+const Many2one = z.union([z.object({ id: z.number().int(), display_name: z.union([z.string(), z.literal(false)]) }), z.literal(false)]);
+
+const ImpersonateLogRecord = z.object({
+  id: z.number().int(),
+  user_id: Many2one,
+  impersonated_partner_id: Many2one,
+  date_start: z.union([OdooDate, z.literal(false)]),
+  date_end: z.union([OdooDate, z.literal(false)]),
+  create_date: OdooDate,
+  write_date: OdooDate,
+});
+const ConsoleLogRecord = z.object({
+  id: z.number().int(),
+  message: z.union([z.string(), z.literal(false)]),
+  create_date: OdooDate,
+  write_date: OdooDate,
+});
+const PageOf = <T extends z.ZodType>(record: T) => z.object({ length: z.number().int().min(0), records: z.array(record) });
+// search_read gives a many2one as [id, name].
+const PartnerUsers = z.array(
+  z.object({ id: z.number().int(), name: z.string(), partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]) }),
+);
+
+const ConsoleLogMessageSchema = z.object({
+  event: z.enum(['start', 'end']),
+  app: z.string(),
+  appVersion: z.string(),
+  host: z.string(),
+  admin: z.object({ uid: z.number().int(), login: z.string() }),
+  target: z.object({ id: z.number().int(), login: z.string(), name: z.string() }),
+  reason: z.string(),
+  sessionIdentifier: z.string(),
+  clientIp: z.string().nullable(),
+  serverIp: z.string().nullable(),
+  at: z.string(),
+  endCause: z.string().optional(),
+}) satisfies z.ZodType<ConsoleLogMessage>;
+
+function afterCursor(cursor: ServerLogCursor | null): unknown[] {
+  if (cursor === null) return [];
+  return ['|', ['write_date', '>', cursor.writeDate], '&', ['write_date', '=', cursor.writeDate], ['id', '>', cursor.id]];
+}
+
+const ORDER = 'write_date asc, id asc';
+
+export async function writeConsoleEntry(admin: RpcChannel, database: string, message: ConsoleLogMessage): Promise<number> {
+  // SS-10: only the 42-character identifier may reach the server's log, never a full session id.
+  if (message.sessionIdentifier.length > SESSION_IDENTIFIER_LENGTH) {
+    throw new OdooError('verification-failed', { problem: 'session-identifier' });
+  }
+  const answer = await admin.callKw('ir.logging', 'create', [
+    {
+      name: CONSOLE_LOG_NAME,
+      type: 'client',
+      dbname: database,
+      level: 'INFO',
+      message: JSON.stringify(message),
+      path: CONSOLE_LOG_NAME,
+      func: message.event,
+      line: '0',
+    },
+  ]);
+  // create answers one id for one dict (a list of ids for a list).
+  const created = resultOf(answer, z.union([z.number().int(), z.array(z.number().int()).length(1)]), 'created-id');
+  return Array.isArray(created) ? (created[0] as number) : created;
+}
+
+export async function readLogs(admin: RpcChannel, kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+  return kind === 'impersonate' ? readImpersonateLog(admin, cursor, limit) : readConsoleLog(admin, cursor, limit);
+}
+
+async function readConsoleLog(admin: RpcChannel, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+  const answer = await admin.callKw('ir.logging', 'web_search_read', [], {
+    domain: [['name', '=', CONSOLE_LOG_NAME], ...afterCursor(cursor)],
+    specification: { message: {}, create_date: {}, write_date: {} },
+    limit,
+    order: ORDER,
+  });
+  const page = resultOf(answer, PageOf(ConsoleLogRecord), 'console-log');
+  const rows = page.records.map((record): ServerLogRow => {
+    const message = parseMessage(record.message);
+    return {
+      kind: 'console',
+      serverId: record.id,
+      writeDate: record.write_date,
+      createDate: record.create_date,
+      adminUserId: message?.admin.uid ?? null,
+      adminName: message?.admin.login ?? null,
+      targetUserId: message?.target.id ?? null,
+      targetName: message?.target.name ?? null,
+      targetPartnerId: null,
+      dateStart: null,
+      dateEnd: null,
+      message,
+    };
+  });
+  return { rows, total: page.length };
+}
+
+async function readImpersonateLog(admin: RpcChannel, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+  const named = { fields: { display_name: {} } };
+  const answer = await admin.callKw('impersonate.log', 'web_search_read', [], {
+    domain: afterCursor(cursor),
+    specification: { user_id: named, impersonated_partner_id: named, date_start: {}, date_end: {}, create_date: {}, write_date: {} },
+    limit,
+    order: ORDER,
+  });
+  const page = resultOf(answer, PageOf(ImpersonateLogRecord), 'impersonate-log');
+  const partnerIds = [...new Set(page.records.flatMap((r) => (r.impersonated_partner_id ? [r.impersonated_partner_id.id] : [])))];
+  const usersByPartner = await usersOfPartners(admin, partnerIds);
+  const rows = page.records.map((record): ServerLogRow => {
+    const partner = record.impersonated_partner_id || null;
+    const user = partner ? usersByPartner.get(partner.id) : undefined;
+    return {
+      kind: 'impersonate',
+      serverId: record.id,
+      writeDate: record.write_date,
+      createDate: record.create_date,
+      adminUserId: record.user_id ? record.user_id.id : null,
+      adminName: record.user_id ? orNull(record.user_id.display_name) : null,
+      targetUserId: user?.id ?? null,
+      targetName: user?.name ?? (partner ? orNull(partner.display_name) : null),
+      targetPartnerId: partner?.id ?? null,
+      dateStart: orNull(record.date_start),
+      dateEnd: orNull(record.date_end),
+      message: null,
+    };
+  });
+  return { rows, total: page.length };
+}
+
+async function usersOfPartners(admin: RpcChannel, partnerIds: number[]): Promise<Map<number, { id: number; name: string }>> {
+  const byPartner = new Map<number, { id: number; name: string }>();
+  if (partnerIds.length === 0) return byPartner;
+  const answer = await admin.callKw('res.users', 'search_read', [[['partner_id', 'in', partnerIds]]], {
+    fields: ['id', 'name', 'partner_id'],
+    context: { active_test: false },
+  });
+  for (const user of resultOf(answer, PartnerUsers, 'partner-users')) {
+    if (user.partner_id) byPartner.set(user.partner_id[0], { id: user.id, name: user.name });
+  }
+  return byPartner;
+}
+
+function parseMessage(text: string | false): ConsoleLogMessage | null {
+  if (text === false) return null;
+  try {
+    const parsed = ConsoleLogMessageSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+// The start sequence step by step (architecture.md, Sessions against Odoo), and a
+// failure injected at every step, before or after the server acted: the start is
+// refused and no impersonation, live session or open log row remains (IN-4).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OdooError, type OdooConnection } from '../../../src-main/odoo';
+import type { FaultKind, OdooSim } from '../../support/odoo-sim';
+import { simWithAdmin } from './sim-harness';
+
+let sim: OdooSim;
+let admin: OdooConnection;
+
+beforeEach(async () => {
+  ({ sim, admin } = await simWithAdmin());
+  await admin.detect(); // the admin API session is warm; only the start sequence is counted
+  sim.state.clearRequests();
+});
+afterEach(() => sim.close());
+
+const START_STEPS = [
+  { step: 'authenticate on a fresh jar', route: '/web/session/authenticate', skip: 0 },
+  { step: 'first session info (creates the device record)', route: '/web/session/get_session_info', skip: 0 },
+  { step: 're-check of the target', route: 'res.users.search_read', skip: 0 },
+  { step: 'impersonate_login', route: 'res.users.impersonate_login', skip: 0 },
+  { step: 'verification', route: '/web/session/get_session_info', skip: 1 },
+  { step: 'server-seen IP', route: 'res.device.log.search_read', skip: 0 },
+] as const;
+
+describe('the start sequence', () => {
+  it('runs authenticate, session info, re-check, impersonate_login, verification and the IP read, in that order', async () => {
+    const handle = await admin.impersonate(7);
+    expect(sim.state.requests().map((r) => r.rpc ?? r.path)).toEqual([
+      '/web/session/authenticate',
+      '/web/session/get_session_info',
+      'res.users.search_read',
+      'res.users.search_read',
+      'res.users.impersonate_login',
+      '/web/session/get_session_info',
+      'res.device.log.search_read',
+    ]);
+    expect(handle.facts.serverIp).toBe('127.0.0.1');
+    expect(handle.facts.startedAtServer).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(sim.state.openImpersonateLogs()).toHaveLength(1);
+  });
+
+  it('uses a fresh session, distinct from the admin API session (SS-1)', async () => {
+    const first = await admin.impersonate(7);
+    const second = await admin.impersonate(8);
+    const identifiers = sim.state.liveSessions().map((s) => s.identifier);
+    expect(new Set(identifiers).size).toBe(3);
+    expect(first.sessionIdentifier).not.toBe(second.sessionIdentifier);
+  });
+
+  it('re-checks the target right before impersonate_login: a target made administrator meanwhile is refused', async () => {
+    const page = await admin.searchUsers('alice', 0, 10);
+    expect(page.rows[0]?.eligible).toBe(true);
+    const alice = sim.state.db.user(7);
+    (alice?.groups_id as number[]).push(sim.state.db.groups.system);
+    const error = await admin.impersonate(7).catch((e: unknown) => e);
+    expect((error as OdooError).kind).toBe('not-eligible');
+    expect(sim.state.requests().some((r) => r.rpc === 'res.users.impersonate_login')).toBe(false);
+    expect(sim.state.liveSessions()).toHaveLength(1);
+  });
+
+  const kinds: FaultKind[] = ['html-502', 'truncated-json', 'reset'];
+  for (const { step, route, skip } of START_STEPS) {
+    for (const phase of ['before', 'after'] as const) {
+      for (const kind of kinds) {
+        it(`leaves nothing behind when ${step} fails (${kind}, ${phase} the server acted)`, async () => {
+          sim.state.injectFault({ route, kind, phase, skip });
+          const error = await admin.impersonate(7).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(OdooError);
+          expect(sim.state.openImpersonateLogs()).toEqual([]);
+          expect(sim.state.liveSessions().filter((s) => s.impersonateFromUid)).toEqual([]);
+          const lostLogin = route === '/web/session/authenticate' && phase === 'after' && kind !== 'truncated-json';
+          // A lost authenticate answer leaves a session nobody holds the cookie of (it expires unused).
+          expect(sim.state.liveSessions()).toHaveLength(lostLogin ? 2 : 1);
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,119 @@
+// Odoo domains (prefix notation, implicit '&') and orders, evaluated over the
+// simulator's in-memory records.
+import { valueError } from './rpc-error';
+import type { FieldDef, SimRecord } from './table';
+
+type Predicate = (record: SimRecord) => boolean;
+
+export function compileDomain(domain: unknown, fields: Record<string, FieldDef>, model: string): Predicate {
+  if (!Array.isArray(domain)) throw valueError(`Invalid domain: ${JSON.stringify(domain)}`);
+  const stack: Predicate[] = [];
+  for (let i = domain.length - 1; i >= 0; i--) {
+    const item: unknown = domain[i];
+    if (item === '!') {
+      const a = pop(stack);
+      stack.push((r) => !a(r));
+    } else if (item === '&' || item === '|') {
+      const a = pop(stack);
+      const b = pop(stack);
+      stack.push(item === '&' ? (r) => a(r) && b(r) : (r) => a(r) || b(r));
+    } else {
+      stack.push(leaf(item, fields, model));
+    }
+  }
+  return (record) => stack.every((p) => p(record));
+}
+
+/** Whether the domain names `field` in any leaf (Odoo skips active_test then). */
+export function mentionsField(domain: unknown, field: string): boolean {
+  return Array.isArray(domain) && domain.some((item) => Array.isArray(item) && item[0] === field);
+}
+
+function pop(stack: Predicate[]): Predicate {
+  const p = stack.pop();
+  if (p === undefined) throw valueError('Invalid domain: missing operand');
+  return p;
+}
+
+function leaf(item: unknown, fields: Record<string, FieldDef>, model: string): Predicate {
+  if (!Array.isArray(item) || item.length !== 3 || typeof item[0] !== 'string' || typeof item[1] !== 'string') {
+    throw valueError(`Invalid leaf ${JSON.stringify(item)}`);
+  }
+  const [name, operator, value] = item as [string, string, unknown];
+  const def = fields[name];
+  if (def === undefined) throw valueError(`Invalid field ${model}.${name} in leaf ${JSON.stringify(item)}`);
+  const many = def.type === 'many2many';
+  switch (operator) {
+    case '=':
+      return (r) => equals(r[name], value, many);
+    case '!=':
+      return (r) => !equals(r[name], value, many);
+    case 'in':
+      return (r) => inList(r[name], value, many);
+    case 'not in':
+      return (r) => !inList(r[name], value, many);
+    case 'ilike':
+    case 'like':
+    case 'not ilike': {
+      const needle = String(value).toLowerCase();
+      const hit = (r: SimRecord) => typeof r[name] === 'string' && (r[name] as string).toLowerCase().includes(needle);
+      return operator === 'not ilike' ? (r) => !hit(r) : hit;
+    }
+    case '>':
+    case '>=':
+    case '<':
+    case '<=':
+      return (r) => compare(r[name], value, operator);
+    default:
+      throw valueError(`Invalid operator ${operator}`);
+  }
+}
+
+function equals(field: unknown, value: unknown, many: boolean): boolean {
+  if (many) return Array.isArray(field) && (value === false ? field.length === 0 : field.includes(value));
+  if (value === false || value === null) return field === false || field === null || field === undefined;
+  return field === value;
+}
+
+function inList(field: unknown, value: unknown, many: boolean): boolean {
+  if (!Array.isArray(value)) throw valueError('"in" needs a list');
+  if (many) return Array.isArray(field) && field.some((v) => value.includes(v));
+  return value.includes(field);
+}
+
+function compare(field: unknown, value: unknown, operator: string): boolean {
+  if (field === false || field === null || field === undefined) return false;
+  const a = field as string | number;
+  const b = value as string | number;
+  if (operator === '>') return a > b;
+  if (operator === '>=') return a >= b;
+  if (operator === '<') return a < b;
+  return a <= b;
+}
+
+export function compileOrder(order: string, fields: Record<string, FieldDef>, model: string): (a: SimRecord, b: SimRecord) => number {
+  const terms = order
+    .split(',')
+    .map((t) => t.trim().split(/\s+/))
+    .filter((t) => t[0])
+    .map(([field = '', dir = 'asc']) => {
+      if (fields[field] === undefined) throw valueError(`Invalid "order" specified (${order}) on ${model}`);
+      return { field, sign: dir.toLowerCase() === 'desc' ? -1 : 1 };
+    });
+  return (a, b) => {
+    for (const { field, sign } of terms) {
+      const x = sortable(a[field]);
+      const y = sortable(b[field]);
+      if (x < y) return -sign;
+      if (x > y) return sign;
+    }
+    return a.id - b.id;
+  };
+}
+
+function sortable(value: unknown): string | number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value.toLowerCase();
+  if (value === true) return 1;
+  return '';
+}

@@ -1,0 +1,163 @@
+// The simulator's data: the default users of odoo.md's test setup (passwords
+// equal to logins), Odoo's inactive system records 1, 3, 4, 5, and optional bulk
+// users and log rows for benchmarks. Partner ids differ from user ids on purpose,
+// so that mixing them up (impersonate.log names the partner) shows.
+import { CONSOLE_LOG_NAME, type ConsoleLogMessage } from '../../../src-main/audit/server-log-source';
+import { toOdooDatetime } from '../../../src-main/odoo/odoo-time';
+import type { SimDatabase } from './models';
+import type { SimUserSeed } from './options';
+
+export const PARTNER_ID_OFFSET = 1000;
+
+interface UserRow extends SimUserSeed {
+  id?: number;
+  publicUser?: boolean;
+}
+
+export const DEFAULT_USERS: readonly UserRow[] = [
+  { id: 1, login: '__system__', name: 'OdooBot', active: false, systemAdmin: true },
+  { id: 2, login: 'admin', name: 'Mitchell Admin', email: 'admin@example.com', systemAdmin: true, impersonator: true },
+  { id: 3, login: 'default', name: 'Default User Template', active: false },
+  { id: 4, login: 'public', name: 'Public user', active: false, portal: true, publicUser: true },
+  { id: 5, login: 'portaltemplate', name: 'Portal User Template', active: false, portal: true },
+  { id: 6, login: 'admin2', name: 'Second Admin', email: 'admin2@example.com', systemAdmin: true },
+  { id: 7, login: 'alice', name: 'Alice Anderson', email: 'alice@example.com' },
+  { id: 8, login: 'bob', name: 'Bob Brown', email: 'bob@example.com' },
+  { id: 9, login: 'carol', name: 'Carol Clark', email: 'carol@example.com' },
+  { id: 10, login: 'pat', name: 'Pat Portal', email: 'pat@example.com', portal: true },
+  { id: 11, login: 'old', name: 'Old Archived', email: 'old@example.com', active: false },
+];
+
+/** The system records have no password: nobody logs in as them. */
+const NO_PASSWORD = new Set([1, 3, 4, 5]);
+
+export function seedDefaults(db: SimDatabase, extraUsers: SimUserSeed[]): void {
+  const groups = db.table('res.groups');
+  const data = db.table('ir.model.data');
+  const group = (module: string, name: string, label: string): number => {
+    const id = groups.insert({ name: label, full_name: label }).id;
+    data.insert({ module, name, model: 'res.groups', res_id: id });
+    return id;
+  };
+  db.groups.user = group('base', 'group_user', 'Internal User');
+  db.groups.portal = group('base', 'group_portal', 'Portal');
+  db.groups.public = group('base', 'group_public', 'Public');
+  group('base', 'group_erp_manager', 'Access Rights');
+  db.groups.system = group('base', 'group_system', 'Settings');
+  if (db.options.moduleInstalled) {
+    db.groups.impersonate = group('impersonate_login', 'group_impersonate_login', 'Impersonate Users');
+  }
+  db.table('ir.module.module').insert({ name: 'base', state: 'installed' });
+  db.table('ir.module.module').insert({ name: 'impersonate_login', state: db.options.moduleInstalled ? 'installed' : 'uninstalled' });
+
+  for (const user of DEFAULT_USERS) addUser(db, user);
+  for (const user of extraUsers) addUser(db, user);
+}
+
+export function addUser(db: SimDatabase, user: UserRow): number {
+  const users = db.table('res.users');
+  const id = user.id ?? Math.max(11, ...users.rows.keys()) + 1;
+  const partnerId = id + PARTNER_ID_OFFSET;
+  const email = user.email ?? false;
+  db.table('res.partner').insert({ id: partnerId, name: user.name, email, active: user.active ?? true });
+  const portal = user.portal === true;
+  const groupIds = [portal ? (user.publicUser ? db.groups.public : db.groups.portal) : db.groups.user];
+  if (user.systemAdmin) groupIds.push(db.groups.system);
+  if (user.impersonator && db.groups.impersonate) groupIds.push(db.groups.impersonate);
+  users.insert({
+    id,
+    login: user.login,
+    name: user.name,
+    email,
+    active: user.active ?? true,
+    share: portal,
+    [db.groupsField]: groupIds,
+    partner_id: partnerId,
+    login_date: false,
+    password: NO_PASSWORD.has(id) ? null : (user.password ?? user.login),
+  });
+  return id;
+}
+
+const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jon', 'Kim', 'Lena'];
+const LAST = ['Garcia', 'Smith', 'Müller', 'Rossi', 'Dubois', 'Kowalski', 'Silva', 'Nguyen', 'Okafor', 'Jensen'];
+
+/** Bulk users: every 10th a portal user, every 25th archived, every 100th an administrator. */
+export function seedBulkUsers(db: SimDatabase, count: number): void {
+  const users = db.table('res.users');
+  const partners = db.table('res.partner');
+  let id = Math.max(...users.rows.keys()) + 1;
+  for (let n = 1; n <= count; n++, id++) {
+    const login = `user${String(n).padStart(5, '0')}`;
+    const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]} ${n}`;
+    const portal = n % 10 === 0;
+    const groupIds = [portal ? db.groups.portal : db.groups.user];
+    if (n % 100 === 1) groupIds.push(db.groups.system);
+    partners.put({ id: id + PARTNER_ID_OFFSET, name, email: `${login}@example.com`, active: true });
+    users.put({
+      id,
+      login,
+      name,
+      email: `${login}@example.com`,
+      active: n % 25 !== 0,
+      share: portal,
+      [db.groupsField]: groupIds,
+      partner_id: id + PARTNER_ID_OFFSET,
+      login_date: false,
+      password: login,
+    });
+  }
+  users.touch();
+  partners.touch();
+}
+
+/** Bulk history: half impersonate.log rows (closed), half console ir.logging entries, one second apart. */
+export function seedBulkLogs(db: SimDatabase, count: number): void {
+  const start = Date.now() - count * 1000;
+  const targets = [7, 8, 9];
+  for (let n = 0; n < count; n++) {
+    const at = toOdooDatetime(new Date(start + n * 1000));
+    const target = targets[n % targets.length] ?? 7;
+    if (n % 2 === 0 && db.has('impersonate.log')) {
+      db.table('impersonate.log').put({
+        id: n + 1,
+        user_id: 2,
+        impersonated_partner_id: target + PARTNER_ID_OFFSET,
+        date_start: at,
+        date_end: at,
+        create_date: at,
+        write_date: at,
+      });
+    } else {
+      const message: ConsoleLogMessage = {
+        event: 'start',
+        app: 'Impersonation Console',
+        appVersion: '0.1.0',
+        host: 'seed-host',
+        admin: { uid: 2, login: 'admin' },
+        target: { id: target, login: String(db.user(target)?.login), name: String(db.user(target)?.name) },
+        reason: `Seeded support ticket #${n}`,
+        sessionIdentifier: `seed${String(n).padStart(38, '0')}`,
+        clientIp: '127.0.0.1',
+        serverIp: '127.0.0.1',
+        at: new Date(start + n * 1000).toISOString(),
+      };
+      db.table('ir.logging').put({
+        id: n + 1,
+        name: CONSOLE_LOG_NAME,
+        type: 'client',
+        dbname: db.options.database,
+        level: 'INFO',
+        message: JSON.stringify(message),
+        path: CONSOLE_LOG_NAME,
+        func: 'start',
+        line: '0',
+        create_uid: 2,
+        create_date: at,
+        write_uid: 2,
+        write_date: at,
+      });
+    }
+  }
+  for (const model of ['impersonate.log', 'ir.logging']) if (db.has(model)) db.table(model).touch();
+}

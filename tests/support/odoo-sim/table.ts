@@ -1,0 +1,173 @@
+// One model's records in memory, with Odoo's search and read semantics: the
+// active_test filter, orders, search_read's [id, name] many2ones and
+// web_search_read's specification (odoo.md, Users).
+import { compileDomain, compileOrder, mentionsField } from './domain';
+import { valueError } from './rpc-error';
+
+export type FieldType = 'integer' | 'char' | 'text' | 'boolean' | 'datetime' | 'many2one' | 'many2many';
+
+export interface FieldDef {
+  type: FieldType;
+  relation?: string;
+}
+
+export type SimRecord = { id: number } & Record<string, unknown>;
+
+export interface SearchOptions {
+  offset?: number;
+  limit?: number | null;
+  order?: string | null;
+  activeTest?: boolean;
+}
+
+/** Resolves a co-model's display name for many2one rendering. */
+export type NameOf = (model: string, id: number) => string | false;
+
+export class Table {
+  readonly rows = new Map<number, SimRecord>();
+  #nextId = 1;
+  #version = 0;
+  #sorted = new Map<string, { version: number; records: SimRecord[] }>();
+
+  readonly fields: Record<string, FieldDef>;
+
+  constructor(
+    readonly model: string,
+    fields: Record<string, FieldDef>,
+    readonly defaultOrder = 'id asc',
+    /** Fields kept on the record but never readable over RPC (a password). */
+    readonly hidden: ReadonlySet<string> = new Set(),
+  ) {
+    this.fields = { id: { type: 'integer' }, ...fields };
+  }
+
+  insert(values: Omit<SimRecord, 'id'> & { id?: number }): SimRecord {
+    const id = values.id ?? this.#nextId;
+    this.#nextId = Math.max(this.#nextId, id + 1);
+    const record: SimRecord = { ...values, id };
+    this.rows.set(id, record);
+    this.touch();
+    return record;
+  }
+
+  /** Bulk loading: stores a record without rebuilding caches; call touch() once afterwards. */
+  put(record: SimRecord): void {
+    this.rows.set(record.id, record);
+    this.#nextId = Math.max(this.#nextId, record.id + 1);
+  }
+
+  update(id: number, values: Record<string, unknown>): void {
+    const record = this.rows.get(id);
+    if (record) Object.assign(record, values);
+    this.touch();
+  }
+
+  delete(id: number): void {
+    this.rows.delete(id);
+    this.touch();
+  }
+
+  /** Call after changing records in place, so that cached orders are rebuilt. */
+  touch(): void {
+    this.#version++;
+  }
+
+  search(domain: unknown, options: SearchOptions = {}): SimRecord[] {
+    const predicate = compileDomain(domain, this.fields, this.model);
+    const activeFilter = options.activeTest !== false && 'active' in this.fields && !mentionsField(domain, 'active');
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? Infinity;
+    const found: SimRecord[] = [];
+    let skipped = 0;
+    for (const record of this.#inOrder(options.order || this.defaultOrder)) {
+      if (activeFilter && record.active !== true) continue;
+      if (!predicate(record)) continue;
+      if (skipped < offset) {
+        skipped++;
+        continue;
+      }
+      found.push(record);
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  count(domain: unknown, activeTest = true): number {
+    return this.search(domain, { activeTest }).length;
+  }
+
+  /** search_read / read rendering: many2one as [id, name], many2many as ids. */
+  render(record: SimRecord, fieldNames: string[] | null, nameOf: NameOf): Record<string, unknown> {
+    const names = fieldNames && fieldNames.length > 0 ? fieldNames : Object.keys(this.fields);
+    const out: Record<string, unknown> = { id: record.id };
+    for (const name of names) {
+      if (name === 'display_name') {
+        out[name] = this.displayName(record);
+        continue;
+      }
+      const def = this.#field(name);
+      const value = record[name];
+      if (def.type === 'many2one') {
+        out[name] = typeof value === 'number' ? [value, nameOf(def.relation ?? '', value)] : false;
+      } else {
+        out[name] = plain(value, def);
+      }
+    }
+    return out;
+  }
+
+  /** web_read rendering of a specification: {field: {}} or {m2o: {fields: {display_name: {}}}}. */
+  renderSpec(record: SimRecord, spec: Record<string, unknown>, nameOf: NameOf): Record<string, unknown> {
+    const out: Record<string, unknown> = { id: record.id };
+    for (const [name, sub] of Object.entries(spec)) {
+      if (name === 'display_name') {
+        out[name] = this.displayName(record);
+        continue;
+      }
+      const def = this.#field(name);
+      const value = record[name];
+      const subFields = (sub as { fields?: Record<string, unknown> } | null)?.fields;
+      if (def.type === 'many2one' && typeof value === 'number' && subFields && Object.keys(subFields).length > 0) {
+        const nested: Record<string, unknown> = { id: value };
+        if ('display_name' in subFields) nested.display_name = nameOf(def.relation ?? '', value);
+        out[name] = nested;
+      } else if (def.type === 'many2one') {
+        out[name] = typeof value === 'number' ? value : false;
+      } else {
+        out[name] = plain(value, def);
+      }
+    }
+    return out;
+  }
+
+  displayName(record: SimRecord): string {
+    return typeof record.name === 'string' ? record.name : `${this.model},${record.id}`;
+  }
+
+  checkFields(values: Record<string, unknown>): void {
+    for (const name of Object.keys(values)) {
+      if (!(name in this.fields) && !this.hidden.has(name)) throw valueError(`Invalid field '${name}' on model '${this.model}'`);
+    }
+  }
+
+  #field(name: string): FieldDef {
+    const def = this.fields[name];
+    if (def === undefined || this.hidden.has(name)) throw valueError(`Invalid field '${name}' on model '${this.model}'`);
+    return def;
+  }
+
+  #inOrder(order: string): SimRecord[] {
+    const cached = this.#sorted.get(order);
+    if (cached && cached.version === this.#version) return cached.records;
+    const records = [...this.rows.values()].sort(compileOrder(order, this.fields, this.model));
+    this.#sorted.set(order, { version: this.#version, records });
+    return records;
+  }
+}
+
+function plain(value: unknown, def: FieldDef): unknown {
+  if (def.type === 'many2many') return Array.isArray(value) ? [...value] : [];
+  if (def.type === 'boolean') return value === true;
+  if (def.type === 'integer') return typeof value === 'number' ? value : 0;
+  return value === undefined || value === null ? false : value;
+}
