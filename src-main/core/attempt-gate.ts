@@ -15,6 +15,7 @@ import type { CheckResult, Message } from '../../src-preload/contract';
 import type { Clock } from './clock';
 import { ineligibilityReasons } from './eligibility';
 import type { AdminIdentity, AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
+import { ApprovedAttempts } from './attempt-approvals';
 import { RateLimiter, rateLimitKey } from './rate-limiter';
 import { validateReason, type ReasonRefusalCode } from './reason';
 
@@ -79,6 +80,7 @@ export class AttemptGate {
   private readonly limiter: RateLimiter;
   /** Serialises admit(): two concurrent attempts must not both see the same count. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly approvals = new ApprovedAttempts();
 
   constructor(
     private readonly ledger: AuditLedger,
@@ -88,15 +90,20 @@ export class AttemptGate {
     this.limiter = limiter ?? new RateLimiter(ledger);
   }
 
-  /** Applies every rule; records nothing. */
+  /**
+   * Applies every rule; records nothing. `approved`: the attempt was already counted
+   * by an allowed check (attempt-approvals.ts), so the rate limit is not applied again.
+   */
   async decide(
     request: AttemptRequest,
     context: AttemptContext,
     server: Pick<OdooImpersonationPort, 'readTarget'>,
     state: ConsoleState,
+    approved = false,
   ): Promise<AttemptDecision> {
     const at = new Date(this.clock.now());
-    const rate = await this.limiter.check(rateLimitKey(context.connectionKey, context.admin), at.getTime());
+    const counted = await this.limiter.check(rateLimitKey(context.connectionKey, context.admin), at.getTime());
+    const rate = approved ? { ...counted, allowed: true } : counted;
     const base = { at, reason: request.reason, target: null, remaining: rate.remaining };
     const refused = (codes: AttemptRefusalCode[], message: Message, extra: Partial<AttemptDecision> = {}) => ({
       ...base,
@@ -159,12 +166,64 @@ export class AttemptGate {
     state: () => ConsoleState = () => 'free',
     claim?: (decision: AttemptDecision, sessionRowId: number) => void,
   ): Promise<{ decision: AttemptDecision; sessionRowId: number }> {
-    const turn = this.queue.then(async () => {
+    return this.inTurn(async () => {
       const decision = await this.decide(request, context, server, state());
       const sessionRowId = await this.record(decision, request, context);
       if (decision.allowed) claim?.(decision, sessionRowId);
       return { decision, sessionRowId };
     });
+  }
+
+  /**
+   * `impersonation.check`: an attempt like any other (recorded, counted); when
+   * allowed, the start that follows with the same target and reason completes it.
+   */
+  check(
+    request: AttemptRequest,
+    context: AttemptContext,
+    server: Pick<OdooImpersonationPort, 'readTarget'>,
+    state: () => ConsoleState = () => 'free',
+  ): Promise<AttemptDecision> {
+    return this.inTurn(async () => {
+      const decision = await this.decide(request, context, server, state());
+      const rowId = await this.record(decision, request, context);
+      if (decision.allowed) {
+        const approval = { rowId, targetId: request.targetId, reason: decision.reason, atMs: decision.at.getTime() };
+        const replaced = this.approvals.remember(this.adminKey(context), approval);
+        if (replaced) await this.ledger.recordFailure(replaced.rowId, decision.at, 'not-started');
+      }
+      return decision;
+    });
+  }
+
+  /** A start: completes the matching allowed check if there is one, else a new attempt (admit). */
+  admitStart(
+    request: AttemptRequest,
+    context: AttemptContext,
+    server: Pick<OdooImpersonationPort, 'readTarget'>,
+    state: () => ConsoleState,
+    claim: (decision: AttemptDecision, sessionRowId: number) => void,
+  ): Promise<{ decision: AttemptDecision; sessionRowId: number }> {
+    const { match, stale } = this.approvals.take(this.adminKey(context), request, this.clock.now());
+    if (!match) {
+      const closeStale = stale ? this.ledger.recordFailure(stale.rowId, new Date(this.clock.now()), 'not-started') : null;
+      return (closeStale ?? Promise.resolve()).then(() => this.admit(request, context, server, state, claim));
+    }
+    return this.inTurn(async () => {
+      const decision = await this.decide(request, context, server, state(), true);
+      if (decision.allowed) claim(decision, match.rowId);
+      else await this.ledger.recordFailure(match.rowId, decision.at, decision.refusal?.codes.join(',') ?? 'refused');
+      return { decision, sessionRowId: match.rowId };
+    });
+  }
+
+  private adminKey(context: AttemptContext): string {
+    return rateLimitKey(context.connectionKey, context.admin);
+  }
+
+  /** One attempt at a time: two concurrent attempts must not both see the same count. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work);
     this.queue = turn.catch(() => undefined);
     return turn;
   }

@@ -70,7 +70,7 @@ export class ImpersonationSession {
   async start(request: AttemptRequest, context: StartContext): Promise<SessionView> {
     this.recheckDeadline();
     const claimed: { live: LiveSession | null } = { live: null };
-    const admission = this.gate.admit(request, context, context.odoo, () => this.consoleState(), (d, rowId) => {
+    const admission = this.gate.admitStart(request, context, context.odoo, () => this.consoleState(), (d, rowId) => {
       claimed.live = this.claim(d, rowId, context);
     });
     this.admissions.add(admission);
@@ -86,6 +86,12 @@ export class ImpersonationSession {
     }
     if (!decision.allowed || !claimed.live) throw new AttemptRefusedError(decision);
     return claimed.live.startDone ?? this.view();
+  }
+
+  /** `impersonation.check`: the rules applied and the attempt recorded, nothing started. */
+  check(request: AttemptRequest, context: StartContext): Promise<AttemptDecision> {
+    this.recheckDeadline();
+    return this.gate.check(request, context, context.odoo, () => this.consoleState());
   }
 
   /** Ends the session with `cause`; answers once the view is gone and the server was tried once. */
