@@ -1,0 +1,57 @@
+// audit.export: the filtered rows as CSV or JSON. CSV cells that a spreadsheet
+// would run as a formula (a leading = + - @, or a tab/CR that some programs
+// skip before looking) are prefixed with an apostrophe (IN-1).
+import type { AuditRow, ExportRequest, ExportResult } from '../../src-preload/contract';
+import type { AuditDatabase } from './audit-database';
+import { baseQuery, toAuditRow } from './audit-filters';
+import type { AuditRowsView } from './schema';
+
+const COLUMNS: ReadonlyArray<keyof AuditRow> = [
+  'id',
+  'source',
+  'admin',
+  'target',
+  'startedAt',
+  'endedAt',
+  'durationSeconds',
+  'reason',
+  'clientIp',
+  'serverIp',
+  'outcome',
+  'endCause',
+  'refusal',
+];
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: formula-escaped when it is text, then quoted when it must be (RFC 4180). */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: Iterable<AuditRow>): string {
+  const lines = [COLUMNS.join(',')];
+  for (const row of rows) lines.push(COLUMNS.map((column) => csvCell(row[column])).join(','));
+  // CRLF per RFC 4180; the BOM makes spreadsheet programs read the file as UTF-8.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function exportAudit(database: AuditDatabase, request: ExportRequest, now: Date): ExportResult {
+  const { db, sql } = database;
+  const rows = sql
+    .all<AuditRowsView>(baseQuery(db, request.filters).selectAll().orderBy('started_at', 'desc').orderBy('source', 'desc').orderBy('row_key', 'desc'))
+    .map(toAuditRow);
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  if (request.format === 'csv') {
+    return { fileName: `audit-${stamp}.csv`, mimeType: 'text/csv;charset=utf-8', content: toCsv(rows), rows: rows.length };
+  }
+  return {
+    fileName: `audit-${stamp}.json`,
+    mimeType: 'application/json',
+    content: `${JSON.stringify({ exportedAt: now.toISOString(), rows }, null, 2)}\n`,
+    rows: rows.length,
+  };
+}

@@ -1,0 +1,150 @@
+// What the Logs screen reads (audit.list, audit.search, audit.session,
+// audit.verify, audit.stats). Only the local store is read, so all of it works
+// offline; every answer has the contract's shape exactly.
+import { sql } from 'kysely';
+import type { AuditDetail, AuditPage, AuditQuery, AuditSearch, AuditStats, ChainStatus } from '../../src-preload/contract';
+import { ConsoleError } from '../core/console-error';
+import type { AuditDatabase } from './audit-database';
+import { baseQuery, bound, toAuditRow } from './audit-filters';
+import { toFtsQuery } from './fts-query';
+import type { AuditRowsView } from './schema';
+
+const SORT_COLUMNS = {
+  startedAt: 'started_at',
+  admin: 'admin',
+  target: 'target',
+  duration: 'duration_seconds',
+  outcome: 'outcome',
+} as const;
+
+type PageRequest = Pick<AuditQuery, 'page' | 'pageSize'>;
+
+export class AuditQueries {
+  constructor(private readonly database: AuditDatabase) {}
+
+  list(query: AuditQuery): AuditPage {
+    const { db, sql: runner } = this.database;
+    const filtered = baseQuery(db, query.filters);
+    const total = runner.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    const column = SORT_COLUMNS[query.sort.field];
+    const rows = runner.all<AuditRowsView>(
+      filtered
+        .selectAll()
+        .orderBy(column, query.sort.dir)
+        // A total order, so that paging never shows a row twice or skips one.
+        .orderBy('source', query.sort.dir)
+        .orderBy('row_key', query.sort.dir)
+        .limit(query.pageSize)
+        .offset(query.page * query.pageSize),
+    );
+    return { total, rows: rows.map(toAuditRow) };
+  }
+
+  /** Full text over reasons and names, local and mirrored; newest first. */
+  search(request: AuditSearch): AuditPage {
+    const match = toFtsQuery(request.text);
+    if (match === null) return { total: 0, rows: [] };
+    const { db, sql: runner } = this.database;
+    const localIds = sql`SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
+    const serverIds = sql`SELECT rowid FROM server_logs_fts WHERE server_logs_fts MATCH ${match}`;
+    const counted = runner.first({
+      compile: () =>
+        sql<{ n: number }>`SELECT (SELECT count(*) FROM (${localIds})) + (SELECT count(*) FROM (${serverIds})) AS n`.compile(db),
+    });
+    const rows = runner.all({
+      compile: () =>
+        sql<AuditRowsView>`
+          SELECT * FROM local_audit_rows WHERE row_key IN (${localIds})
+          UNION ALL
+          SELECT * FROM server_audit_rows WHERE row_key IN (${serverIds})
+          ORDER BY started_at DESC, source DESC, row_key DESC
+          LIMIT ${request.pageSize} OFFSET ${pageOffset(request)}`.compile(db),
+    });
+    return { total: counted?.n ?? 0, rows: rows.map(toAuditRow) };
+  }
+
+  /** One row with every stored field and its events. Ids: `local:12`, `server:impersonate:7`. */
+  session(id: string): AuditDetail {
+    const local = /^local:(\d{1,15})$/.exec(id);
+    if (local) return this.localDetail(id, Number(local[1]));
+    const server = /^server:(impersonate|console):(\d{1,15})$/.exec(id);
+    if (server) return this.serverDetail(id, server[1] as 'impersonate' | 'console', Number(server[2]));
+    throw new ConsoleError('audit-invalid', 'audit.invalidSessionId', { id: id.slice(0, 100) });
+  }
+
+  verify(): ChainStatus {
+    return this.database.events.verify();
+  }
+
+  /**
+   * Impersonations per day and admin: the local sessions that started, plus the
+   * console entries of other consoles (those of this one are the local sessions
+   * already). impersonate.log rows are left out: each console start has its
+   * console entry too, and the log names admins by display name only.
+   */
+  stats(range: { from?: string; to?: string }): AuditStats {
+    const { db, sql: runner } = this.database;
+    const from = range.from ? bound(range.from, 'from') : null;
+    const to = range.to ? bound(range.to, 'to') : null;
+    const within = (column: string) => {
+      const parts = [sql`${sql.ref(column)} IS NOT NULL`];
+      if (from) parts.push(sql`${sql.ref(column)} >= ${from.iso}`);
+      if (to) parts.push(to.inclusive ? sql`${sql.ref(column)} <= ${to.iso}` : sql`${sql.ref(column)} < ${to.iso}`);
+      return sql.join(parts, sql` AND `);
+    };
+    const rows = runner.all({
+      compile: () =>
+        sql<{ day: string; admin: string; count: number }>`
+          SELECT day, admin, count(*) AS count FROM (
+            SELECT substr(started_at_client, 1, 10) AS day, admin_login AS admin
+              FROM sessions WHERE ${within('started_at_client')}
+            UNION ALL
+            SELECT substr(started_at, 1, 10) AS day, COALESCE(admin, '?') AS admin
+              FROM server_logs
+              WHERE kind = 'console' AND outcome = 'started' AND ${within('started_at')}
+                AND server_id NOT IN (SELECT server_log_id FROM sessions WHERE server_log_id IS NOT NULL)
+          )
+          GROUP BY day, admin ORDER BY day, admin`.compile(db),
+    });
+    return { days: rows.map((row) => ({ day: row.day, admin: row.admin, count: row.count })) };
+  }
+
+  private localDetail(id: string, sessionId: number): AuditDetail {
+    const { db, sql: runner } = this.database;
+    const row = runner.first(db.selectFrom('local_audit_rows').selectAll().where('row_key', '=', sessionId));
+    const stored = runner.first(db.selectFrom('sessions').selectAll().where('id', '=', sessionId));
+    if (!row || !stored) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
+    const events = runner.all(
+      db.selectFrom('audit_events').select(['at', 'type', 'payload']).where('session_id', '=', sessionId).orderBy('id'),
+    );
+    const { limiter_key: _limiterKey, ...fields } = stored;
+    return {
+      ...toAuditRow(row),
+      fields: toFields(fields),
+      events: events.map((event) => ({ at: event.at, type: event.type, detail: event.payload })),
+    };
+  }
+
+  private serverDetail(id: string, kind: 'impersonate' | 'console', serverId: number): AuditDetail {
+    const { db, sql: runner } = this.database;
+    const stored = runner.first(
+      db.selectFrom('server_logs').selectAll().where('kind', '=', kind).where('server_id', '=', serverId),
+    );
+    const row = stored && runner.first(db.selectFrom('server_audit_rows').selectAll().where('row_key', '=', stored.id));
+    if (!stored || !row) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
+    const { raw: _raw, id: _rowId, ...fields } = stored;
+    const events = [
+      ...(row.started_at ? [{ at: row.started_at, type: 'server-start', detail: stored.session_identifier ?? '' }] : []),
+      ...(row.ended_at ? [{ at: row.ended_at, type: 'server-end', detail: stored.end_cause ?? '' }] : []),
+    ];
+    return { ...toAuditRow(row), fields: toFields(fields), events };
+  }
+}
+
+function pageOffset(request: PageRequest): number {
+  return request.page * request.pageSize;
+}
+
+function toFields(record: Record<string, unknown>): Array<{ name: string; value: string }> {
+  return Object.entries(record).map(([name, value]) => ({ name, value: value === null || value === undefined ? '' : String(value) }));
+}

@@ -1,0 +1,180 @@
+// The audit store as the impersonation flow sees it (AuditLedger). Every call
+// is one synchronous IMMEDIATE transaction: the session row and its chained
+// event commit together, and with synchronous=FULL they are on disk when the
+// promise resolves (AU-1, AU-2). Nothing here accepts a secret: the session
+// identifier is refused if it is longer than Odoo's 42 characters (SS-10).
+import { ConsoleError } from '../core/console-error';
+import type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from '../core/ports';
+import type { AuditDatabase } from './audit-database';
+import type { LocalOutcome, SessionRow } from './schema';
+
+export const MAX_REASON_LENGTH = 500;
+/** Names and logins are Odoo strings; capped so a refused junk attempt has a bounded size (LD-4). */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_DETAIL_LENGTH = 1000;
+export const SESSION_IDENTIFIER_LENGTH = 42;
+
+export function limiterKey(connectionKey: string, adminLogin: string): string {
+  return `${connectionKey}|${adminLogin}`;
+}
+
+/** Caps by code points so a cut never leaves half a surrogate pair. */
+export function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return Array.from(text).slice(0, max).join('').slice(0, max);
+}
+
+function capOrNull(text: string | null, max: number): string | null {
+  return text === null ? null : cap(text, max);
+}
+
+export class AuditStore implements AuditLedger {
+  constructor(private readonly database: AuditDatabase) {}
+
+  async recordAttempt(record: AttemptRecord): Promise<number> {
+    const { db, sql, events, health } = this.database;
+    const row = {
+      connection_key: cap(record.connectionKey, 2 * MAX_NAME_LENGTH),
+      limiter_key: limiterKey(record.connectionKey, record.admin.login),
+      admin_uid: record.admin.uid,
+      admin_login: cap(record.admin.login, MAX_NAME_LENGTH),
+      admin_name: cap(record.admin.name, MAX_NAME_LENGTH),
+      target_id: record.target.id,
+      target_login: capOrNull(record.target.login, MAX_NAME_LENGTH),
+      target_name: capOrNull(record.target.name, MAX_NAME_LENGTH),
+      reason: cap(record.reason, MAX_REASON_LENGTH),
+      allowed: record.allowed ? 1 : 0,
+      refusal: record.allowed ? null : cap(record.refusal ?? 'refused', MAX_NAME_LENGTH),
+      outcome: (record.allowed ? 'attempted' : 'refused') as LocalOutcome,
+      attempt_at_ms: record.at.getTime(),
+      attempt_at: record.at.toISOString(),
+      app_version: cap(record.appVersion, MAX_NAME_LENGTH),
+      client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+    };
+    return health.write(() =>
+      sql.transaction(() => {
+        const id = Number(sql.run(db.insertInto('sessions').values(row)).lastInsertRowid);
+        const { limiter_key: _key, attempt_at_ms: _ms, ...payload } = row;
+        events.append({ at: record.at, type: 'attempt', sessionId: id, payload });
+        return id;
+      }),
+    );
+  }
+
+  async recordStart(sessionId: number, record: StartRecord): Promise<void> {
+    if (record.sessionIdentifier.length > SESSION_IDENTIFIER_LENGTH) {
+      // Refused before it reaches the disk: a longer value would be the full session id.
+      throw new ConsoleError('audit-invalid', 'audit.sessionIdentifierTooLong', { max: SESSION_IDENTIFIER_LENGTH });
+    }
+    const changes = {
+      outcome: 'open' as LocalOutcome,
+      started_at_client: record.startedAtClient.toISOString(),
+      started_at_server: record.startedAtServer,
+      session_identifier: record.sessionIdentifier,
+      client_ip: capOrNull(record.clientIp, MAX_NAME_LENGTH),
+      server_ip: capOrNull(record.serverIp, MAX_NAME_LENGTH),
+      server_log_id: record.serverLogId,
+    };
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, {
+      at: record.startedAtClient,
+      type: 'start',
+    });
+  }
+
+  async recordFailure(sessionId: number, at: Date, reason: string): Promise<void> {
+    const changes = { outcome: 'failed' as LocalOutcome, failure: cap(reason, MAX_DETAIL_LENGTH), ended_at_client: at.toISOString() };
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'failure' });
+  }
+
+  async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
+    const current = this.session(sessionId);
+    if (current.outcome === 'ended' && current.server_end_pending === 1) {
+      // FT-3: the server-side end finally went through; the first end stays as recorded.
+      const changes = { server_end_pending: record.serverEndPending ? 1 : 0, ended_at_server: record.endedAtServer };
+      this.transition(sessionId, ['ended'], 'audit.sessionNotOpen', () => changes, { at: record.endedAtClient, type: 'end-confirmed' });
+      return;
+    }
+    this.transition(
+      sessionId,
+      ['attempted', 'open'],
+      'audit.sessionNotOpen',
+      (session) => ({
+        outcome: 'ended' as LocalOutcome,
+        ended_at_client: record.endedAtClient.toISOString(),
+        ended_at_server: record.endedAtServer,
+        end_cause: record.cause,
+        server_end_pending: record.serverEndPending ? 1 : 0,
+        end_detail: capOrNull(record.detail, MAX_DETAIL_LENGTH),
+        duration_seconds: durationSeconds(session.started_at_client, record.endedAtClient),
+      }),
+      { at: record.endedAtClient, type: 'end' },
+    );
+  }
+
+  async openSessions(): Promise<OpenSession[]> {
+    const { db, sql } = this.database;
+    const rows = sql.all(
+      db
+        .selectFrom('sessions')
+        .select(['id', 'connection_key', 'session_identifier', 'admin_login', 'target_login', 'started_at_client'])
+        .where('outcome', 'in', ['attempted', 'open'])
+        .orderBy('id'),
+    );
+    return rows.map((row) => ({
+      sessionId: row.id,
+      connectionKey: row.connection_key,
+      sessionIdentifier: row.session_identifier,
+      adminLogin: row.admin_login,
+      targetLogin: row.target_login,
+      startedAtClient: row.started_at_client === null ? null : new Date(row.started_at_client),
+    }));
+  }
+
+  async attemptTimes(key: string, sinceMs: number): Promise<number[]> {
+    const { db, sql } = this.database;
+    // Served by the (limiter_key, attempt_at_ms) index: a handful of rows, whatever the table size.
+    const rows = sql.all(
+      db
+        .selectFrom('sessions')
+        .select('attempt_at_ms')
+        .where('limiter_key', '=', key)
+        .where('attempt_at_ms', '>=', sinceMs)
+        .orderBy('attempt_at_ms'),
+    );
+    return rows.map((row) => row.attempt_at_ms);
+  }
+
+  private session(sessionId: number): SessionRow {
+    const { db, sql } = this.database;
+    const row = sql.first(db.selectFrom('sessions').selectAll().where('id', '=', sessionId));
+    if (!row) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id: String(sessionId) });
+    return row;
+  }
+
+  /** Checks the session's state and applies the change plus its event in one transaction. */
+  private transition(
+    sessionId: number,
+    from: LocalOutcome[],
+    conflictKey: string,
+    changes: (session: SessionRow) => Partial<SessionRow>,
+    event: { at: Date; type: 'start' | 'failure' | 'end' | 'end-confirmed' },
+  ): void {
+    const { db, sql, events, health } = this.database;
+    health.write(() =>
+      sql.transaction(() => {
+        const session = this.session(sessionId);
+        if (!from.includes(session.outcome)) {
+          throw new ConsoleError('audit-conflict', conflictKey, { id: String(sessionId), outcome: session.outcome });
+        }
+        const update = changes(session);
+        sql.run(db.updateTable('sessions').set(update).where('id', '=', sessionId));
+        events.append({ at: event.at, type: event.type, sessionId, payload: update });
+      }),
+    );
+  }
+}
+
+function durationSeconds(startedAtClient: string | null, endedAt: Date): number | null {
+  if (startedAtClient === null) return null;
+  return Math.max(0, Math.round((endedAt.getTime() - Date.parse(startedAtClient)) / 1000));
+}

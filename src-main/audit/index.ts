@@ -1,0 +1,9 @@
+// The audit store's public surface, for the composition root and the ConsoleApi.
+export { openAuditDatabase, durabilitySettings, type AuditDatabase, type OpenAuditDatabaseOptions } from './audit-database';
+export { AuditStore, limiterKey, MAX_REASON_LENGTH, SESSION_IDENTIFIER_LENGTH } from './audit-store';
+export { AuditQueries } from './audit-queries';
+export { exportAudit, csvCell, toCsv } from './audit-export';
+export { MirrorSync, type MirrorSyncOptions, type SyncProgressListener } from './mirror-sync';
+export { pruneAudit, type PruneResult } from './retention';
+export { verifyChain, hashEvent, canonicalJson, GENESIS_HASH, type ChainRow } from './hash-chain';
+export * from './server-log-source';

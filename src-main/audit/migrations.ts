@@ -1,0 +1,218 @@
+// Numbered migrations, in code so that the packaged app carries them inside its
+// bundle (no migration folder to ship). Each runs in its own transaction and
+// bumps PRAGMA user_version, so a crash mid-upgrade leaves the previous version.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+const localRowsView = `
+CREATE VIEW local_audit_rows AS
+SELECT 'local:' || s.id AS id, 'local' AS source, s.id AS row_key,
+       s.admin_login AS admin, s.admin_name AS admin_alt,
+       COALESCE(s.target_login, s.target_name, '#' || s.target_id) AS target, s.target_name AS target_alt,
+       COALESCE(s.started_at_client, s.attempt_at) AS started_at, s.ended_at_client AS ended_at,
+       s.duration_seconds, s.reason, s.client_ip, s.server_ip,
+       CASE s.outcome WHEN 'attempted' THEN 'open' ELSE s.outcome END AS outcome,
+       s.end_cause, COALESCE(s.refusal, s.failure) AS refusal
+FROM sessions s`;
+
+const serverRowsView = `
+CREATE VIEW server_audit_rows AS
+SELECT 'server:' || l.kind || ':' || l.server_id AS id, 'server' AS source, l.id AS row_key,
+       COALESCE(l.admin, '#' || l.admin_user_id, '?') AS admin, NULL AS admin_alt,
+       COALESCE(l.target, '#' || l.target_user_id, '?') AS target, NULL AS target_alt,
+       l.started_at, l.ended_at, l.duration_seconds, l.reason, l.client_ip, l.server_ip,
+       l.outcome, l.end_cause, NULL AS refusal
+FROM server_logs l`;
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sessions and the append-only event chain',
+    up: `
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  connection_key TEXT NOT NULL,
+  limiter_key TEXT NOT NULL,
+  admin_uid INTEGER NOT NULL,
+  admin_login TEXT NOT NULL,
+  admin_name TEXT NOT NULL,
+  target_id INTEGER NOT NULL,
+  target_login TEXT,
+  target_name TEXT,
+  reason TEXT NOT NULL,
+  allowed INTEGER NOT NULL CHECK (allowed IN (0, 1)),
+  refusal TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('refused', 'attempted', 'failed', 'open', 'ended')),
+  attempt_at_ms INTEGER NOT NULL,
+  attempt_at TEXT NOT NULL,
+  started_at_client TEXT,
+  started_at_server TEXT,
+  ended_at_client TEXT,
+  ended_at_server TEXT,
+  duration_seconds INTEGER,
+  client_ip TEXT,
+  server_ip TEXT,
+  session_identifier TEXT CHECK (session_identifier IS NULL OR length(session_identifier) <= 42),
+  server_log_id INTEGER,
+  app_version TEXT NOT NULL,
+  client_host TEXT NOT NULL,
+  end_cause TEXT,
+  server_end_pending INTEGER NOT NULL DEFAULT 0,
+  failure TEXT,
+  end_detail TEXT
+);
+CREATE INDEX sessions_limiter ON sessions (limiter_key, attempt_at_ms);
+CREATE INDEX sessions_unfinished ON sessions (outcome) WHERE outcome IN ('attempted', 'open');
+CREATE INDEX sessions_started ON sessions (COALESCE(started_at_client, attempt_at));
+CREATE INDEX sessions_server_log ON sessions (server_log_id) WHERE server_log_id IS NOT NULL;
+
+CREATE TABLE audit_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  session_id INTEGER,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_events_session ON audit_events (session_id) WHERE session_id IS NOT NULL;
+
+CREATE TABLE audit_chain_anchor (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  up_to_id INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  pruned INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE TABLE audit_chain_head (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  last_id INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+
+-- AU-5: events are never changed; only retention may remove a prefix, and only
+-- once an anchor covering it has been written (retention.ts).
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+WHEN OLD.id > COALESCE((SELECT MAX(up_to_id) FROM audit_chain_anchor), 0)
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_chain_anchor_no_update BEFORE UPDATE ON audit_chain_anchor
+BEGIN SELECT RAISE(ABORT, 'audit_chain_anchor is append-only'); END;
+CREATE TRIGGER audit_chain_anchor_no_delete BEFORE DELETE ON audit_chain_anchor
+BEGIN SELECT RAISE(ABORT, 'audit_chain_anchor is append-only'); END;
+CREATE TRIGGER audit_chain_head_no_delete BEFORE DELETE ON audit_chain_head
+BEGIN SELECT RAISE(ABORT, 'audit_chain_head cannot be deleted'); END;
+`,
+  },
+  {
+    version: 2,
+    name: 'server mirror and sync cursors',
+    up: `
+CREATE TABLE server_logs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('impersonate', 'console')),
+  server_id INTEGER NOT NULL,
+  write_date TEXT NOT NULL,
+  create_date TEXT NOT NULL,
+  admin_user_id INTEGER,
+  admin TEXT,
+  target_user_id INTEGER,
+  target TEXT,
+  target_partner_id INTEGER,
+  date_start TEXT,
+  date_end TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  duration_seconds INTEGER,
+  reason TEXT,
+  client_ip TEXT,
+  server_ip TEXT,
+  session_identifier TEXT,
+  end_cause TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('started', 'open', 'ended')),
+  raw TEXT NOT NULL,
+  UNIQUE (kind, server_id)
+);
+CREATE INDEX server_logs_started ON server_logs (started_at);
+CREATE INDEX server_logs_create_date ON server_logs (create_date);
+
+CREATE TABLE sync_cursors (
+  kind TEXT PRIMARY KEY,
+  write_date TEXT NOT NULL,
+  server_id INTEGER NOT NULL
+);
+CREATE TABLE sync_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+  {
+    version: 3,
+    name: 'full-text search over reasons and names, and the Logs screen rows',
+    up: `
+CREATE VIRTUAL TABLE sessions_fts USING fts5 (
+  reason, admin_login, admin_name, target_login, target_name,
+  content = 'sessions', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
+  INSERT INTO sessions_fts (rowid, reason, admin_login, admin_name, target_login, target_name)
+  VALUES (NEW.id, NEW.reason, NEW.admin_login, NEW.admin_name, NEW.target_login, NEW.target_name);
+END;
+CREATE TRIGGER sessions_fts_delete AFTER DELETE ON sessions BEGIN
+  INSERT INTO sessions_fts (sessions_fts, rowid, reason, admin_login, admin_name, target_login, target_name)
+  VALUES ('delete', OLD.id, OLD.reason, OLD.admin_login, OLD.admin_name, OLD.target_login, OLD.target_name);
+END;
+CREATE TRIGGER sessions_fts_update AFTER UPDATE OF reason, admin_login, admin_name, target_login, target_name ON sessions BEGIN
+  INSERT INTO sessions_fts (sessions_fts, rowid, reason, admin_login, admin_name, target_login, target_name)
+  VALUES ('delete', OLD.id, OLD.reason, OLD.admin_login, OLD.admin_name, OLD.target_login, OLD.target_name);
+  INSERT INTO sessions_fts (rowid, reason, admin_login, admin_name, target_login, target_name)
+  VALUES (NEW.id, NEW.reason, NEW.admin_login, NEW.admin_name, NEW.target_login, NEW.target_name);
+END;
+
+CREATE VIRTUAL TABLE server_logs_fts USING fts5 (
+  reason, admin, target,
+  content = 'server_logs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER server_logs_fts_insert AFTER INSERT ON server_logs BEGIN
+  INSERT INTO server_logs_fts (rowid, reason, admin, target) VALUES (NEW.id, NEW.reason, NEW.admin, NEW.target);
+END;
+CREATE TRIGGER server_logs_fts_delete AFTER DELETE ON server_logs BEGIN
+  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, target)
+  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.target);
+END;
+CREATE TRIGGER server_logs_fts_update AFTER UPDATE OF reason, admin, target ON server_logs BEGIN
+  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, target)
+  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.target);
+  INSERT INTO server_logs_fts (rowid, reason, admin, target) VALUES (NEW.id, NEW.reason, NEW.admin, NEW.target);
+END;
+${localRowsView};
+${serverRowsView};
+CREATE VIEW audit_rows AS SELECT * FROM local_audit_rows UNION ALL SELECT * FROM server_audit_rows;
+`,
+  },
+];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;
+
+/** Applies every migration above the file's user_version; answers the versions applied. */
+export function migrate(raw: Database.Database, list: readonly Migration[] = migrations): number[] {
+  const current = raw.pragma('user_version', { simple: true }) as number;
+  const applied: number[] = [];
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    raw.transaction(() => {
+      raw.exec(migration.up);
+      // PRAGMA takes no bound parameters; the version is a number from this file.
+      raw.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,104 @@
+// How a server audit row (impersonate.log or the console's ir.logging entry)
+// becomes a row of the local mirror, and how two versions of it are compared.
+import type { Insertable } from 'kysely';
+import { canonicalJson } from './hash-chain';
+import type { ServerLogsTable } from './schema';
+import type { ServerLogCursor, ServerLogRow } from './server-log-source';
+
+export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id'>;
+
+/** Odoo's "YYYY-MM-DD HH:MM:SS" (UTC) as the ISO form the local rows use, so both sort together. */
+export function serverTimeToIso(value: string | null): string | null {
+  if (!value) return null;
+  const ms = Date.parse(`${value.replace(' ', 'T')}Z`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function seconds(from: string | null, to: string | null): number | null {
+  if (from === null || to === null) return null;
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+export function mirrorColumns(row: ServerLogRow): MirrorColumns {
+  const common = {
+    kind: row.kind,
+    server_id: row.serverId,
+    write_date: row.writeDate,
+    create_date: row.createDate,
+    admin_user_id: row.adminUserId,
+    target_user_id: row.targetUserId,
+    target_partner_id: row.targetPartnerId,
+    date_start: row.dateStart,
+    date_end: row.dateEnd,
+    raw: canonicalJson(row),
+  };
+  if (row.kind === 'impersonate') {
+    // impersonate.log holds no reason, IP or session id (odoo.md); names only.
+    const startedAt = serverTimeToIso(row.dateStart);
+    const endedAt = serverTimeToIso(row.dateEnd);
+    return {
+      ...common,
+      admin: row.adminName,
+      target: row.targetName,
+      started_at: startedAt,
+      ended_at: endedAt,
+      duration_seconds: seconds(startedAt, endedAt),
+      reason: null,
+      client_ip: null,
+      server_ip: null,
+      session_identifier: null,
+      end_cause: null,
+      outcome: endedAt === null ? 'open' : 'ended',
+    };
+  }
+  const message = row.message;
+  const at = isoOrNull(message?.at) ?? serverTimeToIso(row.createDate);
+  const isEnd = message?.event === 'end';
+  return {
+    ...common,
+    admin: message?.admin.login ?? row.adminName,
+    target: message?.target.login ?? message?.target.name ?? row.targetName,
+    // The console writes one entry at the start and one at the end of a session.
+    started_at: isEnd ? null : at,
+    ended_at: isEnd ? at : null,
+    duration_seconds: null,
+    reason: message?.reason ?? null,
+    client_ip: message?.clientIp ?? null,
+    server_ip: message?.serverIp ?? null,
+    session_identifier: message?.sessionIdentifier?.slice(0, 42) ?? null,
+    end_cause: message?.endCause ?? null,
+    outcome: isEnd ? 'ended' : 'started',
+  };
+}
+
+/** The top-level fields whose values differ between two canonical encodings. */
+export function changedFields(before: string, after: string): string[] {
+  const a = JSON.parse(before) as Record<string, unknown>;
+  const b = JSON.parse(after) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((key) => canonicalJson(a[key]) !== canonicalJson(b[key])).sort();
+}
+
+export function compareCursor(a: ServerLogCursor, b: ServerLogCursor): number {
+  if (a.writeDate !== b.writeDate) return a.writeDate < b.writeDate ? -1 : 1;
+  return a.id - b.id;
+}
+
+export function cursorOf(row: ServerLogRow): ServerLogCursor {
+  return { writeDate: row.writeDate, id: row.serverId };
+}
+
+/** The cursor moved back by the look-back window (SY-2): late commits with older write_dates are re-read. */
+export function lookBack(cursor: ServerLogCursor | null, seconds: number): ServerLogCursor | null {
+  if (cursor === null || seconds <= 0) return cursor;
+  const ms = Date.parse(`${cursor.writeDate.replace(' ', 'T')}Z`);
+  if (Number.isNaN(ms)) return null; // unreadable cursor: re-read everything, upserts make it harmless
+  const back = new Date(ms - seconds * 1000).toISOString();
+  return { writeDate: `${back.slice(0, 10)} ${back.slice(11, 19)}`, id: 0 };
+}

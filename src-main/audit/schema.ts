@@ -1,0 +1,139 @@
+// Kysely's view of the audit database. Column names are the SQL ones
+// (snake_case); migrations.ts is the source of truth for their constraints.
+import type { Generated, Selectable } from 'kysely';
+
+/** Lifecycle of a local row: an allowed attempt is `attempted` until it starts or fails. */
+export type LocalOutcome = 'refused' | 'attempted' | 'failed' | 'open' | 'ended';
+
+export interface SessionsTable {
+  id: Generated<number>;
+  connection_key: string;
+  /** `${connectionKey}|${admin.login}`: what the rate limiter counts by. */
+  limiter_key: string;
+  admin_uid: number;
+  admin_login: string;
+  admin_name: string;
+  target_id: number;
+  target_login: string | null;
+  target_name: string | null;
+  reason: string;
+  allowed: number;
+  refusal: string | null;
+  outcome: LocalOutcome;
+  attempt_at_ms: number;
+  attempt_at: string;
+  started_at_client: string | null;
+  started_at_server: string | null;
+  ended_at_client: string | null;
+  ended_at_server: string | null;
+  duration_seconds: number | null;
+  client_ip: string | null;
+  server_ip: string | null;
+  session_identifier: string | null;
+  server_log_id: number | null;
+  app_version: string;
+  client_host: string;
+  end_cause: string | null;
+  server_end_pending: Generated<number>;
+  failure: string | null;
+  end_detail: string | null;
+}
+
+export interface AuditEventsTable {
+  id: number;
+  at: string;
+  type: string;
+  session_id: number | null;
+  /** Canonical JSON (sorted keys): exactly what the hash covers. */
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChainAnchorTable {
+  id: Generated<number>;
+  /** Every event with id <= up_to_id has been pruned; `hash` is the last one's. */
+  up_to_id: number;
+  hash: string;
+  pruned: number;
+  at: string;
+}
+
+export interface ChainHeadTable {
+  singleton: number;
+  last_id: number;
+  hash: string;
+}
+
+export interface ServerLogsTable {
+  id: Generated<number>;
+  kind: 'impersonate' | 'console';
+  server_id: number;
+  write_date: string;
+  create_date: string;
+  admin_user_id: number | null;
+  admin: string | null;
+  target_user_id: number | null;
+  target: string | null;
+  target_partner_id: number | null;
+  date_start: string | null;
+  date_end: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  reason: string | null;
+  client_ip: string | null;
+  server_ip: string | null;
+  session_identifier: string | null;
+  end_cause: string | null;
+  outcome: 'started' | 'open' | 'ended';
+  /** Canonical JSON of the server row as last read: what differences are judged on. */
+  raw: string;
+}
+
+export interface SyncCursorsTable {
+  kind: string;
+  write_date: string;
+  server_id: number;
+}
+
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}
+
+/** One row of the Logs screen, local or mirrored (views in migrations.ts). */
+export interface AuditRowsView {
+  id: string;
+  source: 'local' | 'server';
+  row_key: number;
+  admin: string;
+  admin_alt: string | null;
+  target: string;
+  target_alt: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  reason: string | null;
+  client_ip: string | null;
+  server_ip: string | null;
+  outcome: 'refused' | 'failed' | 'started' | 'ended' | 'open';
+  end_cause: string | null;
+  refusal: string | null;
+}
+
+export interface AuditSchema {
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  audit_chain_anchor: ChainAnchorTable;
+  audit_chain_head: ChainHeadTable;
+  server_logs: ServerLogsTable;
+  sync_cursors: SyncCursorsTable;
+  sync_state: SyncStateTable;
+  local_audit_rows: AuditRowsView;
+  server_audit_rows: AuditRowsView;
+  audit_rows: AuditRowsView;
+}
+
+export type SessionRow = Selectable<SessionsTable>;
+export type ServerLogRecord = Selectable<ServerLogsTable>;
