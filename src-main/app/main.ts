@@ -1,20 +1,41 @@
 // The composition root of the desktop app: the only place besides src-main/shell
-// that imports Electron. It owns start (single instance, protocol, window, IPC)
-// and quit (end the active session first, with a bounded wait).
+// that imports Electron. It owns start (single instance, protocol, window, IPC,
+// tray, power events) and quit: the active session ends first, with a bounded
+// wait, whether the user quits, closes the window, or the OS shuts down.
 import { app, BrowserWindow } from 'electron';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronNativeBindingFor, packagedNativeBinding } from '../../build/native-binding';
+import type { SessionView } from '../../src-preload/contract';
+import { installAboutPanel } from '../shell/about-panel';
+import { installAppMenu } from '../shell/app-menu';
+import { registerAppScheme, serveAppScheme } from '../shell/app-protocol';
+import { ImpersonationView } from '../shell/impersonation-view';
+import { bridgeConsoleOverIpc } from '../shell/ipc-bridge';
+import { createMainWindow } from '../shell/main-window';
+import { watchPowerEvents } from '../shell/power-events';
+import { electronSafeStorage } from '../shell/safe-storage';
+import { windowTitle } from '../shell/session-status-text';
+import { ConsoleTray, IDLE_SESSION } from '../shell/tray';
 import { createConsole } from './console';
 import { createLogger } from './logger';
-import { registerAppScheme, serveAppScheme } from '../shell/app-protocol';
-import { createMainWindow } from '../shell/main-window';
-import { bridgeConsoleOverIpc } from '../shell/ipc-bridge';
-import { electronSafeStorage } from '../shell/safe-storage';
+import { mainTranslator } from './main-translator';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
+
+/** Icons and the Electron-ABI SQLite addon: beside the app when packaged, in the project otherwise. */
+function resourcePath(...parts: string[]): string {
+  return app.isPackaged ? path.join(process.resourcesPath, ...parts) : path.join(app.getAppPath(), 'resources', ...parts);
+}
+
+function nativeBinding(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, packagedNativeBinding)
+    : electronNativeBindingFor(app.getAppPath(), process.platform, process.arch);
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,10 +51,15 @@ async function start(): Promise<void> {
   const logFile = path.join(userDataDir, 'logs', 'console.log');
   const logger = createLogger((line) => appendFileSync(logFile, `${line}\n`, { mode: 0o600 }));
 
-  const console = createConsole({
+  serveAppScheme(rendererDir);
+  const window = createMainWindow({ preloadPath, title: app.getName(), logger });
+  const view = new ImpersonationView(window, logger);
+  const services = createConsole({
     userDataDir,
     logger,
+    view,
     safeStorage: electronSafeStorage(),
+    nativeBinding: nativeBinding(),
     info: {
       name: app.getName(),
       version: app.getVersion(),
@@ -44,15 +70,63 @@ async function start(): Promise<void> {
       transport: 'ipc',
     },
   });
+  const unbridge = bridgeConsoleOverIpc(window, services.handlers, services.events, logger);
 
-  serveAppScheme(rendererDir);
-  const window = createMainWindow({ preloadPath, title: app.getName(), logger });
-  const unbridge = bridgeConsoleOverIpc(window, console.handlers, console.events, logger);
-
-  app.on('second-instance', () => {
+  let t = mainTranslator(services.settings.get().language);
+  installAboutPanel(resourcePath('icons', 'icon.png'));
+  installAppMenu(t);
+  const show = () => {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+  };
+  const tray = new ConsoleTray({
+    icons: { idle: resourcePath('icons', 'tray', 'tray-idle.png'), active: resourcePath('icons', 'tray', 'tray-active.png') },
+    t,
+    actions: {
+      onStop: () => void services.impersonation.stop('tray'),
+      onShow: show,
+      onQuit: () => app.quit(),
+    },
+  });
+  let lastView: SessionView = IDLE_SESSION;
+  services.events.listen((event, payload) => {
+    if (event === 'sessionState') {
+      lastView = payload as SessionView;
+      tray.update(lastView);
+      if (!window.isDestroyed()) window.setTitle(windowTitle(lastView, t));
+    } else if (event === 'countdown') {
+      tray.updateCountdown(payload as { secondsLeft: number; warning: boolean });
+    } else if (event === 'settingsChanged') {
+      t = mainTranslator((payload as { language: 'en' | 'es' }).language);
+      tray.setTranslate(t);
+      installAppMenu(t);
+      if (!window.isDestroyed()) window.setTitle(windowTitle(lastView, t));
+    }
+  });
+
+  const unwatchPower = watchPowerEvents(
+    {
+      endSession: async (cause) => {
+        await services.impersonation.shutdown(cause);
+      },
+      recheckDeadline: () => void services.impersonation.resume(),
+      quit: () => app.quit(),
+    },
+    { logger },
+  );
+
+  app.on('second-instance', show);
+
+  // Closing the window ends the session first (FT-2), then the app quits.
+  let windowMayClose = false;
+  window.on('close', (event) => {
+    if (windowMayClose || !services.impersonation.isBusy()) return;
+    event.preventDefault();
+    void services.impersonation.shutdown('window-close').finally(() => {
+      windowMayClose = true;
+      window.close();
+    });
   });
 
   let quitting = false;
@@ -60,8 +134,10 @@ async function start(): Promise<void> {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
-    void console.shutdown().finally(() => {
+    void services.shutdown('quit').finally(() => {
+      unwatchPower();
       unbridge();
+      tray.destroy();
       app.quit();
     });
   });

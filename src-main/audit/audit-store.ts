@@ -7,6 +7,7 @@ import { ConsoleError } from '../core/console-error';
 import type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from '../core/ports';
 import type { AuditDatabase } from './audit-database';
 import type { LocalOutcome, SessionRow } from './schema';
+import { rateLimitKey } from '../core/rate-limiter';
 
 export const MAX_REASON_LENGTH = 500;
 /** Names and logins are Odoo strings; capped so a refused junk attempt has a bounded size (LD-4). */
@@ -14,9 +15,6 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_DETAIL_LENGTH = 1000;
 export const SESSION_IDENTIFIER_LENGTH = 42;
 
-export function limiterKey(connectionKey: string, adminLogin: string): string {
-  return `${connectionKey}|${adminLogin}`;
-}
 
 /** Caps by code points so a cut never leaves half a surrogate pair. */
 export function cap(text: string, max: number): string {
@@ -35,7 +33,8 @@ export class AuditStore implements AuditLedger {
     const { db, sql, events, health } = this.database;
     const row = {
       connection_key: cap(record.connectionKey, 2 * MAX_NAME_LENGTH),
-      limiter_key: limiterKey(record.connectionKey, record.admin.login),
+      // The rate limiter looks attempts up by this same key (core/rate-limiter.ts).
+      limiter_key: rateLimitKey(record.connectionKey, record.admin),
       admin_uid: record.admin.uid,
       admin_login: cap(record.admin.login, MAX_NAME_LENGTH),
       admin_name: cap(record.admin.name, MAX_NAME_LENGTH),

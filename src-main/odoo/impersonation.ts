@@ -30,6 +30,11 @@ export interface StartContext {
 
 const DeviceRows = z.array(z.object({ ip_address: z.union([z.string(), z.literal(false)]) }));
 
+/** Where the web client lives: `/odoo` from Odoo 18 (odoo.md), `/web` before. */
+export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'versionMajor'>): string {
+  return `${baseUrl}${features.versionMajor >= 18 ? '/odoo' : '/web'}`;
+}
+
 export async function authenticateSession(client: OdooClient, database: string, login: string, password: string): Promise<SessionInfo> {
   const answer = await client.call('/web/session/authenticate', { db: database, login, password });
   return parseSessionInfo(answer.result);
@@ -76,7 +81,7 @@ export async function startImpersonation(ctx: StartContext, targetId: number): P
       startedAtServer: odooTimeOrNull(switched.serverDate),
       serverIp,
       serverIpAvailable: ctx.features.hasDeviceLog,
-      webClientUrl: `${client.baseUrl}${ctx.features.versionMajor >= 18 ? '/odoo' : '/web'}`,
+      webClientUrl: webClientUrl(client.baseUrl, ctx.features),
       origin: ctx.origin,
     });
   } catch (error) {
@@ -145,5 +150,21 @@ async function step(run: () => Promise<void>): Promise<StepOutcome> {
     if (isOdooError(error, 'session-expired')) return { ok: true, alreadyEnded: true };
     if (error instanceof OdooError) return { ok: false, error };
     return { ok: false, error: new OdooError('network', undefined, { cause: error }) };
+  }
+}
+
+/**
+ * Whether the server still honours an impersonation session. Odoo answers
+ * SessionExpiredException once it is destroyed, revoked, or the target's password
+ * changed; a session that is no longer the target counts as ended too. Network
+ * trouble rejects: the caller cannot tell and keeps the session.
+ */
+export async function impersonationAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+  try {
+    const info = await readSessionInfo(handle.clientForStop());
+    return info.uid === handle.target.id ? 'alive' : 'expired';
+  } catch (error) {
+    if (isOdooError(error, 'session-expired')) return 'expired';
+    throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { ConnectionReport, Message, UserPage } from '../../src-preload/cont
 import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../audit/server-log-source';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
-import { endImpersonation, readSessionInfo, startImpersonation, type EndReport } from './impersonation';
+import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
 import type { ImpersonationHandle } from './impersonation-handle';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
@@ -15,7 +15,7 @@ import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './
 import { readLogs, writeConsoleEntry } from './server-logs';
 import { parseServerUrl, type ServerUrl } from './server-url';
 import type { SessionInfo } from './session-info';
-import { UserDirectory, type UserSearchOptions } from './user-directory';
+import { UserDirectory, type TargetUser, type UserSearchOptions } from './user-directory';
 
 export interface OdooCredentials {
   url: string;
@@ -104,6 +104,22 @@ export class OdooConnection implements ServerLogSource {
   async searchUsers(query: string, page: number, pageSize: number, options: UserSearchOptions = { includeArchived: true }): Promise<UserPage> {
     const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
     return new UserDirectory(this.#admin, features).search(query, page, pageSize, options, info.uid);
+  }
+
+  /** One user's facts read fresh through the admin API session (the re-check of AZ-2); null if unknown. */
+  async readTarget(targetId: number): Promise<TargetUser | null> {
+    const features = await this.detect();
+    return new UserDirectory(this.#admin, features).target(targetId);
+  }
+
+  /** Where the embedded view opens Odoo's web client. */
+  async webClientUrl(): Promise<string> {
+    return webClientUrl(this.server.baseUrl, await this.detect());
+  }
+
+  /** Whether the server still honours this impersonation (server-side expiry). */
+  checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+    return impersonationAlive(handle);
   }
 
   /** The start sequence on a fresh cookie jar; the handle keeps that session's cookie in main. */

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { durabilitySettings, type AuditDatabase } from '../../../src-main/audit/audit-database';
-import { AuditStore, limiterKey } from '../../../src-main/audit/audit-store';
+import { AuditStore } from '../../../src-main/audit/audit-store';
+import { rateLimitKey } from '../../../src-main/core/rate-limiter';
 import { ConsoleError } from '../../../src-main/core/console-error';
 import { attempt, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 
@@ -109,7 +110,7 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     }
     await store.recordAttempt(attempt({ admin: { uid: 3, login: 'other', name: 'Other' } }));
     const since = Date.UTC(2025, 2, 1, 10, 0, 5);
-    expect(await store.attemptTimes(limiterKey(key, 'admin@example.com'), since)).toEqual([
+    expect(await store.attemptTimes(rateLimitKey(key, { uid: 2 }), since)).toEqual([
       Date.UTC(2025, 2, 1, 10, 0, 10),
       Date.UTC(2025, 2, 1, 10, 0, 20),
     ]);
@@ -123,7 +124,7 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     await store.recordAttempt(attempt());
     database.close();
     const reopened = new AuditStore(temp.open());
-    expect(await reopened.attemptTimes(limiterKey('https://odoo.example.com|prod', 'admin@example.com'), 0)).toHaveLength(1);
+    expect(await reopened.attemptTimes(rateLimitKey('https://odoo.example.com|prod', { uid: 2 }), 0)).toHaveLength(1);
   });
 
   it('refuses UPDATE and DELETE on audit events, even through a raw connection (AU-5)', async () => {

@@ -1,24 +1,50 @@
 // `npm run harness`: serves the console's real main-process services and the
 // browser build of its UI on 127.0.0.1, and prints the URL to open. The first
 // line on stdout is JSON ({"url": ...}) so tests can wait for it.
+//   --data-dir DIR             where the console keeps its data (a new temp dir by default)
+//   --port N                   the harness's port (random by default)
+//   --odoo-sim                 also start the Odoo simulator (default users, instant hashing)
+//   --sim-port N               its port (random by default)
+//   --expose-session-cookie    test-only: the stand-in view writes the impersonation cookie
+//                              to DATA_DIR/test-only-session-cookie.txt
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startOdooSim, type OdooSim } from '../odoo-sim';
 import { startHarness } from './harness-server';
 
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
+    'odoo-sim': { type: 'boolean', default: false },
+    'sim-port': { type: 'string', default: '0' },
+    'expose-session-cookie': { type: 'boolean', default: false },
   },
 });
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'impersonation-console-'));
-const harness = await startHarness({ dataDir, port: Number(values.port) });
-process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
-process.stderr.write(`Impersonation Console harness: open ${harness.url}\n(data in ${dataDir}; Ctrl+C to stop)\n`);
+let sim: OdooSim | null = null;
+if (values['odoo-sim']) sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: 0 });
 
-const stop = () => void harness.close().finally(() => process.exit(0));
+const harness = await startHarness({
+  dataDir,
+  port: Number(values.port),
+  exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
+});
+process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);
+process.stderr.write(`Impersonation Console harness: open ${harness.url}\n(data in ${dataDir}; Ctrl+C to stop)\n`);
+if (sim) process.stderr.write(`Odoo simulator: ${sim.url} (database ${sim.database}; admin/admin, alice/alice, ...)\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void harness
+    .close()
+    .then(() => sim?.close())
+    .finally(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -14,6 +14,7 @@ import { createConsole, type ConsoleInstance } from '../../../src-main/app/conso
 import { contentSecurityPolicy } from '../../../src-main/app/content-security-policy';
 import { electronBinaryPath } from '../../../src-main/app/electron-runtime';
 import { createLogger, type Logger } from '../../../src-main/app/logger';
+import { HarnessView } from './harness-view';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,11 +23,14 @@ export interface HarnessOptions {
   port?: number;
   staticDir?: string;
   logger?: Logger;
+  /** Test-only: where the stand-in view writes the impersonation cookie (see HarnessView). */
+  exposeCookieTo?: string | null;
 }
 
 export interface Harness {
   url: string;
   console: ConsoleInstance;
+  view: HarnessView;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = options.logger ?? createLogger(() => {});
-  const console = createConsole({
+  const view = new HarnessView(options.exposeCookieTo ?? null);
+  const services = createConsole({
+    view,
     userDataDir: options.dataDir,
     logger,
     safeStorage: null, // no OS keychain in the harness: passwords stay in memory
@@ -99,7 +105,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   const attach = (ws: WebSocket) => {
-    const stopEvents = console.events.listen((event, payload) => {
+    const stopEvents = services.events.listen((event, payload) => {
       ws.send(JSON.stringify({ event: eventChannels[event], payload }));
     });
     ws.on('close', stopEvents);
@@ -110,7 +116,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         return;
       }
-      const envelope = await dispatch(console.handlers, message.channel, message.payload, (channel, error) =>
+      const envelope = await dispatch(services.handlers, message.channel, message.payload, (channel, error) =>
         logger.error('harness.unexpected-error', { channel, error }),
       );
       ws.send(JSON.stringify({ id: message.id, envelope }));
@@ -124,9 +130,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   return {
     url: `${origin}/#token=${token}`,
-    console,
+    console: services,
+    view,
     close: async () => {
-      await console.shutdown();
+      await services.shutdown();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,36 @@
+// audit:* — the Logs screen reads only the local store, so it works offline;
+// sync needs the active connection.
+import type { ConsoleHandlers } from '../../src-preload/contract';
+import type { AuditDatabase } from '../audit/audit-database';
+import { exportAudit } from '../audit/audit-export';
+import type { AuditQueries } from '../audit/audit-queries';
+import type { MirrorService } from '../app/mirror-service';
+import type { Clock } from '../core/clock';
+
+type AuditChannel =
+  | 'audit:list'
+  | 'audit:search'
+  | 'audit:session'
+  | 'audit:verify'
+  | 'audit:export'
+  | 'audit:sync'
+  | 'audit:syncStatus'
+  | 'audit:stats';
+
+export function auditHandlers(
+  database: AuditDatabase,
+  queries: AuditQueries,
+  mirror: MirrorService,
+  clock: Clock,
+): Pick<ConsoleHandlers, AuditChannel> {
+  return {
+    'audit:list': (query) => queries.list(query),
+    'audit:search': (search) => queries.search(search),
+    'audit:session': ({ id }) => queries.session(id),
+    'audit:verify': () => queries.verify(),
+    'audit:export': (request) => exportAudit(database, request, new Date(clock.now())),
+    'audit:sync': () => mirror.syncNow(),
+    'audit:syncStatus': () => mirror.status(),
+    'audit:stats': (range) => queries.stats(range),
+  };
+}

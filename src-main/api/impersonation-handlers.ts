@@ -1,0 +1,27 @@
+// impersonation:* — the UI asks; main decides (rules, session, deadline).
+import type { ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
+import type { ImpersonationService } from '../app/impersonation-service';
+
+type ImpersonationChannel =
+  | 'impersonation:check'
+  | 'impersonation:start'
+  | 'impersonation:stop'
+  | 'impersonation:current'
+  | 'impersonation:setViewBounds';
+
+export function impersonationHandlers(
+  impersonation: ImpersonationService,
+  placeView: (bounds: ViewBounds) => void,
+): Pick<ConsoleHandlers, ImpersonationChannel> {
+  return {
+    'impersonation:check': (request) => impersonation.check(request),
+    'impersonation:start': (request) => impersonation.start(request),
+    // The UI's Stop is the banner's; the tray calls the service with 'tray' itself.
+    'impersonation:stop': () => impersonation.stop('banner'),
+    'impersonation:current': () => impersonation.current(),
+    'impersonation:setViewBounds': (bounds) => {
+      placeView(bounds);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Runs the session state machine against the active connection: builds the
+// start context (who, where, the limit from Settings), adapts the connector to
+// core's port, recovers a previous run's orphans when a connection opens, and
+// keeps the one session per console (AZ-5) across connections.
+import os from 'node:os';
+import type { CheckResult, EndCause, ImpersonationRequest, SessionView } from '../../src-preload/contract';
+import type { ActiveConnection, ConnectionService } from '../connections/connection-service';
+import { toCheckResult } from '../core/attempt-gate';
+import { ConsoleError } from '../core/console-error';
+import type { ImpersonationSession, ShutdownCause, ShutdownOutcome, StartContext } from '../core/impersonation-session';
+import type { RecoveryReport } from '../core/session-recovery';
+import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
+import type { SettingsStore } from '../settings/settings-store';
+import { clientAddressFor } from './client-address';
+import type { Logger } from './logger';
+
+export class ImpersonationService {
+  private ports = new WeakMap<ActiveConnection, ConnectorImpersonationPort>();
+
+  constructor(
+    private readonly session: ImpersonationSession,
+    private readonly connections: ConnectionService,
+    private readonly settings: SettingsStore,
+    private readonly appVersion: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async check(request: ImpersonationRequest): Promise<CheckResult> {
+    return toCheckResult(await this.session.check(request, await this.context()));
+  }
+
+  async start(request: ImpersonationRequest): Promise<SessionView> {
+    return this.session.start(request, await this.context());
+  }
+
+  stop(cause: EndCause): Promise<SessionView> {
+    return this.session.stop(cause);
+  }
+
+  current(): SessionView {
+    return this.session.current();
+  }
+
+  /** After sleep or screen unlock: the deadline and the server are checked at once. */
+  resume(): SessionView {
+    return this.session.resume();
+  }
+
+  /** True while a session runs or its server-side end is pending. */
+  isBusy(): boolean {
+    const view = this.session.current();
+    return view.phase === 'starting' || view.phase === 'active' || view.phase === 'stopping' || view.serverEndPending;
+  }
+
+  /** FT-1: ends what a previous run left open on this connection's server. */
+  async recover(active: ActiveConnection): Promise<RecoveryReport> {
+    const report = await this.session.recover(active.key, this.portFor(active));
+    if (report.recovered.length || report.failed.length) {
+      this.logger.info('impersonation.recovered', { recovered: report.recovered.length, failed: report.failed.length });
+    }
+    return report;
+  }
+
+  shutdown(cause: ShutdownCause, timeoutMs?: number): Promise<ShutdownOutcome> {
+    return this.session.shutdown(cause, timeoutMs);
+  }
+
+  private async context(): Promise<StartContext> {
+    const active = this.connections.requireActive();
+    const admin = active.report.admin;
+    if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
+    return {
+      connectionKey: active.key,
+      admin,
+      clientHost: os.hostname(),
+      appVersion: this.appVersion,
+      odoo: this.portFor(active),
+      origin: active.odoo.server.origin,
+      landingUrl: await active.odoo.webClientUrl(),
+      limitMinutes: this.settings.get().sessionLimitMinutes,
+    };
+  }
+
+  private portFor(active: ActiveConnection): ConnectorImpersonationPort {
+    let port = this.ports.get(active);
+    if (!port) {
+      port = new ConnectorImpersonationPort(active.odoo, {
+        adminPassword: () => this.connections.passwordOf(active.saved.id),
+        clientIp: clientAddressFor(active.saved.url),
+      });
+      this.ports.set(active, port);
+    }
+    return port;
+  }
+}

@@ -1,0 +1,105 @@
+// Presents the Odoo connector to the session state machine (core's
+// OdooImpersonationPort). The connector's own handle keeps the cookie; the
+// handle core receives exposes it only through a non-enumerable getter, so a
+// handle that ends up serialised or logged carries no secret (SS-10).
+import type { ImpersonationHandle, OdooImpersonationPort, RevokeOutcome, ServerAuditEntry, ServerEndResult, TargetRecord } from '../core/ports';
+import { CONSOLE_LOG_NAME } from '../audit/server-log-source';
+import type { ImpersonationHandle as ConnectorHandle } from './impersonation-handle';
+import type { OdooConnection } from './odoo-connection';
+import { OdooError, isOdooError } from './odoo-error';
+
+/** Failures that mean "the server could not be reached": the stop is retried. */
+const UNREACHABLE = new Set(['network', 'timeout', 'not-odoo', 'response-too-large', 'server-error']);
+
+export interface ImpersonationPortOptions {
+  /** The admin's password, for Odoo's identity check when revoking (crash recovery). */
+  adminPassword: () => string | null;
+  /** The console's own address as it knows it (AU-1 "client IP"). */
+  clientIp: string | null;
+}
+
+export class ConnectorImpersonationPort implements OdooImpersonationPort {
+  private readonly handles = new WeakMap<ImpersonationHandle, ConnectorHandle>();
+
+  constructor(
+    private readonly odoo: OdooConnection,
+    private readonly options: ImpersonationPortOptions,
+  ) {}
+
+  readTarget(targetId: number): Promise<TargetRecord | null> {
+    return this.odoo.readTarget(targetId);
+  }
+
+  async impersonate(targetId: number): Promise<ImpersonationHandle> {
+    const connectorHandle = await this.odoo.impersonate(targetId);
+    const { facts } = connectorHandle;
+    const handle = {
+      sessionIdentifier: facts.sessionIdentifier,
+      target: { ...facts.target },
+      // The connector verified uid = target and impersonate_from_uid = admin (AZ-6) before answering.
+      sessionUid: facts.target.id,
+      impersonatorUid: facts.adminUid,
+      serverStartedAt: facts.startedAtServer,
+      serverIp: facts.serverIp,
+      clientIp: this.options.clientIp,
+    } as ImpersonationHandle;
+    Object.defineProperty(handle, 'sessionCookie', {
+      enumerable: false,
+      get: () => connectorHandle.sessionCookieForView(),
+    });
+    this.handles.set(handle, connectorHandle);
+    return handle;
+  }
+
+  writeServerAuditEntry(entry: ServerAuditEntry): Promise<number> {
+    return this.odoo.writeAuditEntry({
+      event: 'start',
+      app: CONSOLE_LOG_NAME,
+      appVersion: entry.appVersion,
+      host: entry.clientHost,
+      admin: { uid: entry.admin.uid, login: entry.admin.login },
+      target: entry.target,
+      reason: entry.reason,
+      sessionIdentifier: entry.sessionIdentifier,
+      clientIp: entry.clientIp,
+      serverIp: entry.serverIp,
+      at: entry.startedAtClient.toISOString(),
+    });
+  }
+
+  async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
+    const report = await this.odoo.endImpersonation(this.connectorHandle(handle));
+    const unreachable = [report.backToOrigin, report.destroy].find(
+      (step) => !step.ok && UNREACHABLE.has(step.error.kind),
+    );
+    if (unreachable && !unreachable.ok) throw unreachable.error; // core retries with backoff (FT-3)
+    return {
+      backToOrigin: report.backToOrigin.ok ? 'ok' : 'failed',
+      destroyed: report.destroy.ok || report.serverEnded ? 'ok' : 'failed',
+    };
+  }
+
+  checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+    return this.odoo.checkAlive(this.connectorHandle(handle));
+  }
+
+  async revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome> {
+    const password = this.options.adminPassword();
+    if (password === null) throw new OdooError('access-denied');
+    try {
+      const report = await this.odoo.revokeSession(sessionIdentifier, password);
+      if (!report.found) return 'not-found';
+      if (!report.revoked) throw new OdooError('verification-failed');
+      return 'revoked';
+    } catch (error) {
+      if (isOdooError(error, 'feature-missing')) return 'unsupported';
+      throw error;
+    }
+  }
+
+  private connectorHandle(handle: ImpersonationHandle): ConnectorHandle {
+    const found = this.handles.get(handle);
+    if (!found) throw new OdooError('verification-failed');
+    return found;
+  }
+}
