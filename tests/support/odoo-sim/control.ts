@@ -11,6 +11,8 @@ export interface SimState {
   readonly database: string;
   /** Authenticated sessions (anonymous ones hold nothing). */
   liveSessions(): LiveSession[];
+  /** Every session id the server ever issued (the canary test searches for them). */
+  issuedSessionIds(): string[];
   /** impersonate.log rows, oldest first. */
   impersonateLogs(): SimRecord[];
   /** impersonate.log rows not closed (date_end false). */
@@ -50,6 +52,7 @@ export function createState(db: SimDatabase, sessions: SessionStore, faults: Fau
   return {
     database: db.options.database,
     liveSessions: () => sessions.live(),
+    issuedSessionIds: () => [...sessions.issued],
     impersonateLogs: () => rows('impersonate.log'),
     openImpersonateLogs: () => rows('impersonate.log').filter((r) => r.date_end === false),
     irLogging: () => rows('ir.logging'),

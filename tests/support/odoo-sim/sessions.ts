@@ -25,11 +25,14 @@ export const IDENTIFIER_LENGTH = 42;
 
 export class SessionStore {
   readonly #sessions = new Map<string, SimSession>();
+  /** Every session id ever handed out, for the canary test (SS-10): none may reach the console's disk. */
+  readonly issued: string[] = [];
 
   create(): SimSession {
     // 63 random bytes give 84 url-safe characters, like Odoo's session ids.
     const session: SimSession = { sid: randomBytes(63).toString('base64url'), uid: null, impersonateFromUid: null, identityCheckAt: 0, deviceLogged: false };
     this.#sessions.set(session.sid, session);
+    this.issued.push(session.sid);
     return session;
   }
 

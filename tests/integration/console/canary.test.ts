@@ -1,0 +1,56 @@
+// SS-10: the whole flow with a known password and the server's real cookies,
+// then every file the console wrote (database, WAL, log, settings, connections,
+// the whole data folder) is searched for any of them: zero hits.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
+
+const CANARY_PASSWORD = 'Canary-Pa55-7f3a9c';
+let console: ConsoleUnderTest | null = null;
+afterEach(async () => {
+  await console?.close();
+  console = null;
+});
+
+function everyFile(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? everyFile(file) : [file];
+  });
+}
+
+describe('the canary (SS-10)', () => {
+  it('finds no password, cookie or full session id in anything the console wrote', async () => {
+    console = await startConsoleWithSim({
+      users: [{ login: 'canary', name: 'Canary Admin', password: CANARY_PASSWORD, systemAdmin: true, impersonator: true }],
+    });
+    await connectAs(console, 'canary', CANARY_PASSWORD);
+    await console.call('users:search', { query: 'a' });
+    const alice = console.sim.state.userId('alice');
+    await console.call('impersonation:check', { targetId: alice, reason: REASON });
+    await console.call('impersonation:start', { targetId: alice, reason: REASON });
+    const cookie = console.view.spec!.sessionCookie;
+    await console.call('impersonation:stop');
+    // A failed start and a wrong password leave their traces in the log too.
+    console.sim.state.injectFault({ route: 'ir.logging.create', kind: 'html-502' });
+    await console.callRaw('impersonation:start', { targetId: alice, reason: REASON });
+    await console.callRaw('connections:test', { id: (await console.call('connections:list')).connections[0]!.id, password: `${CANARY_PASSWORD}-wrong` });
+    await console.call('audit:sync');
+    await console.call('audit:export', { format: 'csv' });
+    await console.services.shutdown();
+    const dataDir = console.dataDir;
+
+    const secrets = [CANARY_PASSWORD, cookie, ...console.sim.state.issuedSessionIds()];
+    // The identifier (first 42 characters) may be stored; the rest of an id never.
+    const fragments = secrets.flatMap((secret) => (secret.length > 42 ? [secret, secret.slice(42)] : [secret]));
+    const files = everyFile(dataDir);
+    expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['audit.sqlite', 'console.log']));
+    const hits = files.flatMap((file) => {
+      const content = readFileSync(file).toString('latin1');
+      return fragments.filter((fragment) => content.includes(fragment)).map((fragment) => `${path.basename(file)}: ${fragment.slice(0, 6)}…`);
+    });
+    expect(hits).toEqual([]);
+    expect(cookie.length).toBe(84);
+  });
+});
