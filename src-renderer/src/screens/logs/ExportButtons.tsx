@@ -1,0 +1,48 @@
+// Export CSV / Export JSON of the rows the filters select; main builds the
+// file (with CSV formula escaping), the UI only saves it.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLogs } from '../../stores/logs-store';
+import { downloadExport } from './download';
+
+type Format = 'csv' | 'json';
+
+export function ExportButtons() {
+  const { t } = useTranslation();
+  const exportAs = useLogs((state) => state.exportAs);
+  const searching = useLogs((state) => state.search !== '');
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [done, setDone] = useState<{ rows: number; fileName: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (format: Format) => {
+    setBusy(format);
+    setDone(null);
+    setError(null);
+    try {
+      const result = await exportAs(format);
+      downloadExport(result);
+      setDone({ rows: result.rows, fileName: result.fileName });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="logs-export" role="group" aria-label={t('logs.export.label')}>
+      <button type="button" onClick={() => void run('csv')} disabled={busy !== null}>
+        {t('logs.export.csv')}
+      </button>
+      <button type="button" onClick={() => void run('json')} disabled={busy !== null}>
+        {t('logs.export.json')}
+      </button>
+      <span role="status" className="help">
+        {done ? t('logs.export.done', done) : searching ? t('logs.export.filtersOnly') : ''}
+      </span>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

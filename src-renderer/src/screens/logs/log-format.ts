@@ -1,0 +1,111 @@
+// How the Logs screen writes times, durations and dates. Stored times are UTC
+// ISO strings; they are shown in the user's language and time zone. Pure (no
+// React, no DOM), so the rules are unit-tested in plain Node.
+
+type Style = 'long' | 'short' | 'time';
+
+const styles: Record<Style, Intl.DateTimeFormatOptions> = {
+  long: { dateStyle: 'medium', timeStyle: 'short' },
+  short: { dateStyle: 'short', timeStyle: 'short' },
+  time: { timeStyle: 'short' },
+};
+/** Made each time, not cached: a formatter keeps the time zone it was made in, and laptops travel. */
+function formatter(language: string, style: Style): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language, styles[style]);
+}
+
+/** "Nov 26, 2026, 9:15 AM" ('long') or "11/26/26, 9:15 AM" ('short') in the user's language and time zone; '' for no time. */
+export function formatDateTime(iso: string | null, language: string, style: 'long' | 'short' = 'long'): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return formatter(language, style).format(ms);
+}
+
+/** An end time in a table row: only the time when it falls on the start's (local) day. */
+export function formatEnd(startIso: string | null, endIso: string | null, language: string): string {
+  if (!endIso) return '';
+  const start = startIso ? new Date(startIso) : null;
+  const end = new Date(endIso);
+  if (Number.isNaN(end.getTime())) return endIso;
+  const sameDay =
+    start !== null &&
+    start.getFullYear() === end.getFullYear() &&
+    start.getMonth() === end.getMonth() &&
+    start.getDate() === end.getDate();
+  return sameDay ? formatter(language, 'time').format(end) : formatDateTime(endIso, language, 'short');
+}
+
+/** A chart day ("2026-11-26", a UTC day as the store groups them) as "26 Nov". */
+export function formatDay(day: string, language: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms)) return day;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(ms);
+}
+
+export interface DurationParts {
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+export function durationParts(totalSeconds: number): DurationParts {
+  const whole = Math.max(0, Math.round(totalSeconds));
+  return { hours: Math.floor(whole / 3600), minutes: Math.floor((whole % 3600) / 60), seconds: whole % 60 };
+}
+
+/** Which translation renders a duration: the two largest units that matter. */
+export function durationMessage(totalSeconds: number | null): { key: string; params: Record<string, number> } | null {
+  if (totalSeconds === null) return null;
+  const { hours, minutes, seconds } = durationParts(totalSeconds);
+  if (hours > 0) {
+    return minutes > 0 ? { key: 'logs.duration.hoursMinutes', params: { hours, minutes } } : { key: 'logs.duration.hours', params: { hours } };
+  }
+  if (minutes > 0) {
+    return seconds > 0 ? { key: 'logs.duration.minutesSeconds', params: { minutes, seconds } } : { key: 'logs.duration.minutes', params: { minutes } };
+  }
+  return { key: 'logs.duration.seconds', params: { seconds } };
+}
+
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "2 hours ago" / "hace 2 horas" for a past time; "now" for the last minute. */
+export function relativeTime(iso: string, nowMs: number, language: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const seconds = Math.round((ms - nowMs) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day picked in a date field means that day in the user's time zone: `from`
+ * is its first millisecond, `to` its last (the store's `to` is inclusive for a
+ * full timestamp). Answers UTC ISO strings, as the store holds them.
+ */
+export function localDayBound(value: string, side: 'from' | 'to'): string | null {
+  const match = DATE_INPUT.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, day);
+  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== day) return null;
+  if (side === 'from') return start.toISOString();
+  return new Date(new Date(year, month, day + 1).getTime() - 1).toISOString();
+}
+
+/** A UTC day "YYYY-MM-DD", `offsetDays` after the day of `ms`. */
+export function utcDay(ms: number, offsetDays = 0): string {
+  return new Date(ms + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

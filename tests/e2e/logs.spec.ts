@@ -1,0 +1,147 @@
+// The Logs screen in Chromium through the harness, with no Odoo server at all:
+// the audit store is seeded (tests/support/audit-seed, scenario "audit-demo")
+// before the harness opens the data folder. Seven local records by admin and
+// admin2 over four days, three mirrored server records by "lead".
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { DISTINCTIVE_WORD, FORMULA_REASON } from '../support/audit-seed/demo-data';
+import { expect, test } from './support/harness-fixture';
+
+test.use({ harnessSeed: 'audit-demo', viewport: { width: 1280, height: 1500 } });
+
+async function openConsole(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+async function downloaded(download: Download): Promise<string> {
+  return readFile((await download.path())!, 'utf8');
+}
+
+test.describe('the Logs screen, offline, over a seeded audit store', () => {
+  test('filters, searches, shows a record, exports CSV and draws the chart (English)', async ({ page, harness }) => {
+    await openConsole(page, harness.url);
+    await page.getByRole('button', { name: 'Logs' }).click();
+    await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+
+    // Offline: the chain and the last sync come from the local store, Sync says why it cannot run.
+    await expect(page.getByText('Chain verified: 16 events')).toBeVisible();
+    await expect(page.locator('.chain-ok')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await expect(page.getByText(/^Not connected: connect to a server to sync/)).toBeVisible();
+    await expect(page.locator('.logs-last-sync')).toHaveText('Last synced 2 hours ago');
+
+    const grid = page.getByRole('grid', { name: 'Audit records' });
+    const rows = grid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+    await expect(page.getByText('Records: 10')).toBeVisible();
+    await expect(rows).toHaveCount(10);
+
+    // Filters: administrator, then outcome, then source.
+    await page.getByLabel('Administrator', { exact: true }).fill('admin2');
+    await expect(page.getByText('Records: 3')).toBeVisible();
+    await page.getByLabel('Outcome', { exact: true }).selectOption('ended');
+    await expect(page.getByText('Records: 2')).toBeVisible();
+    for (const row of await rows.all()) await expect(row).toContainText('admin2');
+    await expect(rows.filter({ hasText: DISTINCTIVE_WORD })).toContainText('window closed');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Source', { exact: true }).selectOption('server');
+    await expect(page.getByText('Records: 3')).toBeVisible();
+    for (const row of await rows.all()) await expect(row).toContainText('Server');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByText('Records: 10')).toBeVisible();
+
+    // Search for the distinctive word, open the record, then go back to the list.
+    await page.getByRole('searchbox', { name: 'Search' }).fill(DISTINCTIVE_WORD.toLowerCase());
+    await expect(page.getByText('Records matching the search: 1')).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    await rows.first().click();
+    const detail = page.getByRole('complementary', { name: 'Record details' });
+    await expect(detail).toContainText(`Check the ${DISTINCTIVE_WORD} warehouse transfer permissions`);
+    await expect(detail).toContainText('window closed');
+    await expect(detail).toContainText('23 min');
+    await expect(detail).toContainText('192.0.2.22');
+    await expect(detail.getByRole('listitem')).toHaveText([/Attempt/, /Started/, /Ended/]);
+    await page.screenshot({ path: 'test-results/screenshots/logs-detail-en.png' });
+    await detail.getByRole('button', { name: 'Close' }).click();
+    await expect(detail).toBeHidden();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByText('Records: 10')).toBeVisible();
+
+    // Export CSV of admin2's records: the file holds exactly them, the "=" reason made harmless.
+    await page.getByLabel('Administrator', { exact: true }).fill('admin2');
+    await expect(page.getByText('Records: 3')).toBeVisible();
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csvFile = await csvDownload;
+    expect(csvFile.suggestedFilename()).toMatch(/^audit-\d{8}-\d{6}\.csv$/);
+    const csv = await downloaded(csvFile);
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,source,admin,target,startedAt,endedAt,durationSeconds,reason,clientIp,serverIp,outcome,endCause,refusal');
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).every((line) => line.split(',')[2] === 'admin2')).toBe(true);
+    expect(csv).toContain(`"'${FORMULA_REASON.replace(/"/g, '""')}"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(csv).toContain(DISTINCTIVE_WORD);
+    await expect(page.getByText(`Export saved as ${csvFile.suggestedFilename()} — records: 3`)).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    // The chart: sessions that started, per day and admin, with a summary for screen readers.
+    const chart = page.getByRole('img', { name: /^Impersonations per day from/ });
+    await expect(chart).toHaveAttribute('aria-label', /5 in total, by admin, admin2, lead\. Busiest day: .+ with 2\./);
+    await expect(chart.locator('rect')).toHaveCount(4);
+    await expect(page.getByRole('list', { name: 'Administrators' }).getByRole('listitem')).toHaveText(['admin', 'admin2', 'lead']);
+    await page.getByRole('heading', { name: 'Logs', level: 1 }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/logs-en.png' });
+  });
+
+  test('says all of it in Spanish, with Spanish dates, and exports JSON', async ({ page, harness }) => {
+    await openConsole(page, harness.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: 'Registros' }).click();
+    await expect(page.getByRole('heading', { name: 'Registros', level: 1 })).toBeVisible();
+
+    await expect(page.getByText('Cadena verificada: 16 eventos')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sincronizar ahora' })).toBeDisabled();
+    await expect(page.getByText(/^Sin conexión: conéctese a un servidor/)).toBeVisible();
+    await expect(page.locator('.logs-last-sync')).toHaveText('Última sincronización hace 2 horas');
+    await expect(page.getByText('Registros: 10')).toBeVisible();
+
+    const grid = page.getByRole('grid', { name: 'Registros de auditoría' });
+    const rows = grid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+    await page.getByLabel('Resultado', { exact: true }).selectOption('refused');
+    await expect(page.getByText('Registros: 2')).toBeVisible();
+    await expect(rows.filter({ hasText: 'alice' })).toContainText('Rechazado');
+    await expect(rows.filter({ hasText: 'alice' })).toContainText('demasiados intentos');
+    await expect(rows.filter({ hasText: 'pat' })).toContainText('un usuario del portal');
+    // Day/month order and a 24-hour clock, as Spanish writes them: no AM/PM.
+    const start = rows.filter({ hasText: 'pat' }).locator('.col-start');
+    await expect(start).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{2},? \d{1,2}:\d{2}$/);
+    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill(DISTINCTIVE_WORD);
+    await expect(page.getByText('Registros que coinciden con la búsqueda: 1')).toBeVisible();
+    await rows.first().click();
+    const detail = page.getByRole('complementary', { name: 'Detalles del registro' });
+    await expect(detail).toContainText('ventana cerrada');
+    await expect(detail.getByRole('listitem')).toHaveText([/Intento/, /Iniciado/, /Terminado/]);
+    await page.screenshot({ path: 'test-results/screenshots/logs-detail-es.png' });
+    await detail.getByRole('button', { name: 'Cerrar' }).click();
+    await page.getByRole('button', { name: 'Borrar búsqueda' }).click();
+    await expect(page.getByText('Registros: 10')).toBeVisible();
+
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportar JSON' }).click();
+    const jsonFile = await jsonDownload;
+    expect(jsonFile.suggestedFilename()).toMatch(/^audit-\d{8}-\d{6}\.json$/);
+    const exported = JSON.parse(await downloaded(jsonFile)) as { rows: Array<{ reason: string | null; source: string }> };
+    expect(exported.rows).toHaveLength(10);
+    expect(exported.rows.filter((row) => row.source === 'server')).toHaveLength(3);
+    expect(exported.rows.map((row) => row.reason)).toContain(FORMULA_REASON);
+
+    const chart = page.getByRole('img', { name: /^Suplantaciones por día del/ });
+    await expect(chart).toHaveAttribute('aria-label', /5 en total, de admin, admin2, lead\./);
+    await expect(chart.locator('rect')).toHaveCount(4);
+    await page.screenshot({ path: 'test-results/screenshots/logs-es.png' });
+  });
+});

@@ -1,0 +1,92 @@
+// Fills `<dataDir>/audit.sqlite` with the audit-demo scenario through the audit
+// store's public API only (AuditStore for the local sessions, MirrorSync over
+// an in-memory ServerLogSource for the mirrored rows), so the chain, the FTS
+// index and the last-sync time are exactly what the real flow would leave.
+import path from 'node:path';
+import { openAuditDatabase } from '../../../src-main/audit/audit-database';
+import { AuditStore } from '../../../src-main/audit/audit-store';
+import { MirrorSync } from '../../../src-main/audit/mirror-sync';
+import { compareCursor, cursorOf } from '../../../src-main/audit/mirror-rows';
+import type { ServerLogRow, ServerLogSource } from '../../../src-main/audit/server-log-source';
+import { demoServerRows, demoSessions, type DemoSession } from './demo-data';
+
+export interface SeedSummary {
+  file: string;
+  localSessions: number;
+  serverRows: number;
+  chainEvents: number;
+  lastSyncAt: string | null;
+}
+
+const CONNECTION_KEY = 'http://127.0.0.1:8069|odoo';
+
+/** A ServerLogSource over a fixed list: what the Odoo connector would answer. */
+export function fixedServerLogSource(rows: ServerLogRow[]): ServerLogSource {
+  return {
+    async readServerLogs(kind, cursor, limit) {
+      const after = rows
+        .filter((row) => row.kind === kind && (cursor === null || compareCursor(cursorOf(row), cursor) > 0))
+        .sort((a, b) => compareCursor(cursorOf(a), cursorOf(b)));
+      return { rows: after.slice(0, limit), total: after.length };
+    },
+  };
+}
+
+export async function seedAuditDemo(dataDir: string, now: Date): Promise<SeedSummary> {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const at = (daysAgo: number, time: string): Date => {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    return new Date(midnight - daysAgo * 86_400_000 + (hours * 60 + minutes) * 60_000);
+  };
+  const database = openAuditDatabase({ file: path.join(dataDir, 'audit.sqlite') });
+  try {
+    const store = new AuditStore(database);
+    for (const session of demoSessions) await record(store, session, at(session.daysAgo, session.time));
+    const serverRows = demoServerRows(at);
+    // Synced two hours ago, so that the screen has a last-sync time to show.
+    const sync = new MirrorSync(database, fixedServerLogSource(serverRows), { clock: { now: () => now.getTime() - 2 * 3_600_000 } });
+    const result = await sync.syncOnce();
+    return {
+      file: database.file,
+      localSessions: demoSessions.length,
+      serverRows: result.inserted,
+      chainEvents: database.events.verify().checked,
+      lastSyncAt: sync.lastSyncAt(),
+    };
+  } finally {
+    database.close();
+  }
+}
+
+async function record(store: AuditStore, session: DemoSession, start: Date): Promise<void> {
+  const { result } = session;
+  const id = await store.recordAttempt({
+    connectionKey: CONNECTION_KEY,
+    admin: session.admin,
+    target: session.target,
+    reason: session.reason,
+    allowed: result.kind !== 'refused',
+    refusal: result.kind === 'refused' ? result.refusal : null,
+    at: start,
+    clientHost: 'helpdesk-laptop',
+    appVersion: '0.1.0',
+  });
+  if (result.kind === 'failed') await store.recordFailure(id, new Date(start.getTime() + 2_000), result.failure);
+  if (result.kind !== 'ended') return;
+  await store.recordStart(id, {
+    startedAtClient: start,
+    startedAtServer: start.toISOString().slice(0, 19).replace('T', ' '),
+    sessionIdentifier: `${session.target.login}`.padEnd(42, '0'),
+    clientIp: result.clientIp,
+    serverIp: result.serverIp,
+    serverLogId: null,
+  });
+  const end = new Date(start.getTime() + result.minutes * 60_000);
+  await store.recordEnd(id, {
+    endedAtClient: end,
+    endedAtServer: end.toISOString().slice(0, 19).replace('T', ' '),
+    cause: result.cause,
+    serverEndPending: false,
+    detail: null,
+  });
+}
