@@ -105,8 +105,14 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     };
 
   const connectionCalls = connectionHandlers(connections);
+  const settingsCalls = appHandlers(options.info, settings, events);
   const handlers: ConsoleHandlers = {
-    ...appHandlers(options.info, settings, events),
+    ...settingsCalls,
+    'settings:set': (patch) => {
+      const next = settingsCalls['settings:set'](patch);
+      if (patch.retentionDays !== undefined) mirror.applyRetention(); // a shorter retention applies now
+      return next;
+    },
     ...connectionCalls,
     'connections:connect': whileIdle(connectionCalls['connections:connect']),
     'connections:disconnect': whileIdle(connectionCalls['connections:disconnect']),

@@ -1,0 +1,59 @@
+// What Test connection / Connect found: one line per requirement, then each missing
+// piece as main phrased it (translated, saying what to do on the server).
+import { useTranslation } from 'react-i18next';
+import type { ConnectionReport } from '../../../../src-preload/contract';
+
+type CheckState = 'ok' | 'missing' | 'info';
+
+function CheckLine({ state, label }: { state: CheckState; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`check check-${state}`} data-state={state}>
+      <span className="check-mark" aria-hidden="true">
+        {state === 'ok' ? '✓' : state === 'missing' ? '✗' : 'i'}
+      </span>
+      <span>{label}</span>
+      <span className="visually-hidden">{t(`connect.check.state.${state}`)}</span>
+    </li>
+  );
+}
+
+export function ConnectionReportView({ report, task }: { report: ConnectionReport; task: 'test' | 'connect' }) {
+  const { t } = useTranslation();
+  const titleId = 'connection-report-title';
+  return (
+    <section className="connection-report" aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {report.ok ? t(`connect.report.ok.${task}`) : t(`connect.report.failed.${task}`)}
+      </h3>
+      <ul className="checks" aria-label={t('connect.report.checks')}>
+        <CheckLine
+          state={report.serverVersion ? 'ok' : 'missing'}
+          label={
+            report.serverVersion
+              ? t('connect.check.version', { version: report.serverVersion })
+              : t('connect.check.versionUnknown')
+          }
+        />
+        <CheckLine state={report.moduleInstalled ? 'ok' : 'missing'} label={t('connect.check.module')} />
+        <CheckLine state={report.isSystemAdmin ? 'ok' : 'missing'} label={t('connect.check.systemAdmin')} />
+        <CheckLine state={report.inImpersonationGroup ? 'ok' : 'missing'} label={t('connect.check.group')} />
+        {/* Odoo 17 has no device log: the console works without it, with less detail. */}
+        <CheckLine
+          state={report.hasDeviceLog ? 'ok' : 'info'}
+          label={report.hasDeviceLog ? t('connect.check.deviceLog') : t('connect.check.noDeviceLog')}
+        />
+      </ul>
+      {report.admin && (
+        <p className="report-admin">{t('connect.report.admin', { name: report.admin.name, login: report.admin.login })}</p>
+      )}
+      {report.problems.length > 0 && (
+        <ul className="problems" aria-label={t('connect.report.problems')}>
+          {report.problems.map((problem, index) => (
+            <li key={`${problem.key}-${index}`}>{t(problem.key, problem.params)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+// Steps 1–3 of "What the user does", in real Chromium against the real main-process
+// services and the Odoo simulator: connect and see the admin check pass, find users
+// (the ineligible ones disabled with why), and ask for a reason — where the dialog's
+// hints stop an empty or short reason and main's rate limit refuses the sixth check
+// within a minute. Once in English and once in Spanish; the expected texts are read
+// from the translation files, so the same steps check both languages.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/harness-fixture';
+
+type Language = 'en' | 'es';
+const localesDir = path.resolve(import.meta.dirname, '../../src-renderer/src/i18n/locales');
+
+/** The translation of `file.path.to.key`, with {{params}} filled in (no escaping: as i18next is set up). */
+function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
+  const [file, ...rest] = key.split('.');
+  let value: unknown = JSON.parse(readFileSync(path.join(localesDir, language, `${file}.json`), 'utf8'));
+  for (const part of rest) value = (value as Record<string, unknown>)[part];
+  if (typeof value !== 'string') throw new Error(`no translation ${language}:${key}`);
+  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}
+
+/** A translation with one parameter left open, as a pattern (e.g. the seconds to wait). */
+function pattern(language: Language, key: string, open: string, params: Record<string, string | number> = {}): RegExp {
+  const template = translate(language, key, { ...params, [open]: '\u0000' });
+  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace('\u0000', '\\d+'));
+}
+
+const VALID_REASON = 'Ticket 4711: the invoice totals look wrong';
+
+async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  if (language === 'en') return;
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption(language);
+  await expect(page.getByRole('heading', { name: translate(language, 'app.settings.title') })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: translate(language, 'app.nav.connect') }).click();
+}
+
+async function addAndConnect(page: Page, language: Language, odooUrl: string): Promise<void> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { name: t('connect.title'), level: 1 })).toBeVisible();
+  await expect(main.getByText(t('connect.status.disconnected'))).toBeVisible();
+
+  // No saved connection yet: the form is open.
+  await main.getByLabel(t('connect.form.name')).fill('Simulator');
+  await main.getByLabel(t('connect.form.url')).fill(odooUrl);
+  // The simulator lists its databases: the field becomes a select.
+  await main.getByRole('combobox', { name: t('connect.form.database') }).selectOption('odoo');
+  await main.getByLabel(t('connect.form.login')).fill('admin');
+  await main.getByLabel(t('connect.form.password'), { exact: true }).fill('admin');
+  await main.getByLabel(t('connect.form.remember')).check();
+  await main.getByRole('button', { name: t('connect.form.save') }).click();
+
+  const saved = main.getByRole('list', { name: t('connect.list.label') }).getByRole('listitem');
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText('Simulator');
+
+  await main.getByRole('button', { name: t('connect.panel.test') }).click();
+  await expect(main.getByRole('heading', { name: t('connect.report.ok.test') })).toBeVisible();
+  const checks = main.getByRole('list', { name: t('connect.report.checks') });
+  for (const key of ['connect.check.module', 'connect.check.systemAdmin', 'connect.check.group']) {
+    await expect(checks.getByRole('listitem').filter({ hasText: t(key) })).toHaveAttribute('data-state', 'ok');
+  }
+  await expect(main.getByRole('list', { name: t('connect.report.problems') })).toHaveCount(0);
+
+  await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
+  await expect(main.getByRole('heading', { name: t('users.title'), level: 1 })).toBeVisible();
+}
+
+/** The row of a user in the Users list, found by the login it shows. */
+function userRow(list: Locator, login: string): Locator {
+  return list.getByRole('listitem').filter({ has: list.page().getByText(login, { exact: true }) });
+}
+
+async function openReasonDialog(page: Page, language: Language) {
+  await page.getByRole('button', { name: translate(language, 'users.impersonateNamed', { name: 'Alice Anderson' }) }).click();
+  const dialog = page.getByRole('dialog', { name: translate(language, 'reason.title', { name: 'Alice Anderson' }) });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(translate(language, 'reason.label'))).toBeFocused();
+  return dialog;
+}
+
+for (const language of ['en', 'es'] as const) {
+  test.describe(`connect and choose (${language})`, () => {
+    test.use({ harnessArgs: ['--odoo-sim'] });
+
+    test('connects, shows who may not be impersonated and why, and limits reason checks to five a minute', async ({
+      page,
+      harness,
+    }) => {
+      const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+      expect(harness.odooUrl).not.toBeNull();
+      await page.goto(harness.url);
+      await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+      await chooseLanguage(page, language);
+      await addAndConnect(page, language, harness.odooUrl!);
+
+      // Users: search "a", everyone listed (archived included by default), the ineligible disabled with why.
+      await expect(page.getByLabel(t('users.search.includeArchived'))).toBeChecked();
+      await page.getByLabel(t('users.search.label')).fill('a');
+      const list = page.getByRole('list', { name: t('users.list.label') });
+      // The answer for "a" has replaced the full list: Bob Brown (bob) matches neither by name nor by login.
+      await expect(userRow(list, 'bob')).toHaveCount(0);
+      await expect(userRow(list, 'alice')).toBeVisible();
+      await expect(page.getByText(pattern(language, 'users.search.total', 'total'))).toBeVisible();
+
+      const disabled: [login: string, reasons: string[]][] = [
+        ['admin', ['self', 'administrator']],
+        ['admin2', ['administrator']],
+        ['pat', ['portal']],
+      ];
+      for (const [login, reasons] of disabled) {
+        const row = userRow(list, login);
+        await expect(row).toHaveAttribute('aria-disabled', 'true');
+        await expect(row.getByRole('button')).toHaveCount(0);
+        for (const reason of reasons) await expect(row).toContainText(t(`users.reason.${reason}`));
+      }
+      await expect(userRow(list, 'alice')).not.toHaveAttribute('aria-disabled', 'true');
+      await expect(userRow(list, 'alice').getByRole('button', { name: t('users.impersonateNamed', { name: 'Alice Anderson' }) })).toBeEnabled();
+      await page.screenshot({ path: `test-results/screenshots/users-${language}.png`, fullPage: true });
+
+      // The superuser (OdooBot, archived; "a" is in neither its name nor its login) is
+      // listed only because "include archived" is on.
+      await page.getByLabel(t('users.search.label')).fill('OdooBot');
+      const superuser = userRow(list, '__system__');
+      await expect(superuser).toHaveAttribute('aria-disabled', 'true');
+      await expect(superuser).toContainText(t('users.reason.superuser'));
+      await expect(superuser).toContainText(t('users.reason.archived'));
+      await page.getByLabel(t('users.search.includeArchived')).uncheck();
+      await expect(superuser).toHaveCount(0);
+      await page.getByLabel(t('users.search.includeArchived')).check();
+      await expect(superuser).toBeVisible();
+
+      await page.getByLabel(t('users.search.label')).fill('alice');
+      await expect(page.getByText(pattern(language, 'users.search.total', 'total'))).toHaveText(
+        t('users.search.total', { total: 1 }),
+      );
+
+      // The reason dialog: an empty and a too-short reason cannot be confirmed; Escape closes.
+      let dialog = await openReasonDialog(page, language);
+      const confirm = dialog.getByRole('button', { name: t('reason.confirm') });
+      await expect(dialog.getByText(t('reason.hint.empty', { min: 10 }))).toBeVisible();
+      await expect(confirm).toBeDisabled();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel(t('reason.label')).fill('too short');
+      await expect(dialog.getByText(t('reason.hint.tooShort', { min: 10, length: 9 }))).toBeVisible();
+      await expect(confirm).toBeDisabled();
+      await expect(dialog.getByText(t('reason.attemptsLimit', { limit: 5 }))).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+
+      // Five checks within the minute are allowed, each counting down what is left...
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        dialog = await openReasonDialog(page, language);
+        if (attempt > 1) await expect(dialog.getByText(t('reason.attemptsLeft', { remaining: 6 - attempt }))).toBeVisible();
+        await dialog.getByLabel(t('reason.label')).fill(`${VALID_REASON} (${attempt})`);
+        await page.keyboard.press('Enter');
+        await expect(dialog).toHaveCount(0);
+        await expect(page.getByRole('status').filter({ hasText: t('users.allowedNotice', { name: 'Alice Anderson' }) })).toBeVisible();
+      }
+
+      // ...the sixth is refused by main with the time to wait, and cannot be retried meanwhile.
+      dialog = await openReasonDialog(page, language);
+      await expect(dialog.getByText(t('reason.attemptsLeft', { remaining: 0 }))).toBeVisible();
+      await dialog.getByLabel(t('reason.label')).fill(`${VALID_REASON} (6)`);
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByRole('alert')).toHaveText(pattern(language, 'rules.rateLimited', 'seconds'));
+      await expect(dialog).toBeVisible();
+      await expect(confirm).toBeDisabled();
+      await page.screenshot({ path: `test-results/screenshots/reason-dialog-${language}.png`, fullPage: true });
+    });
+  });
+}
