@@ -5,6 +5,7 @@
 
 export const methodChannels = [
   'app:info',
+  'app:notices',
   'settings:get',
   'settings:set',
   'connections:list',
@@ -16,6 +17,7 @@ export const methodChannels = [
   'connections:disconnect',
   'connections:status',
   'users:search',
+  'impersonation:attempts',
   'impersonation:check',
   'impersonation:start',
   'impersonation:stop',

@@ -169,6 +169,14 @@ export const ImpersonationRequest = z
   .strict();
 export type ImpersonationRequest = z.infer<typeof ImpersonationRequest>;
 
+/** The rate limit as it stands for this admin now (no attempt is made by asking). */
+export const AttemptAllowance = z.object({
+  limit: z.number(),
+  remaining: z.number(),
+  retryAfterSeconds: z.number().nullable(),
+});
+export type AttemptAllowance = z.infer<typeof AttemptAllowance>;
+
 export const CheckResult = z.object({
   allowed: z.boolean(),
   refusal: Message.nullable(),
@@ -334,6 +342,8 @@ const Done = z.object({ ok: z.literal(true) });
 /** Every method channel: what it accepts (validated in main) and what it answers. */
 export const methods = {
   'app:info': { input: None, output: AppInfo },
+  /** Notices raised before the UI could listen (e.g. a rebuilt audit database). */
+  'app:notices': { input: None, output: z.array(Notice) },
   'settings:get': { input: None, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
   'connections:list': { input: None, output: ConnectionList },
@@ -345,6 +355,7 @@ export const methods = {
   'connections:disconnect': { input: None, output: Done },
   'connections:status': { input: None, output: ConnectionStatus },
   'users:search': { input: UserSearch, output: UserPage },
+  'impersonation:attempts': { input: None, output: AttemptAllowance },
   'impersonation:check': { input: ImpersonationRequest, output: CheckResult },
   'impersonation:start': { input: ImpersonationRequest, output: SessionView },
   'impersonation:stop': { input: None, output: SessionView },

@@ -8,9 +8,10 @@ export function appHandlers(
   info: AppInfo,
   settings: SettingsStore,
   events: ConsoleEvents,
-): Pick<ConsoleHandlers, 'app:info' | 'settings:get' | 'settings:set'> {
+): Pick<ConsoleHandlers, 'app:info' | 'app:notices' | 'settings:get' | 'settings:set'> {
   return {
     'app:info': () => info,
+    'app:notices': () => events.standingNotices(),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const next = settings.set(patch);

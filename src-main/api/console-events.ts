@@ -5,20 +5,23 @@ import type { EventPayload, EventSink } from '../../src-preload/contract';
 
 export class ConsoleEvents {
   private readonly sinks = new Set<EventSink>();
-  /** Notices raised before any UI listened (e.g. a database rebuilt at start-up). */
+  /** Notices raised at start-up, before any UI could listen (e.g. a database rebuilt). */
   private readonly stickyNotices: EventPayload<'notice'>[] = [];
 
   /** Adds a sink; returns the function that removes it. */
   listen(sink: EventSink): () => void {
     this.sinks.add(sink);
-    for (const notice of this.stickyNotices) sink('notice', notice);
     return () => this.sinks.delete(sink);
   }
 
-  /** A notice every UI that connects from now on also receives. */
+  /** A notice that a UI starting later also gets (through app:notices). */
   noticeForEveryone(notice: EventPayload<'notice'>): void {
     this.stickyNotices.push(notice);
     this.emit('notice', notice);
+  }
+
+  standingNotices(): EventPayload<'notice'>[] {
+    return [...this.stickyNotices];
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {

@@ -3,6 +3,7 @@ import type { ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
 import type { ImpersonationService } from '../app/impersonation-service';
 
 type ImpersonationChannel =
+  | 'impersonation:attempts'
   | 'impersonation:check'
   | 'impersonation:start'
   | 'impersonation:stop'
@@ -14,6 +15,7 @@ export function impersonationHandlers(
   placeView: (bounds: ViewBounds) => void,
 ): Pick<ConsoleHandlers, ImpersonationChannel> {
   return {
+    'impersonation:attempts': () => impersonation.attempts(),
     'impersonation:check': (request) => impersonation.check(request),
     'impersonation:start': (request) => impersonation.start(request),
     // The UI's Stop is the banner's; the tray calls the service with 'tray' itself.

@@ -86,7 +86,7 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
   session.onState((view) => events.emit('sessionState', view));
   session.onCountdown((countdown) => events.emit('countdown', countdown));
-  const impersonation = new ImpersonationService(session, connections, settings, options.info.version, logger);
+  const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);
   connections.onChange((active) => {

@@ -3,11 +3,14 @@
 // core's port, recovers a previous run's orphans when a connection opens, and
 // keeps the one session per console (AZ-5) across connections.
 import os from 'node:os';
-import type { CheckResult, EndCause, ImpersonationRequest, SessionView } from '../../src-preload/contract';
+import type { AttemptAllowance, CheckResult, EndCause, ImpersonationRequest, SessionView } from '../../src-preload/contract';
 import type { ActiveConnection, ConnectionService } from '../connections/connection-service';
 import { toCheckResult } from '../core/attempt-gate';
 import { ConsoleError } from '../core/console-error';
 import type { ImpersonationSession, ShutdownCause, ShutdownOutcome, StartContext } from '../core/impersonation-session';
+import type { Clock } from '../core/clock';
+import type { AuditLedger } from '../core/ports';
+import { RateLimiter, rateLimitKey } from '../core/rate-limiter';
 import type { RecoveryReport } from '../core/session-recovery';
 import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
 import type { SettingsStore } from '../settings/settings-store';
@@ -16,14 +19,28 @@ import type { Logger } from './logger';
 
 export class ImpersonationService {
   private ports = new WeakMap<ActiveConnection, ConnectorImpersonationPort>();
+  /** Reads the same recorded attempts as the session's own limiter. */
+  private readonly limiter: RateLimiter;
 
   constructor(
     private readonly session: ImpersonationSession,
     private readonly connections: ConnectionService,
     private readonly settings: SettingsStore,
+    ledger: AuditLedger,
+    private readonly clock: Clock,
     private readonly appVersion: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.limiter = new RateLimiter(ledger);
+  }
+
+  /** Attempts left this minute for the connected admin, asked without making one. */
+  async attempts(): Promise<AttemptAllowance> {
+    const active = this.connections.requireActive();
+    const admin = active.report.admin;
+    if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
+    return this.limiter.available(rateLimitKey(active.key, admin), this.clock.now());
+  }
 
   async check(request: ImpersonationRequest): Promise<CheckResult> {
     return toCheckResult(await this.session.check(request, await this.context()));

@@ -31,6 +31,12 @@ export function rateLimitKey(connectionKey: string, admin: Pick<AdminIdentity, '
   return `${admin.uid}@${connectionKey}`;
 }
 
+export interface AttemptAllowance {
+  limit: number;
+  remaining: number;
+  retryAfterSeconds: number | null;
+}
+
 export interface RateLimiterOptions {
   limit?: number;
   windowMs?: number;
@@ -57,6 +63,17 @@ export class RateLimiter {
     const remaining = Math.max(0, this.limit - inWindow.length - 1);
     if (allowed) return { allowed, remaining, retryAfterSeconds: null };
     return { allowed, remaining, retryAfterSeconds: this.retryAfterSeconds(inWindow, nowMs) };
+  }
+
+  /** How many attempts are left right now, without making one (what the Reason dialog shows). */
+  async available(key: string, nowMs: number): Promise<AttemptAllowance> {
+    const since = nowMs - this.windowMs;
+    const inWindow = (await this.attempts.attemptTimes(key, since)).filter((t) => t > since).sort((a, b) => b - a);
+    const remaining = Math.max(0, this.limit - inWindow.length);
+    if (remaining > 0) return { limit: this.limit, remaining, retryAfterSeconds: null };
+    // The next attempt passes once the limit-th most recent one has left the window.
+    const blocking = inWindow[this.limit - 1] ?? nowMs;
+    return { limit: this.limit, remaining, retryAfterSeconds: Math.max(1, Math.ceil((blocking + this.windowMs - nowMs) / 1000)) };
   }
 
   // Once this refused attempt is recorded at nowMs, an attempt at T passes when fewer than

@@ -1,5 +1,7 @@
 // The app shell: navigation to the console's screens and the screen shown.
 import { useTranslation } from 'react-i18next';
+import { NoticeBar } from './components/NoticeBar';
+import { SessionIndicator } from './components/SessionIndicator';
 import { screens } from './screens';
 import { screenIds, useNavigation } from './stores/navigation-store';
 
@@ -12,6 +14,7 @@ export function App() {
     <div className="app">
       <nav className="nav" aria-label={t('app.nav.label')}>
         <div className="brand">{t('app.title')}</div>
+        <SessionIndicator />
         <ul>
           {screenIds.map((id) => (
             <li key={id}>
@@ -28,6 +31,7 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        <NoticeBar />
         <Screen />
       </main>
     </div>

@@ -1,13 +1,16 @@
-// One entry per screen of the navigation. A screen not built yet says so.
+// One entry per screen of the navigation.
 import type { ReactElement } from 'react';
 import type { ScreenId } from '../stores/navigation-store';
-import { NotBuiltYet } from './NotBuiltYet';
+import { ConnectScreen } from './connect/ConnectScreen';
+import { LogsScreen } from './logs/LogsScreen';
+import { SessionScreen } from './session/SessionScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { UsersScreen } from './users/UsersScreen';
 
 export const screens: Record<ScreenId, () => ReactElement> = {
-  connect: () => <NotBuiltYet screen="Connect" />,
-  users: () => <NotBuiltYet screen="Users" />,
-  session: () => <NotBuiltYet screen="Session" />,
-  logs: () => <NotBuiltYet screen="Logs" />,
+  connect: () => <ConnectScreen />,
+  users: () => <UsersScreen />,
+  session: () => <SessionScreen />,
+  logs: () => <LogsScreen />,
   settings: () => <SettingsScreen />,
 };

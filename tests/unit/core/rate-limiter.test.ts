@@ -50,6 +50,16 @@ describe('RateLimiter', () => {
     expect(answers[5]?.retryAfterSeconds).toBe(56);
   });
 
+  it('says how many attempts are left without making one, and when the next one passes', async () => {
+    const ledger = new InMemoryLedger();
+    const limiter = new RateLimiter(ledger);
+    expect(await limiter.available(KEY, T0)).toEqual({ limit: 5, remaining: 5, retryAfterSeconds: null });
+    for (let i = 0; i < 5; i += 1) await attempt(ledger, limiter, T0 + i * 1_000);
+    expect(await limiter.available(KEY, T0 + 5_000)).toEqual({ limit: 5, remaining: 0, retryAfterSeconds: 55 });
+    expect(await limiter.available(KEY, T0 + 5_000)).toEqual(await limiter.available(KEY, T0 + 5_000));
+    expect((await limiter.available(KEY, T0 + RATE_LIMIT_WINDOW_MS)).remaining).toBe(1);
+  });
+
   it('counts an attempt exactly 60 s old as outside the window', async () => {
     const ledger = new InMemoryLedger();
     const limiter = new RateLimiter(ledger);

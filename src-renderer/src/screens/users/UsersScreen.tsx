@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../src-preload/contract';
+import { consoleApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReasonDialog, type ReasonTarget } from '../../components/ReasonDialog';
 import { useConnections } from '../../stores/connection-store';
 import { useNavigation } from '../../stores/navigation-store';
+import { useSession } from '../../stores/session-store';
 import { usersStore } from '../../stores/users-store';
 import { UserList } from './UserList';
 import { UserSearchBar } from './UserSearchBar';
@@ -18,9 +20,9 @@ export function UsersScreen() {
   const refreshStatus = useConnections((state) => state.refreshStatus);
   const go = useNavigation((state) => state.go);
   const [target, setTarget] = useState<ReasonTarget | null>(null);
-  const [allowedFor, setAllowedFor] = useState<ReasonTarget | null>(null);
-  // What main's last check said about attempts left, for the next dialog (kept a minute at most).
-  const [attempts, setAttempts] = useState<{ remaining: number; at: number } | null>(null);
+  const [startError, setStartError] = useState<unknown>(null);
+  // Attempts left this minute, as main counts them, asked when the dialog opens.
+  const [remaining, setRemaining] = useState<number | null>(null);
   const [statusError, setStatusError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -55,31 +57,29 @@ export function UsersScreen() {
   }
 
   const onImpersonate = (user: UserRow) => {
-    setAllowedFor(null);
+    setStartError(null);
+    setRemaining(null);
     setTarget({ id: user.id, name: user.name, login: user.login });
+    consoleApi()
+      .impersonation.attempts()
+      .then((allowance) => setRemaining(allowance.remaining), () => setRemaining(null));
   };
-
-  const recentRemaining = attempts && Date.now() - attempts.at < 60_000 ? attempts.remaining : null;
   return (
     <section className="screen users-screen" aria-labelledby="users-title">
       <h1 id="users-title">{t('users.title')}</h1>
       <UserSearchBar />
-      {allowedFor && (
-        <p className="notice notice-ok" role="status">
-          {t('users.allowedNotice', { name: allowedFor.name })}
-        </p>
-      )}
+      <ErrorMessage error={startError} />
       <UserList onImpersonate={onImpersonate} />
       {target && (
         <ReasonDialog
           target={target}
-          remainingAttempts={recentRemaining}
-          onChecked={(result) => setAttempts({ remaining: result.remainingAttempts, at: Date.now() })}
+          remainingAttempts={remaining}
           onClose={() => setTarget(null)}
-          onConfirmed={() => {
-            // The seam for the session feature: it will start the impersonation here.
-            setAllowedFor(target);
+          onConfirmed={(reason) => {
+            // The allowed check was the attempt; this start completes it (main re-checks everything).
+            const chosen = target;
             setTarget(null);
+            useSession.getState().start(chosen.id, reason).catch(setStartError);
           }}
         />
       )}

@@ -1,0 +1,51 @@
+// The banner above the impersonated view: who, why, how long is left, and Stop.
+// Drawn by our renderer outside the view's bounds, so the remote page cannot hide it.
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../../src-preload/contract';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatCountdown, minutesLeft } from './countdown-format';
+
+interface SessionBannerProps {
+  view: SessionView;
+  stopRequested: boolean;
+  stopError: unknown;
+  onStop(): void;
+}
+
+export function SessionBanner({ view, stopRequested, stopError, onStop }: SessionBannerProps) {
+  const { t } = useTranslation();
+  const stopping = stopRequested || view.phase === 'stopping';
+  return (
+    <section
+      className={view.warning ? 'session-banner warning' : 'session-banner'}
+      aria-label={t('session.banner.label')}
+    >
+      <div className="session-banner-who">
+        <h1 className="session-banner-title">
+          {t('session.banner.impersonating', { name: view.target?.name ?? '', login: view.target?.login ?? '' })}
+        </h1>
+        <p className="session-banner-reason">
+          <span className="session-banner-caption">{t('session.banner.reason')}</span> {view.reason}
+        </p>
+      </div>
+      <div className="session-banner-time">
+        <span className="session-banner-caption" id="session-time-left">
+          {t('session.banner.timeLeft')}
+        </span>
+        {/* role=timer is not announced every second; the warning below is, once. */}
+        <span className="session-countdown" role="timer" aria-labelledby="session-time-left">
+          {formatCountdown(view.secondsLeft)}
+        </span>
+      </div>
+      <button type="button" className="session-stop" onClick={onStop} disabled={stopping}>
+        {stopping ? t('session.banner.stopping') : t('session.banner.stop')}
+      </button>
+      {view.warning && (
+        <p className="session-banner-warning" role="alert">
+          {t('session.banner.warning', { count: minutesLeft(view.secondsLeft) })}
+        </p>
+      )}
+      <ErrorMessage error={stopError} />
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+// How the time left reads: main counts it (its deadline is the truth, SS-3); the UI
+// only formats the seconds main pushed.
+
+/** `mm:ss` (60 minutes at most, so minutes never need an hour field); `--:--` before main said. */
+export function formatCountdown(secondsLeft: number | null): string {
+  if (secondsLeft === null || !Number.isFinite(secondsLeft)) return '--:--';
+  // Whole seconds already elapsed are gone: 59.9 s left still shows 00:59, never 01:00.
+  const total = Math.max(0, Math.floor(secondsLeft));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** Minutes for "ends in N minutes": rounded up, so 4 min 10 s reads 5 and the last seconds read 1. */
+export function minutesLeft(secondsLeft: number | null): number {
+  if (secondsLeft === null || !Number.isFinite(secondsLeft) || secondsLeft <= 0) return 0;
+  return Math.ceil(secondsLeft / 60);
+}

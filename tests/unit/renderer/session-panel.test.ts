@@ -1,0 +1,51 @@
+// What the Session screen and the nav indicator show for each state main reports.
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../../../src-preload/contract';
+import { sessionInProgress, sessionPanel } from '../../../src-renderer/src/screens/session/session-panel';
+
+function session(phase: SessionView['phase'], serverEndPending = false): SessionView {
+  return {
+    phase,
+    target: { id: 7, name: 'Alice Anderson', login: 'alice' },
+    reason: 'Ticket 4711: cannot confirm orders',
+    startedAt: null,
+    deadline: null,
+    secondsLeft: null,
+    warning: false,
+    serverEndPending,
+    endCause: phase === 'stopping' || phase === 'ended' ? 'banner' : null,
+    error: null,
+  };
+}
+
+describe('the Session screen panel', () => {
+  it('waits for main before saying anything', () => {
+    expect(sessionPanel(null)).toBe('loading');
+  });
+
+  it('follows the phase main reports', () => {
+    for (const phase of ['idle', 'starting', 'active', 'stopping', 'ended'] as const) {
+      expect(sessionPanel(session(phase))).toBe(phase);
+    }
+  });
+
+  it('says the server-side end is pending rather than "stopping" once the view is gone and main retries (FT-3)', () => {
+    expect(sessionPanel(session('stopping', true))).toBe('server-end-pending');
+    expect(sessionPanel(session('ended', true))).toBe('server-end-pending');
+  });
+});
+
+describe('the nav indicator', () => {
+  it('shows while a session starts, runs, stops or still waits for its server end', () => {
+    expect(sessionInProgress(session('starting'))).toBe(true);
+    expect(sessionInProgress(session('active'))).toBe(true);
+    expect(sessionInProgress(session('stopping'))).toBe(true);
+    expect(sessionInProgress(session('ended', true))).toBe(true);
+  });
+
+  it('is gone when no session is running', () => {
+    expect(sessionInProgress(null)).toBe(false);
+    expect(sessionInProgress(session('idle'))).toBe(false);
+    expect(sessionInProgress(session('ended'))).toBe(false);
+  });
+});
