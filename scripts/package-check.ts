@@ -141,13 +141,17 @@ function mapsTestCode(asar: string, entry: string): boolean {
 
 /** Bare package names the bundled main process and preload load at run time. */
 function runtimeImports(asar: string, entries: string[]): Set<string> {
-  const specifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+  // Static imports at the start of a line (how the bundles are written), dynamic
+  // import() and require(): never "from" inside SQL or message text.
+  const specifier = /^\s*import\s[^'";]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const packageName = /^(@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/;
   const names = new Set<string>();
   for (const entry of entries.filter((file) => /^\/out\/(main|preload)\/.*\.(c|m)?js$/.test(file))) {
-    for (const [, spec] of extractFile(asar, entry.slice(1)).toString('utf8').matchAll(specifier)) {
+    for (const match of extractFile(asar, entry.slice(1)).toString('utf8').matchAll(specifier)) {
+      const spec = match[1] ?? match[2] ?? match[3];
       if (!spec || spec.startsWith('.') || spec.startsWith('node:') || spec === 'electron') continue;
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-      if (!builtinModules.includes(name)) names.add(name);
+      if (packageName.test(name) && !builtinModules.includes(name)) names.add(name);
     }
   }
   return names;
