@@ -19,6 +19,7 @@ import { electronSafeStorage } from '../shell/safe-storage';
 import { windowTitle } from '../shell/session-status-text';
 import { ConsoleTray, IDLE_SESSION } from '../shell/tray';
 import { createConsole } from './console';
+import { connectToDemoServer, DEMO_URL_VARIABLE } from './demo-connection';
 import { createLogger } from './logger';
 import { mainTranslator } from './main-translator';
 
@@ -115,6 +116,11 @@ async function start(): Promise<void> {
     },
     { logger },
   );
+
+  const demoUrl = process.env[DEMO_URL_VARIABLE];
+  if (demoUrl && !app.isPackaged) {
+    connectToDemoServer(services, demoUrl).catch((error: unknown) => logger.warn('demo.connect-failed', { error }));
+  }
 
   app.on('second-instance', show);
 

@@ -5,6 +5,7 @@
 //   --port N                   the harness's port (random by default)
 //   --odoo-sim                 also start the Odoo simulator (default users, instant hashing)
 //   --sim-port N               its port (random by default)
+//   --demo                     the simulator, and the console already connected to it
 //   --expose-session-cookie    test-only: the stand-in view writes the impersonation cookie
 //                              to DATA_DIR/test-only-session-cookie.txt
 import { mkdtempSync } from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startOdooSim, type OdooSim } from '../odoo-sim';
+import { connectToDemoServer } from '../../../src-main/app/demo-connection';
 import { startHarness } from './harness-server';
 
 const { values } = parseArgs({
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     'odoo-sim': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
     'sim-port': { type: 'string', default: '0' },
     'expose-session-cookie': { type: 'boolean', default: false },
   },
@@ -26,13 +29,14 @@ const { values } = parseArgs({
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'impersonation-console-'));
 let sim: OdooSim | null = null;
-if (values['odoo-sim']) sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: 0 });
+if (values['odoo-sim'] || values.demo) sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values.demo ? undefined : 0 });
 
 const harness = await startHarness({
   dataDir,
   port: Number(values.port),
   exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
 });
+if (values.demo && sim) await connectToDemoServer(harness.console, sim.url, sim.database);
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);
 process.stderr.write(`Impersonation Console harness: open ${harness.url}\n(data in ${dataDir}; Ctrl+C to stop)\n`);
 if (sim) process.stderr.write(`Odoo simulator: ${sim.url} (database ${sim.database}; admin/admin, alice/alice, ...)\n`);
