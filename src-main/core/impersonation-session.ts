@@ -10,24 +10,18 @@
 // was; the attempt is closed with recordFailure('cancelled:<cause>') when no start was
 // recorded yet, otherwise with recordEnd(cause).
 //
-// End: one path for every cause (finish): view closed first, then the server end
-// (ServerEndJob, retried with backoff while `serverEndPending`, FT-3), then the audit.
-// Decision: the audit end is written once the server confirms — with the cause and the
-// moment the view closed, `serverEndPending: false`. Until then the record stays open, so
-// that a crash or an exit in between leaves a record that recovery revokes by identifier.
-// The first cause wins: a timeout during a tray stop changes nothing.
-//
-// Deadline: SessionDeadline (wall clock from the verified start, monotonic time as a
-// second bound), rechecked on every tick, on resume() and on every call of this class.
+// End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
+// check: SessionTimers, the deadline rechecked on every call of this class too.
 import type { Countdown, EndCause, SessionView } from '../../src-preload/contract';
 import { AttemptGate, type AttemptDecision, type AttemptRequest } from './attempt-gate';
 import { ConsoleError } from './console-error';
 import type { ImpersonationHandle, OdooImpersonationPort } from './ports';
-import { DEFAULT_RETRY_POLICY, ServerEndJob, type RetryPolicy, type ServerEndOutcome } from './server-end';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';
 import { recoverOpenSessions, type RecoveryReport } from './session-recovery';
+import { SessionTimers } from './session-timers';
 import { IDLE_FACTS, toSessionView, type SessionFacts } from './session-view';
 import { LiveSession, isVerifiedImpersonation } from './live-session';
+import { StopSequence } from './stop-sequence';
 import {
   AttemptRefusedError,
   type ImpersonationSessionOptions,
@@ -49,26 +43,50 @@ export class ImpersonationSession {
   private live: LiveSession | null = null;
   private last: SessionFacts = IDLE_FACTS;
   private closing = false;
-  private cancelTick: (() => void) | null = null;
-  private cancelAlive: (() => void) | null = null;
-  private aliveInFlight = false;
   /** Attempts between their arrival and their claim (or refusal). */
   private readonly admissions = new Set<Promise<unknown>>();
   /** A stop (or shutdown) that arrived while an attempt was being admitted. */
   private stopDuringAdmission: EndCause | null = null;
   private readonly gate: AttemptGate;
+  private readonly timers: SessionTimers;
+  private readonly stopSequence: StopSequence;
   private readonly stateListeners = new Set<(view: SessionView) => void>();
   private readonly countdownListeners = new Set<(countdown: Countdown) => void>();
 
   constructor(private readonly options: ImpersonationSessionOptions) {
     this.gate = options.gate ?? new AttemptGate(options.ledger, options.clock);
+    this.timers = new SessionTimers(options, {
+      active: () => (this.phase === 'active' ? this.live : null),
+      end: (live, cause) => void this.stopSequence.finish(live, cause, null),
+      emitState: () => this.emitState(),
+      emitCountdown: () => this.emitCountdown(),
+    });
+    // The end's phases: 'stopping' at once, then 'ended' ('idle' after a failed start).
+    this.stopSequence = new StopSequence(options, {
+      stopping: () => {
+        this.timers.cancel();
+        this.phase = 'stopping';
+        this.emitState();
+      },
+      serverEndPending: (live) => {
+        if (this.live === live) this.emitState();
+      },
+      ended: (live, last) => {
+        this.last = last;
+        if (this.live === live) {
+          this.live = null;
+          this.phase = last.phase;
+          this.emitState();
+        }
+      },
+    });
   }
 
   // ------------------------------------------------------------ the API
 
   /** Answers the active session's view once it is shown; throws AttemptRefusedError or a ConsoleError. */
   async start(request: AttemptRequest, context: StartContext): Promise<SessionView> {
-    this.recheckDeadline();
+    this.timers.recheckDeadline();
     const claimed: { live: LiveSession | null } = { live: null };
     const admission = this.gate.admitStart(request, context, context.odoo, () => this.consoleState(), (d, rowId) => {
       claimed.live = this.claim(d, rowId, context);
@@ -90,13 +108,13 @@ export class ImpersonationSession {
 
   /** `impersonation.check`: the rules applied and the attempt recorded, nothing started. */
   check(request: AttemptRequest, context: StartContext): Promise<AttemptDecision> {
-    this.recheckDeadline();
+    this.timers.recheckDeadline();
     return this.gate.check(request, context, context.odoo, () => this.consoleState());
   }
 
   /** Ends the session with `cause`; answers once the view is gone and the server was tried once. */
   async stop(cause: EndCause): Promise<SessionView> {
-    this.recheckDeadline();
+    this.timers.recheckDeadline();
     if (!this.live && this.admissions.size > 0) {
       // An attempt is being admitted: it will be cancelled as soon as it is claimed.
       this.stopDuringAdmission ??= cause;
@@ -108,21 +126,21 @@ export class ImpersonationSession {
       live.abort ??= cause;
       await live.startDone?.catch(() => undefined);
     } else {
-      await this.finish(live, cause, null);
+      await this.stopSequence.finish(live, cause, null);
     }
     return this.view();
   }
 
   /** The session as the UI shows it; rechecks the deadline first. */
   current(): SessionView {
-    this.recheckDeadline();
+    this.timers.recheckDeadline();
     return this.view();
   }
 
   /** After sleep or screen unlock: recheck the deadline and the server, retry a pending end now. */
   resume(): SessionView {
-    this.recheckDeadline();
-    if (this.phase === 'active') void this.checkAlive();
+    this.timers.recheckDeadline();
+    if (this.phase === 'active') void this.timers.checkAlive();
     this.live?.serverEnd?.retryNow();
     return this.view();
   }
@@ -152,7 +170,7 @@ export class ImpersonationSession {
   /** At exit: stop every timer and retry. A record whose server end is still pending stays open for recovery. */
   dispose(): void {
     this.closing = true;
-    this.cancelTimers();
+    this.timers.cancel();
     this.live?.serverEnd?.abandon();
   }
 
@@ -261,152 +279,23 @@ export class ImpersonationSession {
     this.phase = 'active';
     this.emitState();
     this.emitCountdown();
-    this.scheduleTick();
-    this.scheduleAliveCheck();
-    this.recheckDeadline();
+    this.timers.start();
+    this.timers.recheckDeadline();
     return this.view();
   }
 
   private async failStart(live: LiveSession, failure: string, key: string, cause?: unknown): Promise<never> {
     const error = new ConsoleError('start-failed', key, undefined, { cause });
     live.failure = failure;
-    await this.finish(live, 'error', error);
+    await this.stopSequence.finish(live, 'error', error);
     throw error;
   }
 
   private async cancelStart(live: LiveSession): Promise<SessionView> {
     const cause = live.abort ?? 'error';
     live.failure = `cancelled:${cause}`;
-    await this.finish(live, cause, null);
+    await this.stopSequence.finish(live, cause, null);
     return this.view();
-  }
-
-  // ------------------------------------------------------------ the one way to end
-
-  private finish(live: LiveSession, cause: EndCause, error: ConsoleError | null): Promise<void> {
-    live.ending ??= this.runFinish(live, cause, error);
-    return live.ending;
-  }
-
-  private async runFinish(live: LiveSession, cause: EndCause, error: ConsoleError | null): Promise<void> {
-    live.endCause = cause;
-    live.error = error;
-    live.endedAtMs = this.options.clock.now();
-    this.cancelTimers();
-    this.phase = 'stopping';
-    this.emitState();
-    // The view goes first and at once, whatever the server does (FT-3).
-    await this.options.view.close().catch(() => undefined);
-    if (!live.handle) {
-      await this.complete(live, null);
-      return;
-    }
-    const job = new ServerEndJob(live.context.odoo, live.handle, this.options.scheduler, this.retryPolicy(), () => {
-      if (!live.serverEndPending) {
-        live.serverEndPending = true;
-        if (this.live === live) this.emitState();
-      }
-    });
-    live.serverEnd = job;
-    const completion = job.done.then((outcome) => this.complete(live, outcome));
-    await job.firstTry;
-    if (!job.pending) await completion;
-  }
-
-  private async complete(live: LiveSession, outcome: ServerEndOutcome | null): Promise<void> {
-    if (outcome?.status === 'abandoned') {
-      live.resolveFinished();
-      return;
-    }
-    const endedAt = new Date(live.endedAtMs ?? this.options.clock.now());
-    try {
-      if (live.startRecorded) {
-        await this.options.ledger.recordEnd(live.rowId, {
-          endedAtClient: endedAt,
-          endedAtServer: null,
-          cause: live.endCause ?? 'error',
-          serverEndPending: false,
-          detail: endDetail(outcome),
-        });
-      } else {
-        await this.options.ledger.recordFailure(live.rowId, endedAt, live.failure ?? 'error');
-      }
-    } catch (cause) {
-      live.error ??= new ConsoleError('audit-failed', 'rules.endAuditFailed', undefined, { cause });
-    }
-    const failedStart = !live.startRecorded && live.error !== null;
-    this.last = { ...live.facts(failedStart ? 'idle' : 'ended', this.options.clock.now(), null), serverEndPending: false };
-    if (this.live === live) {
-      this.live = null;
-      this.phase = this.last.phase;
-      this.emitState();
-    }
-    live.resolveFinished();
-  }
-
-  // ------------------------------------------------------------ deadline, tick, server expiry
-
-  /** Ends an active session whose deadline has passed; emits the warning when it begins. */
-  private recheckDeadline(): void {
-    const live = this.live;
-    if (this.phase !== 'active' || !live?.deadline) return;
-    const reading = live.deadline.read(this.options.clock.now(), this.options.monotonic?.() ?? null);
-    if (reading.expired) {
-      void this.finish(live, 'timeout', null);
-    } else if (reading.warning !== live.warning) {
-      live.warning = reading.warning;
-      this.emitState();
-    }
-  }
-
-  private scheduleTick(): void {
-    this.cancelTick?.();
-    this.cancelTick = this.options.scheduler.after(this.options.tickMs ?? 1_000, () => {
-      this.cancelTick = null;
-      this.recheckDeadline();
-      if (this.phase !== 'active') return;
-      this.emitCountdown();
-      this.scheduleTick();
-    });
-  }
-
-  private scheduleAliveCheck(): void {
-    this.cancelAlive?.();
-    this.cancelAlive = this.options.scheduler.after(this.options.aliveCheckMs ?? 30_000, () => {
-      this.cancelAlive = null;
-      void this.checkAlive();
-    });
-  }
-
-  /** Server-side expiry (e.g. the target's password changed): ends the session as 'server-expired'. */
-  private async checkAlive(): Promise<void> {
-    const live = this.live;
-    if (this.phase !== 'active' || !live?.handle || this.aliveInFlight) return;
-    this.cancelAlive?.();
-    this.cancelAlive = null;
-    this.aliveInFlight = true;
-    let answer: 'alive' | 'expired' | 'unknown';
-    try {
-      answer = await live.context.odoo.checkAlive(live.handle);
-    } catch {
-      answer = 'unknown'; // cannot tell (network): the deadline still holds, ask again later
-    } finally {
-      this.aliveInFlight = false;
-    }
-    if (this.live !== live || this.phase !== 'active') return;
-    if (answer === 'expired') void this.finish(live, 'server-expired', null);
-    else this.scheduleAliveCheck();
-  }
-
-  private cancelTimers(): void {
-    this.cancelTick?.();
-    this.cancelAlive?.();
-    this.cancelTick = null;
-    this.cancelAlive = null;
-  }
-
-  private retryPolicy(): RetryPolicy {
-    return this.options.retry ?? DEFAULT_RETRY_POLICY;
   }
 
   // ------------------------------------------------------------ what the UI sees
@@ -427,10 +316,4 @@ export class ImpersonationSession {
     if (secondsLeft === null) return;
     for (const listener of this.countdownListeners) listener({ secondsLeft, warning });
   }
-}
-
-function endDetail(outcome: ServerEndOutcome | null): string | null {
-  if (!outcome || outcome.status !== 'ended') return null;
-  const parts = [outcome.detail, outcome.attempts > 1 ? `server end confirmed after ${outcome.attempts} tries` : null];
-  return parts.filter((part) => part !== null).join('; ') || null;
 }
