@@ -1,7 +1,7 @@
 // The product's core path end to end in Node: connect, choose, check, start,
 // stop, timeout, server-side expiry and crash recovery — real services, a real
 // SQLite file, real HTTP to the Odoo simulator.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
 
 let open: ConsoleUnderTest[] = [];
@@ -138,4 +138,42 @@ describe('an impersonation through the console', () => {
     expect(console.sim.state.liveSessions().filter((s) => s.uid === console.sim.state.userId('alice'))).toHaveLength(0);
     expect(console.sim.state.openImpersonateLogs()).toHaveLength(0);
   });
+});
+
+describe('a failure at any step of the start', () => {
+  const steps = [
+    '/web/session/authenticate',
+    '/web/session/get_session_info',
+    'res.users.search_read',
+    'res.users.impersonate_login',
+    'res.device.log.search_read',
+    'ir.logging.create',
+  ];
+  const refusedStarts: string[] = [];
+  afterAll(() => {
+    // Most of these faults must really break the start, or the loop proves nothing.
+    expect(refusedStarts.length).toBeGreaterThanOrEqual(8);
+  });
+  for (const route of steps) {
+    for (const phase of ['before', 'after'] as const) {
+      it(`leaves no live server session and no view when ${route} fails (${phase} the server acted)`, async () => {
+        const console = await connected();
+        const alice = console.sim.state.userId('alice');
+        console.sim.state.injectFault({ route, kind: 'html-502', phase, times: 3 });
+        const answer = await console.callRaw('impersonation:start', { targetId: alice, reason: REASON });
+        const current = await console.call('impersonation:current');
+        const aliceSessions = console.sim.state.liveSessions().filter((session) => session.uid === alice);
+        if (answer.ok && current.phase === 'active') {
+          // The fault hit a call the start could do without: it is a normal, complete start.
+          expect(console.view.spec).not.toBeNull();
+          expect(aliceSessions).toHaveLength(1);
+        } else {
+          refusedStarts.push(`${route}:${phase}`);
+          expect(console.view.spec).toBeNull();
+          expect(aliceSessions).toHaveLength(0);
+          expect(console.sim.state.openImpersonateLogs()).toHaveLength(0);
+        }
+      });
+    }
+  }
 });
