@@ -17,7 +17,8 @@ import { createMainWindow } from '../shell/main-window';
 import { watchPowerEvents } from '../shell/power-events';
 import { electronSafeStorage } from '../shell/safe-storage';
 import { windowTitle } from '../shell/session-status-text';
-import { ConsoleTray, IDLE_SESSION } from '../shell/tray';
+import { ConsoleTray } from '../shell/tray';
+import { IDLE_SESSION_VIEW } from '../core/session-view';
 import { createConsole } from './console';
 import { connectToDemoServer, DEMO_URL_VARIABLE } from './demo-connection';
 import { createLogger } from './logger';
@@ -90,7 +91,7 @@ async function start(): Promise<void> {
       onQuit: () => app.quit(),
     },
   });
-  let lastView: SessionView = IDLE_SESSION;
+  let lastView: SessionView = IDLE_SESSION_VIEW;
   services.events.listen((event, payload) => {
     if (event === 'sessionState') {
       lastView = payload as SessionView;

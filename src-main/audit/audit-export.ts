@@ -1,10 +1,10 @@
-// audit.export: the filtered rows as CSV or JSON. CSV cells that a spreadsheet
+// audit.export: the filtered (and, with text, searched) rows as CSV or JSON. CSV cells that a spreadsheet
 // would run as a formula (a leading = + - @, or a tab/CR that some programs
 // skip before looking) are prefixed with an apostrophe (IN-1).
 import type { AuditRow, ExportRequest, ExportResult } from '../../src-preload/contract';
 import type { AuditDatabase } from './audit-database';
-import { baseQuery, toAuditRow } from './audit-filters';
-import type { AuditRowsView } from './schema';
+import { toAuditRow } from './audit-filters';
+import { RowSelection } from './audit-selection';
 
 const COLUMNS: ReadonlyArray<keyof AuditRow> = [
   'id',
@@ -40,9 +40,9 @@ export function toCsv(rows: Iterable<AuditRow>): string {
 }
 
 export function exportAudit(database: AuditDatabase, request: ExportRequest, now: Date): ExportResult {
-  const { db, sql } = database;
-  const rows = sql
-    .all<AuditRowsView>(baseQuery(db, request.filters).selectAll().orderBy('started_at', 'desc').orderBy('source', 'desc').orderBy('row_key', 'desc'))
+  // With text, the search's own selection: exactly the rows the screen lists (FTS and filters).
+  const rows = RowSelection.of(database.db, request.filters, request.text)
+    .rows(database.sql, { field: 'startedAt', dir: 'desc' })
     .map(toAuditRow);
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   if (request.format === 'csv') {

@@ -6,7 +6,7 @@ import { ConsoleError } from '../core/console-error';
 import type { AuditRowsView, AuditSchema } from './schema';
 
 export type RowsView = 'audit_rows' | 'local_audit_rows' | 'server_audit_rows';
-type RowsQuery = SelectQueryBuilder<AuditSchema, RowsView, object>;
+export type RowsQuery = SelectQueryBuilder<AuditSchema, RowsView, object>;
 
 export function viewFor(source: AuditFilters['source'] | undefined): RowsView {
   if (source === 'local') return 'local_audit_rows';

@@ -5,62 +5,25 @@ import { sql } from 'kysely';
 import type { AuditDetail, AuditPage, AuditQuery, AuditSearch, AuditStats, ChainStatus } from '../../src-preload/contract';
 import { ConsoleError } from '../core/console-error';
 import type { AuditDatabase } from './audit-database';
-import { baseQuery, bound, toAuditRow } from './audit-filters';
-import { toFtsQuery } from './fts-query';
-import type { AuditRowsView } from './schema';
+import { bound, toAuditRow } from './audit-filters';
+import { RowSelection, type RowsSort } from './audit-selection';
 
-const SORT_COLUMNS = {
-  startedAt: 'started_at',
-  admin: 'admin',
-  target: 'target',
-  duration: 'duration_seconds',
-  outcome: 'outcome',
-} as const;
+const DEFAULT_SORT: RowsSort = { field: 'startedAt', dir: 'desc' };
 
-type PageRequest = Pick<AuditQuery, 'page' | 'pageSize'>;
+/** audit.search as parsed (filters and sort defaulted), or as a direct caller may leave them out. */
+export type AuditSearchRequest = Omit<AuditSearch, 'filters' | 'sort'> & Partial<Pick<AuditSearch, 'filters' | 'sort'>>;
 
 export class AuditQueries {
   constructor(private readonly database: AuditDatabase) {}
 
   list(query: AuditQuery): AuditPage {
-    const { db, sql: runner } = this.database;
-    const filtered = baseQuery(db, query.filters);
-    const total = runner.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-    const column = SORT_COLUMNS[query.sort.field];
-    const rows = runner.all<AuditRowsView>(
-      filtered
-        .selectAll()
-        .orderBy(column, query.sort.dir)
-        // A total order, so that paging never shows a row twice or skips one.
-        .orderBy('source', query.sort.dir)
-        .orderBy('row_key', query.sort.dir)
-        .limit(query.pageSize)
-        .offset(query.page * query.pageSize),
-    );
-    return { total, rows: rows.map(toAuditRow) };
+    return this.page(RowSelection.filtered(this.database.db, query.filters), query);
   }
 
-  /** Full text over reasons and names, local and mirrored; newest first. */
-  search(request: AuditSearch): AuditPage {
-    const match = toFtsQuery(request.text);
-    if (match === null) return { total: 0, rows: [] };
-    const { db, sql: runner } = this.database;
-    const localIds = sql`SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
-    const serverIds = sql`SELECT rowid FROM server_logs_fts WHERE server_logs_fts MATCH ${match}`;
-    const counted = runner.first({
-      compile: () =>
-        sql<{ n: number }>`SELECT (SELECT count(*) FROM (${localIds})) + (SELECT count(*) FROM (${serverIds})) AS n`.compile(db),
-    });
-    const rows = runner.all({
-      compile: () =>
-        sql<AuditRowsView>`
-          SELECT * FROM local_audit_rows WHERE row_key IN (${localIds})
-          UNION ALL
-          SELECT * FROM server_audit_rows WHERE row_key IN (${serverIds})
-          ORDER BY started_at DESC, source DESC, row_key DESC
-          LIMIT ${request.pageSize} OFFSET ${pageOffset(request)}`.compile(db),
-    });
-    return { total: counted?.n ?? 0, rows: rows.map(toAuditRow) };
+  /** Full text over reasons and names, local and mirrored, narrowed by the filters and sorted like the list. */
+  search(request: AuditSearchRequest): AuditPage {
+    const { filters = { source: 'all' }, sort = DEFAULT_SORT } = request;
+    return this.page(RowSelection.searched(this.database.db, filters, request.text), { ...request, sort });
   }
 
   /** One row with every stored field and its events. Ids: `local:12`, `server:impersonate:7`. */
@@ -109,6 +72,12 @@ export class AuditQueries {
     return { days: rows.map((row) => ({ day: row.day, admin: row.admin, count: row.count })) };
   }
 
+  private page(selection: RowSelection, request: Pick<AuditQuery, 'page' | 'pageSize' | 'sort'>): AuditPage {
+    const runner = this.database.sql;
+    const rows = selection.rows(runner, request.sort, { limit: request.pageSize, offset: request.page * request.pageSize });
+    return { total: selection.count(runner), rows: rows.map(toAuditRow) };
+  }
+
   private localDetail(id: string, sessionId: number): AuditDetail {
     const { db, sql: runner } = this.database;
     const row = runner.first(db.selectFrom('local_audit_rows').selectAll().where('row_key', '=', sessionId));
@@ -139,10 +108,6 @@ export class AuditQueries {
     ];
     return { ...toAuditRow(row), fields: toFields(fields), events };
   }
-}
-
-function pageOffset(request: PageRequest): number {
-  return request.page * request.pageSize;
 }
 
 function toFields(record: Record<string, unknown>): Array<{ name: string; value: string }> {

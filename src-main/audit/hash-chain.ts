@@ -3,18 +3,12 @@
 // tamper with plain arrays; event-log.ts applies them to the table.
 import { createHash } from 'node:crypto';
 import type { ChainStatus } from '../../src-preload/contract';
+import type { AuditEventsTable } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainRow {
-  id: number;
-  at: string;
-  type: string;
-  session_id: number | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored event, as the chain covers it. */
+export type ChainRow = AuditEventsTable;
 
 /** Where verification starts: the genesis, or the last pruned event (retention.ts). */
 export interface ChainAnchor {

@@ -51,3 +51,6 @@ export function errorShape(error: ConsoleError): ConsoleErrorShape {
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
+
+/** What the UI (and the tray) show before any session. */
+export const IDLE_SESSION_VIEW: SessionView = toSessionView(IDLE_FACTS);

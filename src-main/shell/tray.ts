@@ -5,6 +5,7 @@ import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeIm
 import type { Countdown, SessionView } from '../../src-preload/contract';
 import type { Translate } from './session-status-text';
 import { trayMenuModel, type TrayAction, type TrayMenuEntry, type TrayMenuModel } from './tray-menu-model';
+import { IDLE_SESSION_VIEW } from '../core/session-view';
 
 /** The 16 px icons; Electron picks the `@2x` file beside each on HiDPI screens. */
 export interface TrayIconPaths {
@@ -25,24 +26,11 @@ export interface ConsoleTrayOptions {
   actions: TrayActions;
 }
 
-export const IDLE_SESSION: SessionView = {
-  phase: 'idle',
-  target: null,
-  reason: null,
-  startedAt: null,
-  deadline: null,
-  secondsLeft: null,
-  warning: false,
-  serverEndPending: false,
-  endCause: null,
-  error: null,
-};
-
 export class ConsoleTray {
   private readonly tray: Tray;
   private readonly icons: Record<TrayMenuModel['icon'], NativeImage>;
   private t: Translate;
-  private view: SessionView = IDLE_SESSION;
+  private view: SessionView = IDLE_SESSION_VIEW;
   private shownIcon: TrayMenuModel['icon'] | null = null;
   private shownModel = '';
 

@@ -3,23 +3,12 @@ import type { SessionView } from '../../../src-preload/contract';
 import { minutesLeft, windowTitle, type Translate } from '../../../src-main/shell/session-status-text';
 import { trayMenuModel, type TrayMenuEntry } from '../../../src-main/shell/tray-menu-model';
 import { trayResources, trayTranslator } from './tray-translations';
+import { IDLE_SESSION_VIEW } from '../../../src-main/core/session-view';
 
 const alice = { id: 7, name: 'Alice Anderson', login: 'alice' };
 
 function session(overrides: Partial<SessionView>): SessionView {
-  return {
-    phase: 'idle',
-    target: null,
-    reason: null,
-    startedAt: null,
-    deadline: null,
-    secondsLeft: null,
-    warning: false,
-    serverEndPending: false,
-    endCause: null,
-    error: null,
-    ...overrides,
-  };
+  return { ...IDLE_SESSION_VIEW, ...overrides };
 }
 
 const idle = session({});

@@ -4,13 +4,14 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 
 import type { SessionView } from '../../../src-preload/contract';
 import type { Translate } from '../../../src-main/shell/session-status-text';
-import { ConsoleTray, IDLE_SESSION } from '../../../src-main/shell/tray';
+import { IDLE_SESSION_VIEW } from '../../../src-main/core/session-view';
+import { ConsoleTray } from '../../../src-main/shell/tray';
 import { electronFake } from '../../support/electron-mock';
 import { trayTranslator } from './tray-translations';
 
 const icons = { idle: '/app/resources/tray-idle.png', active: '/app/resources/tray-active.png' };
 const active: SessionView = {
-  ...IDLE_SESSION,
+  ...IDLE_SESSION_VIEW,
   phase: 'active',
   target: { id: 7, name: 'Alice Anderson', login: 'alice' },
   reason: 'Ticket 4711: invoice PDF fails',
