@@ -16,10 +16,29 @@ export function skipWithoutElectron(): void {
   test.skip(!electronPath, skipReason);
 }
 
-export async function launchConsole(): Promise<ElectronApplication> {
-  const userData = mkdtempSync(path.join(os.tmpdir(), 'console-electron-'));
+export interface LaunchOptions {
+  /** Variables added to this process's environment for the app (e.g. CONSOLE_DEMO_ODOO_URL). */
+  env?: Record<string, string>;
+  /** Reuse a user-data folder, e.g. to see what an earlier run recorded; a fresh one otherwise. */
+  userDataDir?: string;
+}
+
+/** A fresh, empty user-data folder for one app run (or several in a row). */
+export function newUserDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'console-electron-'));
+}
+
+export async function launchConsole(options: LaunchOptions = {}): Promise<ElectronApplication> {
+  const userData = options.userDataDir ?? newUserDataDir();
   return electron.launch({
     executablePath: electronPath!,
     args: [path.resolve('out/main/index.js'), `--user-data-dir=${userData}`],
+    // Without `env`, Playwright passes this process's environment unchanged.
+    ...(options.env ? { env: { ...inheritedEnv(), ...options.env } } : {}),
   });
+}
+
+/** process.env without its unset entries (the launcher takes strings only). */
+function inheritedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
