@@ -259,7 +259,12 @@ export const AuditQuery = Page.extend({
 }).strict();
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditSearch = Page.extend({ text: Text(200).trim().min(1) }).strict();
+/** Full text over reasons and names, narrowed by the same filters and sorted like audit.list. */
+export const AuditSearch = Page.extend({
+  text: Text(200).trim().min(1),
+  filters: AuditQuery.shape.filters,
+  sort: AuditQuery.shape.sort,
+}).strict();
 export type AuditSearch = z.infer<typeof AuditSearch>;
 
 export const AuditRow = z.object({
@@ -298,7 +303,12 @@ export const ChainStatus = z.object({
 export type ChainStatus = z.infer<typeof ChainStatus>;
 
 export const ExportRequest = z
-  .object({ format: z.enum(['csv', 'json']), filters: AuditFilters.default({ source: 'all' }) })
+  .object({
+    format: z.enum(['csv', 'json']),
+    filters: AuditFilters.default({ source: 'all' }),
+    /** The search being shown: the export then holds exactly its rows. Blank means no search. */
+    text: Text(200).trim().optional(),
+  })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
 

@@ -83,6 +83,37 @@ test.describe('the Logs screen, offline, over a seeded audit store', () => {
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(csv).toContain(DISTINCTIVE_WORD);
     await expect(page.getByText(`Export saved as ${csvFile.suggestedFilename()} — records: 3`)).toBeVisible();
+
+    // Search within the filters: with admin2's filter still active, "zanzibar" finds admin2's one record.
+    const searchbox = page.getByRole('searchbox', { name: 'Search' });
+    await searchbox.fill('zanzibar');
+    await expect(page.getByText('Records matching the search: 1')).toBeVisible();
+    await expect(page.getByText('Showing records that match “zanzibar”.')).toBeVisible();
+    await expect(page.getByText(/filters do not apply/i)).toHaveCount(0);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('admin2');
+    await expect(rows.first()).toContainText(DISTINCTIVE_WORD);
+    // The filters stay usable while searching: another administrator has no such record.
+    const adminFilter = page.getByLabel('Administrator', { exact: true });
+    await expect(adminFilter).toBeEnabled();
+    await adminFilter.fill('Mitchell');
+    await expect(page.getByText('Records matching the search: 0')).toBeVisible();
+    await expect(page.getByText('No records match this search with these filters.')).toBeVisible();
+    await adminFilter.fill('admin2');
+    await expect(page.getByText('Records matching the search: 1')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/logs-search-filtered-en.png' });
+
+    // Export while searching: the file holds exactly the searched rows, and nothing says otherwise.
+    const searchedDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const searchedFile = await searchedDownload;
+    const searchedLines = (await downloaded(searchedFile)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(searchedLines).toHaveLength(2);
+    expect(searchedLines[1]!.split(',')[2]).toBe('admin2');
+    expect(searchedLines[1]).toContain(`Check the ${DISTINCTIVE_WORD} warehouse transfer permissions`);
+    await expect(page.getByText(`Export saved as ${searchedFile.suggestedFilename()} — records: 1`)).toBeVisible();
+    await expect(page.getByText(/not the search results/)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Clear search' }).click();
     await page.getByRole('button', { name: 'Clear filters' }).click();
 
     // The chart: sessions that started, per day and admin, with a summary for screen readers.
@@ -121,6 +152,7 @@ test.describe('the Logs screen, offline, over a seeded audit store', () => {
 
     await page.getByRole('searchbox', { name: 'Buscar' }).fill(DISTINCTIVE_WORD);
     await expect(page.getByText('Registros que coinciden con la búsqueda: 1')).toBeVisible();
+    await expect(page.getByText(`Se muestran los registros que coinciden con «${DISTINCTIVE_WORD}».`)).toBeVisible();
     await rows.first().click();
     const detail = page.getByRole('complementary', { name: 'Detalles del registro' });
     await expect(detail).toContainText('ventana cerrada');

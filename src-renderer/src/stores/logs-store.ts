@@ -1,5 +1,5 @@
 // The Logs screen's mirror of the local audit store: what main answered for the
-// current filters or search, page by page, plus the chain, sync and chart
+// current filters, search and sort, page by page, plus the chain, sync and chart
 // answers. It decides nothing: every row, count and status comes from main.
 import { create } from 'zustand';
 import type {
@@ -22,7 +22,7 @@ export type SortField = AuditSort['field'];
 
 interface LogsState {
   filters: FilterDraft;
-  /** The full-text search being shown; '' shows the filtered list. */
+  /** The full-text search being shown, within the filters; '' shows the filtered list. */
   search: string;
   sort: AuditSort;
   /** Bumped whenever the question changes, so late answers to an old one are dropped. */
@@ -72,10 +72,9 @@ export const useLogs = create<LogsState>((set, get) => {
     if (inflight.has(key)) return;
     inflight.add(key);
     const { search, filters, sort } = get();
+    const question = { page, pageSize: PAGE_SIZE, filters: toAuditFilters(filters), sort };
     try {
-      const answer = search
-        ? await consoleApi().audit.search({ text: search, page, pageSize: PAGE_SIZE })
-        : await consoleApi().audit.list({ page, pageSize: PAGE_SIZE, filters: toAuditFilters(filters), sort });
+      const answer = search ? await consoleApi().audit.search({ ...question, text: search }) : await consoleApi().audit.list(question);
       if (get().generation !== generation) return;
       set((state) => {
         const pages = keepNear(state.pages, page);
@@ -225,6 +224,10 @@ export const useLogs = create<LogsState>((set, get) => {
       }
     },
 
-    exportAs: (format) => consoleApi().audit.export({ format, filters: toAuditFilters(get().filters) }),
+    // The rows on screen: the filters, and the search when one is shown (main selects them the same way).
+    exportAs: (format) => {
+      const { filters, search } = get();
+      return consoleApi().audit.export({ format, filters: toAuditFilters(filters), ...(search ? { text: search } : {}) });
+    },
   };
 });

@@ -29,6 +29,53 @@ export function mentionsField(domain: unknown, field: string): boolean {
   return Array.isArray(domain) && domain.some((item) => Array.isArray(item) && item[0] === field);
 }
 
+type Bound = string | number | null;
+
+/**
+ * The smallest value of `field` a record matching the domain can hold, when the
+ * domain says so through `>`, `>=` or `=` leaves combined by '&' and '|' (the
+ * mirror's `(write_date, id)` cursor is such a domain); null when it does not.
+ * A search over records sorted by that field can then start at the bound
+ * instead of testing every record before it.
+ */
+export function lowerBound(domain: unknown, field: string): Bound {
+  if (!Array.isArray(domain)) return null;
+  const stack: Bound[] = [];
+  for (let i = domain.length - 1; i >= 0; i--) {
+    const item: unknown = domain[i];
+    if (item === '!') {
+      stack.pop();
+      stack.push(null);
+    } else if (item === '&' || item === '|') {
+      const a = stack.pop() ?? null;
+      const b = stack.pop() ?? null;
+      stack.push(item === '&' ? tighter(a, b) : looser(a, b));
+    } else {
+      stack.push(leafBound(item, field));
+    }
+  }
+  return stack.reduce<Bound>(tighter, null);
+}
+
+function leafBound(item: unknown, field: string): Bound {
+  if (!Array.isArray(item) || item[0] !== field || !['>', '>=', '='].includes(item[1] as string)) return null;
+  const value: unknown = item[2];
+  return typeof value === 'string' || typeof value === 'number' ? value : null;
+}
+
+/** Both bounds hold ('&'): the larger one. Values of different types are not compared. */
+function tighter(a: Bound, b: Bound): Bound {
+  if (a === null) return b;
+  if (b === null || typeof a !== typeof b) return a;
+  return a >= b ? a : b;
+}
+
+/** Either bound holds ('|'): the smaller one, and none unless both sides have one. */
+function looser(a: Bound, b: Bound): Bound {
+  if (a === null || b === null || typeof a !== typeof b) return null;
+  return a <= b ? a : b;
+}
+
 function pop(stack: Predicate[]): Predicate {
   const p = stack.pop();
   if (p === undefined) throw valueError('Invalid domain: missing operand');
@@ -111,7 +158,7 @@ export function compileOrder(order: string, fields: Record<string, FieldDef>, mo
   };
 }
 
-function sortable(value: unknown): string | number {
+export function sortable(value: unknown): string | number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string') return value.toLowerCase();
   if (value === true) return 1;

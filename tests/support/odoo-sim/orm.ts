@@ -86,7 +86,7 @@ function webSearchRead(ctx: CallContext, table: Table, kwargs: Kwargs, activeTes
   const countLimitReached = countLimit !== null && countLimit <= current;
   const length =
     limit !== null && limitReached && !countLimitReached
-      ? Math.min(table.count(domain, activeTest), countLimit ?? Infinity)
+      ? Math.min(table.count(domain, activeTest, kwargs.order), countLimit ?? Infinity)
       : current;
   return { length, records: rendered };
 }

@@ -1,5 +1,6 @@
-// Export CSV / Export JSON of the rows the filters select; main builds the
-// file (with CSV formula escaping), the UI only saves it.
+// Export CSV / Export JSON of the rows on screen (the filters, and the search
+// when one is shown); main builds the file (with CSV formula escaping), the UI
+// only saves it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,9 +12,10 @@ type Format = 'csv' | 'json';
 export function ExportButtons() {
   const { t } = useTranslation();
   const exportAs = useLogs((state) => state.exportAs);
-  const searching = useLogs((state) => state.search !== '');
+  const generation = useLogs((state) => state.generation);
   const [busy, setBusy] = useState<Format | null>(null);
-  const [done, setDone] = useState<{ rows: number; fileName: string } | null>(null);
+  // Kept with the question it answered: once the filters or search change, "records: n" would mislead.
+  const [done, setDone] = useState<{ rows: number; fileName: string; generation: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const run = async (format: Format) => {
@@ -23,7 +25,7 @@ export function ExportButtons() {
     try {
       const result = await exportAs(format);
       downloadExport(result);
-      setDone({ rows: result.rows, fileName: result.fileName });
+      setDone({ rows: result.rows, fileName: result.fileName, generation });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -40,7 +42,7 @@ export function ExportButtons() {
         {t('logs.export.json')}
       </button>
       <span role="status" className="help">
-        {done ? t('logs.export.done', done) : searching ? t('logs.export.filtersOnly') : ''}
+        {done?.generation === generation ? t('logs.export.done', { rows: done.rows, fileName: done.fileName }) : ''}
       </span>
       <ErrorMessage error={error} />
     </div>

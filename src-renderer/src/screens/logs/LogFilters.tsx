@@ -1,6 +1,6 @@
 // The search box and the filters. Both apply as the user types (after a short
-// pause, so that main is not asked once per keystroke). A search looks through
-// every row, so the filters are set aside while it is shown.
+// pause, so that main is not asked once per keystroke). A search looks only
+// through the rows the filters let through, so the two narrow each other.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogs } from '../../stores/logs-store';
@@ -51,7 +51,7 @@ export function LogFilters() {
           onChange={(event) => setText(event.target.value)}
         />
         <p id="logs-search-help" className="help">
-          {search ? t('logs.search.active', { text: search }) : t('logs.search.help')}
+          {search ? t('logs.search.showing', { text: search }) : t('logs.search.help')}
         </p>
         {search && (
           <button type="button" onClick={() => setText('')}>
@@ -60,7 +60,7 @@ export function LogFilters() {
         )}
       </form>
 
-      <fieldset className="logs-filter-fields" disabled={search !== ''}>
+      <fieldset className="logs-filter-fields">
         <legend>{t('logs.filters.title')}</legend>
         <div className="logs-field">
           <label htmlFor={`${id}-admin`}>{t('logs.filters.admin')}</label>

@@ -8,6 +8,7 @@ import type { AuditRow } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLogs, type SortField } from '../../stores/logs-store';
 import { durationText, endCauseLabel, outcomeLabel, outcomeText, refusalLabel } from './labels';
+import { hasFilters } from './log-filters';
 import { formatDateTime, formatEnd } from './log-format';
 import { rowAt } from './row-pages';
 
@@ -39,6 +40,7 @@ export function LogsTable() {
   const listError = useLogs((state) => state.listError);
   const sort = useLogs((state) => state.sort);
   const searching = useLogs((state) => state.search !== '');
+  const filtered = useLogs((state) => hasFilters(state.filters));
   const selectedId = useLogs((state) => state.selectedId);
   const ensureRows = useLogs((state) => state.ensureRows);
   const sortBy = useLogs((state) => state.sortBy);
@@ -90,7 +92,7 @@ export function LogsTable() {
   };
 
   const ariaSort = (column: Column) =>
-    column.sort && !searching && sort.field === column.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+    column.sort && sort.field === column.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
 
   return (
     <div className="logs-table-wrap">
@@ -106,7 +108,7 @@ export function LogsTable() {
         <div className="logs-row logs-head" role="row" aria-rowindex={1}>
           {columns.map((column) => (
             <div key={column.id} role="columnheader" aria-sort={ariaSort(column)} className={`col-${column.id}`}>
-              {column.sort && !searching ? (
+              {column.sort ? (
                 <button type="button" className="logs-sort" onClick={() => sortBy(column.sort!)}>
                   {t(`logs.column.${column.id}`)}
                   <span aria-hidden="true">{sort.field === column.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -143,7 +145,7 @@ export function LogsTable() {
           })}
         </div>
       </div>
-      {total === 0 && !listError && <p className="logs-empty">{searching ? t('logs.table.noMatches') : t('logs.table.empty')}</p>}
+      {total === 0 && !listError && <p className="logs-empty">{searching ? (filtered ? t('logs.table.noMatchesFiltered') : t('logs.table.noMatches')) : t('logs.table.empty')}</p>}
       <ErrorMessage error={listError} />
     </div>
   );
