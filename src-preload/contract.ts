@@ -4,6 +4,7 @@
 // Each schema and its type share one name.
 import { z } from 'zod';
 import type { EventName, MethodChannel } from './channels';
+import { MAX_SESSION_MINUTES } from './limits';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -43,8 +44,7 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-/** The hard limit is 60 minutes; Settings may lower it, never raise it. */
-export const MAX_SESSION_MINUTES = 60;
+export { MAX_SESSION_MINUTES };
 
 export const Settings = z.object({
   language: Language,

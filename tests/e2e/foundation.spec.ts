@@ -18,6 +18,18 @@ test.describe('the console shell through the harness', () => {
     await expect(page.getByLabel('Idioma')).toHaveValue('es');
   });
 
+  test('lets the session limit be lowered, and remembers it', async ({ page, harness }) => {
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const limit = page.getByLabel('Session time limit');
+    await expect(limit).toHaveValue('60');
+    await expect(limit.locator('option')).toHaveText(['15 minutes', '30 minutes', '45 minutes', '60 minutes']);
+    await limit.selectOption('30');
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Session time limit')).toHaveValue('30');
+  });
+
   test('refuses a WebSocket without the token', async ({ page, harness }) => {
     const origin = new URL(harness.url).origin;
     await page.goto(harness.url);
