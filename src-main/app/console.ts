@@ -27,6 +27,7 @@ import { SettingsStore } from '../settings/settings-store';
 import { ImpersonationService } from './impersonation-service';
 import type { Logger } from './logger';
 import { MirrorService } from './mirror-service';
+import { recoverAtStartup } from './startup-recovery';
 
 /** The embedded Odoo view as the console drives it: opened by the session, placed by the UI. */
 export interface ConsoleView extends ImpersonationViewPort {
@@ -54,6 +55,8 @@ export interface ConsoleInstance {
   connections: ConnectionService;
   impersonation: ImpersonationService;
   audit: AuditDatabase;
+  /** Crash recovery of a previous run's sessions (FT-1), begun at start-up. */
+  startupRecovery: Promise<void>;
   /** Ends the active session first (bounded wait), then closes everything. */
   shutdown(cause?: ShutdownCause): Promise<void>;
 }
@@ -90,11 +93,16 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);
   connections.onChange((active) => {
-    mirror.attach(active?.odoo ?? null);
+    if (active) mirror.attach(active.odoo, active.key);
+    else mirror.attach(null);
     if (active) {
       impersonation.recover(active).catch((error: unknown) => logger.warn('impersonation.recovery-failed', { error }));
     }
   });
+
+  const startupRecovery = recoverAtStartup({ ledger, connections, session, events, logger }).catch((error: unknown) =>
+    logger.warn('recovery.failed', { error }),
+  );
 
   /** Switching or dropping the connection would strand the running session. */
   const whileIdle =
@@ -129,8 +137,10 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     connections,
     impersonation,
     audit,
+    startupRecovery,
     shutdown: (cause = 'quit') => {
       shutdown ??= (async () => {
+        await startupRecovery;
         const outcome = await impersonation.shutdown(cause, SHUTDOWN_WAIT_MS);
         logger.info('console.shutdown', { cause, outcome });
         session.dispose();

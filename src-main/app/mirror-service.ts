@@ -1,4 +1,4 @@
-// Keeps the local mirror of the server's audit records in step while connected:
+// Keeps the local mirror of the connected server's audit records in step:
 // once when a connection opens (which also refills a rebuilt database), then
 // every few minutes, and on demand (audit:sync), with progress events. Applies
 // the retention setting after each sync, never to what has not been synced.
@@ -8,6 +8,7 @@ import type { AuditDatabase } from '../audit/audit-database';
 import { MirrorSync } from '../audit/mirror-sync';
 import { pruneAudit } from '../audit/retention';
 import type { ServerLogSource } from '../audit/server-log-source';
+import { latestSyncAt } from '../audit/sync-state';
 import type { Clock } from '../core/clock';
 import { ConsoleError } from '../core/console-error';
 import type { Scheduler } from '../core/scheduler';
@@ -16,13 +17,7 @@ import type { Logger } from './logger';
 
 export const SYNC_PERIOD_MS = 5 * 60_000;
 
-const offline: ServerLogSource = {
-  readServerLogs: () => Promise.reject(new ConsoleError('not-connected', 'console.notConnected')),
-};
-
 export class MirrorService {
-  /** Reads the last-sync time while offline; never reaches a server. */
-  private readonly offlineMirror: MirrorSync;
   private mirror: MirrorSync | null = null;
   private cancelTimer: (() => void) | null = null;
 
@@ -33,16 +28,19 @@ export class MirrorService {
     private readonly scheduler: Scheduler,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {
-    this.offlineMirror = new MirrorSync(database, offline, { clock });
-  }
+  ) {}
 
-  /** A connection opened (source) or closed (null). */
-  attach(source: ServerLogSource | null): void {
+  /**
+   * A connection opened (its source and its connection key: the mirror keeps
+   * each server's rows and cursors apart) or closed (null).
+   */
+  attach(source: ServerLogSource, serverKey: string): void;
+  attach(source: null): void;
+  attach(source: ServerLogSource | null, serverKey?: string): void {
     this.cancelTimer?.();
     this.cancelTimer = null;
-    this.mirror = source ? new MirrorSync(this.database, source, { clock: this.clock }) : null;
-    if (source) this.syncInBackground();
+    this.mirror = source && serverKey ? new MirrorSync(this.database, source, { serverKey, clock: this.clock }) : null;
+    if (this.mirror) this.syncInBackground();
   }
 
   async syncNow(): Promise<SyncResult> {
@@ -57,9 +55,15 @@ export class MirrorService {
     }
   }
 
+  /**
+   * lastSyncAt: connected, the attached server's own last sync (another
+   * server's would claim a freshness this mirror does not have; null until its
+   * first sync finishes). Offline, the most recent over every server: the
+   * screen then shows what is stored, and that is as fresh as it gets.
+   */
   status(): SyncStatus {
     return {
-      lastSyncAt: this.offlineMirror.lastSyncAt(),
+      lastSyncAt: this.mirror ? this.mirror.lastSyncAt() : latestSyncAt(this.database),
       running: this.mirror?.isRunning ?? false,
       connected: this.mirror !== null,
     };

@@ -26,7 +26,10 @@ export class AuditQueries {
     return this.page(RowSelection.searched(this.database.db, filters, request.text), { ...request, sort });
   }
 
-  /** One row with every stored field and its events. Ids: `local:12`, `server:impersonate:7`. */
+  /**
+   * One row with every stored field and its events. Ids: `local:12` (a session),
+   * `server:impersonate:7` (the mirror's row 7, not Odoo's id: two servers share those).
+   */
   session(id: string): AuditDetail {
     const local = /^local:(\d{1,15})$/.exec(id);
     if (local) return this.localDetail(id, Number(local[1]));
@@ -42,7 +45,7 @@ export class AuditQueries {
   /**
    * Impersonations per day and admin: the local sessions that started, plus the
    * console entries of other consoles (those of this one are the local sessions
-   * already). impersonate.log rows are left out: each console start has its
+   * already: same connection, same entry id). impersonate.log rows are left out: each console start has its
    * console entry too, and the log names admins by display name only.
    */
   stats(range: { from?: string; to?: string }): AuditStats {
@@ -63,9 +66,11 @@ export class AuditQueries {
               FROM sessions WHERE ${within('started_at_client')}
             UNION ALL
             SELECT substr(started_at, 1, 10) AS day, COALESCE(admin, '?') AS admin
-              FROM server_logs
+              FROM server_logs l
               WHERE kind = 'console' AND outcome = 'started' AND ${within('started_at')}
-                AND server_id NOT IN (SELECT server_log_id FROM sessions WHERE server_log_id IS NOT NULL)
+                AND NOT EXISTS (
+                  SELECT 1 FROM sessions s WHERE s.server_log_id = l.server_id AND s.connection_key = l.server
+                )
           )
           GROUP BY day, admin ORDER BY day, admin`.compile(db),
     });
@@ -94,19 +99,19 @@ export class AuditQueries {
     };
   }
 
-  private serverDetail(id: string, kind: 'impersonate' | 'console', serverId: number): AuditDetail {
+  private serverDetail(id: string, kind: 'impersonate' | 'console', rowId: number): AuditDetail {
     const { db, sql: runner } = this.database;
-    const stored = runner.first(
-      db.selectFrom('server_logs').selectAll().where('kind', '=', kind).where('server_id', '=', serverId),
-    );
+    const stored = runner.first(db.selectFrom('server_logs').selectAll().where('id', '=', rowId).where('kind', '=', kind));
     const row = stored && runner.first(db.selectFrom('server_audit_rows').selectAll().where('row_key', '=', stored.id));
     if (!stored || !row) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
-    const { raw: _raw, id: _rowId, ...fields } = stored;
+    // Which server, under the name a local session's detail uses for it (the same
+    // connection key, labelled "Server and database"), then the server's own record id.
+    const { raw: _raw, id: _rowId, server, ...fields } = stored;
     const events = [
       ...(row.started_at ? [{ at: row.started_at, type: 'server-start', detail: stored.session_identifier ?? '' }] : []),
       ...(row.ended_at ? [{ at: row.ended_at, type: 'server-end', detail: stored.end_cause ?? '' }] : []),
     ];
-    return { ...toAuditRow(row), fields: toFields(fields), events };
+    return { ...toAuditRow(row), fields: toFields({ connection_key: server, ...fields }), events };
   }
 }
 

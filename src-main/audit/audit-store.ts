@@ -26,13 +26,18 @@ function capOrNull(text: string | null, max: number): string | null {
   return text === null ? null : cap(text, max);
 }
 
+/** The connection key as sessions.connection_key holds it; the mirror keys its rows the same way, so the two join. */
+export function storedConnectionKey(key: string): string {
+  return cap(key, 2 * MAX_NAME_LENGTH);
+}
+
 export class AuditStore implements AuditLedger {
   constructor(private readonly database: AuditDatabase) {}
 
   async recordAttempt(record: AttemptRecord): Promise<number> {
     const { db, sql, events, health } = this.database;
     const row = {
-      connection_key: cap(record.connectionKey, 2 * MAX_NAME_LENGTH),
+      connection_key: storedConnectionKey(record.connectionKey),
       // The rate limiter looks attempts up by this same key (core/rate-limiter.ts).
       limiter_key: rateLimitKey(record.connectionKey, record.admin),
       admin_uid: record.admin.uid,

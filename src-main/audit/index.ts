@@ -4,6 +4,7 @@ export { AuditStore, MAX_REASON_LENGTH, SESSION_IDENTIFIER_LENGTH } from './audi
 export { AuditQueries } from './audit-queries';
 export { exportAudit, csvCell, toCsv } from './audit-export';
 export { MirrorSync, type MirrorSyncOptions, type SyncProgressListener } from './mirror-sync';
+export { lastSyncAt, latestSyncAt } from './sync-state';
 export { pruneAudit, type PruneResult } from './retention';
 export { verifyChain, hashEvent, canonicalJson, GENESIS_HASH, type ChainRow } from './hash-chain';
 export * from './server-log-source';

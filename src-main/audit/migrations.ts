@@ -20,9 +20,11 @@ SELECT 'local:' || s.id AS id, 'local' AS source, s.id AS row_key,
        s.end_cause, COALESCE(s.refusal, s.failure) AS refusal
 FROM sessions s`;
 
+// A mirrored row's id names the local row, not the Odoo id: two servers (staging
+// and production) hand out the same Odoo ids, and the Logs screen shows both.
 const serverRowsView = `
 CREATE VIEW server_audit_rows AS
-SELECT 'server:' || l.kind || ':' || l.server_id AS id, 'server' AS source, l.id AS row_key,
+SELECT 'server:' || l.kind || ':' || l.id AS id, 'server' AS source, l.id AS row_key,
        COALESCE(l.admin, '#' || l.admin_user_id, '?') AS admin, NULL AS admin_alt,
        COALESCE(l.target, '#' || l.target_user_id, '?') AS target, NULL AS target_alt,
        l.started_at, l.ended_at, l.duration_seconds, l.reason, l.client_ip, l.server_ip,
@@ -114,8 +116,12 @@ BEGIN SELECT RAISE(ABORT, 'audit_chain_head cannot be deleted'); END;
     version: 2,
     name: 'server mirror and sync cursors',
     up: `
+-- Every mirrored row and cursor belongs to one server: the connection key
+-- (normalised base URL + database, as sessions.connection_key holds it), so one
+-- console may mirror staging and production side by side.
 CREATE TABLE server_logs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  server TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('impersonate', 'console')),
   server_id INTEGER NOT NULL,
   write_date TEXT NOT NULL,
@@ -137,16 +143,21 @@ CREATE TABLE server_logs (
   end_cause TEXT,
   outcome TEXT NOT NULL CHECK (outcome IN ('started', 'open', 'ended')),
   raw TEXT NOT NULL,
-  UNIQUE (kind, server_id)
+  -- Its index serves the sync's per-row lookup and the joins from
+  -- (sessions.connection_key, sessions.server_log_id) to the console entries.
+  UNIQUE (server, kind, server_id)
 );
 CREATE INDEX server_logs_started ON server_logs (started_at);
 CREATE INDEX server_logs_create_date ON server_logs (create_date);
 
 CREATE TABLE sync_cursors (
-  kind TEXT PRIMARY KEY,
+  server TEXT NOT NULL,
+  kind TEXT NOT NULL,
   write_date TEXT NOT NULL,
-  server_id INTEGER NOT NULL
+  server_id INTEGER NOT NULL,
+  PRIMARY KEY (server, kind)
 );
+-- Keys: 'last_sync_at:' || server (mirror-sync.ts).
 CREATE TABLE sync_state (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

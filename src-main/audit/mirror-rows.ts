@@ -5,7 +5,8 @@ import { canonicalJson } from './hash-chain';
 import type { ServerLogsTable } from './schema';
 import type { ServerLogCursor, ServerLogRow } from './server-log-source';
 
-export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id'>;
+/** A server row's columns; which server it came from is the sync's to add (MirrorStatements). */
+export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id' | 'server'>;
 
 /** Odoo's "YYYY-MM-DD HH:MM:SS" (UTC) as the ISO form the local rows use, so both sort together. */
 export function serverTimeToIso(value: string | null): string | null {

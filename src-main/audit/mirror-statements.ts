@@ -1,6 +1,7 @@
 // The per-row statements of a mirror sync, prepared once. A first sync runs
 // them 100 000 times; building and compiling a kysely query for each row cost
 // more than SQLite's work, so this hot path binds named parameters directly.
+// Every statement is bound to one server: rows of another never match.
 import type Database from 'better-sqlite3';
 import type { MirrorColumns } from './mirror-rows';
 
@@ -32,32 +33,40 @@ export class MirrorStatements {
   private readonly updateRow: Database.Statement;
   private readonly findLocal: Database.Statement;
 
-  constructor(raw: Database.Database) {
-    this.findRow = raw.prepare('SELECT id, write_date, raw FROM server_logs WHERE kind = ? AND server_id = ?');
+  /** `server`: the connection key, as sessions.connection_key holds it. */
+  constructor(raw: Database.Database, private readonly server: string) {
+    this.findRow = raw.prepare('SELECT id, write_date, raw FROM server_logs WHERE server = ? AND kind = ? AND server_id = ?');
     this.insertRow = raw.prepare(
-      `INSERT INTO server_logs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      `INSERT INTO server_logs (server, ${COLUMNS.join(', ')}) VALUES (@server, ${COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
-    this.updateRow = raw.prepare(`UPDATE server_logs SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    // The server never changes: a row stays with the server it was read from.
+    this.updateRow = raw.prepare(
+      `UPDATE server_logs SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND server = @server`,
+    );
     this.findLocal = raw.prepare(
-      'SELECT id, reason, target_id, session_identifier, admin_login FROM sessions WHERE server_log_id = ? ORDER BY id LIMIT 1',
+      `SELECT id, reason, target_id, session_identifier, admin_login FROM sessions
+       WHERE server_log_id = ? AND connection_key = ? ORDER BY id LIMIT 1`,
     );
   }
 
   find(kind: string, serverId: number): MirroredRow | undefined {
-    return this.findRow.get(kind, serverId) as MirroredRow | undefined;
+    return this.findRow.get(this.server, kind, serverId) as MirroredRow | undefined;
   }
 
   insert(columns: MirrorColumns): void {
-    this.insertRow.run(bind(columns));
+    this.insertRow.run({ ...bind(columns), server: this.server });
   }
 
   update(id: number, columns: MirrorColumns): void {
-    this.updateRow.run({ ...bind(columns), id });
+    this.updateRow.run({ ...bind(columns), id, server: this.server });
   }
 
-  /** The local session whose start wrote this console entry, if it was this console. */
+  /**
+   * The local session whose start wrote this console entry, if it was this
+   * console talking to this same server: ir.logging ids of two servers overlap.
+   */
   localSession(serverLogId: number): LocalCounterpart | undefined {
-    return this.findLocal.get(serverLogId) as LocalCounterpart | undefined;
+    return this.findLocal.get(serverLogId, this.server) as LocalCounterpart | undefined;
   }
 }
 

@@ -1,8 +1,11 @@
-// Keeps the local mirror of the server's audit records (SY-1..4, AU-7).
-// Per kind, pages are read after a (write_date, id) cursor taken from server
-// data only; each page's upserts and the cursor move commit in one
-// transaction, so an interruption anywhere leaves a state the next run simply
-// continues from. A look-back window re-reads recent rows (late commits in
+// Keeps the local mirror of one server's audit records (SY-1..4, AU-7).
+// One console may connect to several servers (staging, production) whose ids
+// and write_dates have nothing in common, so rows, cursors and the last-sync
+// time are all keyed by the server (the connection key); a sync reads and
+// writes only its own server's. Per kind, pages are read after a
+// (write_date, id) cursor taken from server data only; each page's upserts
+// and the cursor move commit in one transaction, so an interruption anywhere
+// leaves a state the next run simply continues from. A look-back window re-reads recent rows (late commits in
 // Odoo carry their transaction's start time as write_date), and because
 // upserts compare before writing, replays change nothing.
 // Differences are never silent: a row that changed without its write_date
@@ -14,9 +17,13 @@ import { systemClock, type Clock } from '../core/clock';
 import type { AuditDatabase } from './audit-database';
 import { changedFields, compareCursor, cursorOf, lookBack, mirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
+import { storedConnectionKey } from './audit-store';
+import { lastSyncAt, recordSyncFinished } from './sync-state';
 import type { ServerLogCursor, ServerLogKind, ServerLogRow, ServerLogSource } from './server-log-source';
 
 export interface MirrorSyncOptions {
+  /** The server mirrored: its connection key (normalised base URL + database, never a secret). */
+  serverKey: string;
   pageSize?: number;
   /** SY-2; Odoo's write_date has one-second resolution and long transactions commit late. */
   lookBackSeconds?: number;
@@ -26,7 +33,6 @@ export interface MirrorSyncOptions {
 export type SyncProgressListener = (progress: SyncProgress) => void;
 
 const KINDS: readonly ServerLogKind[] = ['impersonate', 'console'];
-const LAST_SYNC_KEY = 'last_sync_at';
 
 interface Tally {
   fetched: number;
@@ -41,16 +47,20 @@ export class MirrorSync {
   private readonly clock: Clock;
   private running: Promise<SyncResult> | null = null;
   private readonly statements: MirrorStatements;
+  /** As sessions.connection_key holds it, so console entries join their local sessions. */
+  readonly server: string;
 
   constructor(
     private readonly database: AuditDatabase,
     private readonly source: ServerLogSource,
-    options: MirrorSyncOptions = {},
+    options: MirrorSyncOptions,
   ) {
+    if (!options.serverKey) throw new TypeError('MirrorSync needs the key of the server it mirrors');
+    this.server = storedConnectionKey(options.serverKey);
     this.pageSize = options.pageSize ?? 500;
     this.lookBackSeconds = options.lookBackSeconds ?? 300;
     this.clock = options.clock ?? systemClock;
-    this.statements = new MirrorStatements(database.raw);
+    this.statements = new MirrorStatements(database.raw, this.server);
   }
 
   get isRunning(): boolean {
@@ -65,14 +75,16 @@ export class MirrorSync {
     return this.running;
   }
 
+  /** When this server's mirror last finished a full pass. */
   lastSyncAt(): string | null {
-    const { db, sql } = this.database;
-    return sql.first(db.selectFrom('sync_state').select('value').where('key', '=', LAST_SYNC_KEY))?.value ?? null;
+    return lastSyncAt(this.database, this.server);
   }
 
   cursor(kind: ServerLogKind): ServerLogCursor | null {
     const { db, sql } = this.database;
-    const row = sql.first(db.selectFrom('sync_cursors').select(['write_date', 'server_id']).where('kind', '=', kind));
+    const row = sql.first(
+      db.selectFrom('sync_cursors').select(['write_date', 'server_id']).where('server', '=', this.server).where('kind', '=', kind),
+    );
     return row ? { writeDate: row.write_date, id: row.server_id } : null;
   }
 
@@ -88,15 +100,7 @@ export class MirrorSync {
       await this.syncKind(kind, tally, (total) => totals.set(kind, total), () => report(false));
     }
     const finishedAt = new Date(this.clock.now()).toISOString();
-    const { db, sql, health } = this.database;
-    health.write(() =>
-      sql.run(
-        db
-          .insertInto('sync_state')
-          .values({ key: LAST_SYNC_KEY, value: finishedAt })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: finishedAt })),
-      ),
-    );
+    this.database.health.write(() => recordSyncFinished(this.database, this.server, finishedAt));
     report(true);
     return { ...tally, finishedAt };
   }
@@ -165,7 +169,13 @@ export class MirrorSync {
                 at,
                 type: 'mirror-difference',
                 sessionId: null,
-                payload: { kind, serverId: row.serverId, fields: changedFields(existing.raw, columns.raw), mirror: existing.raw },
+                payload: {
+                  server: this.server,
+                  kind,
+                  serverId: row.serverId,
+                  fields: changedFields(existing.raw, columns.raw),
+                  mirror: existing.raw,
+                },
               });
             } else {
               pageTally.differences += this.compareWithLocal(row, at);
@@ -174,12 +184,14 @@ export class MirrorSync {
           if (cursor === null || compareCursor(cursorOf(row), cursor) > 0) cursor = cursorOf(row);
         }
         if (cursor !== null) {
-          const values = { kind, write_date: cursor.writeDate, server_id: cursor.id };
+          const values = { server: this.server, kind, write_date: cursor.writeDate, server_id: cursor.id };
           sql.run(
             db
               .insertInto('sync_cursors')
               .values(values)
-              .onConflict((oc) => oc.column('kind').doUpdateSet({ write_date: values.write_date, server_id: values.server_id })),
+              .onConflict((oc) =>
+                oc.columns(['server', 'kind']).doUpdateSet({ write_date: values.write_date, server_id: values.server_id }),
+              ),
           );
         }
       }),
@@ -189,7 +201,10 @@ export class MirrorSync {
     tally.differences += pageTally.differences;
   }
 
-  /** A console entry written by this console must say what the local session says (AU-7). */
+  /**
+   * A console entry written by this console must say what the local session says (AU-7).
+   * Only sessions of this same connection count: another server's entry with the same id is another record.
+   */
   private compareWithLocal(row: ServerLogRow, at: Date): number {
     if (row.kind !== 'console' || row.message === null) return 0;
     const { events } = this.database;
@@ -207,7 +222,7 @@ export class MirrorSync {
       at,
       type: 'mirror-difference',
       sessionId: local.id,
-      payload: { kind: row.kind, serverId: row.serverId, fields, localSessionId: local.id },
+      payload: { server: this.server, kind: row.kind, serverId: row.serverId, fields, localSessionId: local.id },
     });
     return 1;
   }

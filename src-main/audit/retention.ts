@@ -1,10 +1,12 @@
 // Retention ("keep N days"). What goes:
 // - refused and failed attempts older than the cutoff (the server never had them:
 //   there is nothing to sync, the user chose to keep N days);
-// - ended sessions older than the cutoff whose console entry is in the mirror
-//   (the server's authoritative copy is safe locally before the local one goes);
-// - mirror rows older than the cutoff that no kept session refers to and that
-//   are closed on the server (they come back only if the server changes them).
+// - ended sessions older than the cutoff whose console entry is in the mirror of
+//   their own server (the server's authoritative copy is safe locally before the
+//   local one goes; another server's entry with the same id proves nothing);
+// - mirror rows older than the cutoff that no kept session of their server
+//   refers to and that are closed on the server (they come back only if the
+//   server changes them).
 // What stays: open or pending sessions, sessions whose server end is pending,
 // started sessions with no mirrored counterpart, and their events.
 // Events go only as a prefix of the chain; an anchor row keeps the last pruned
@@ -42,6 +44,7 @@ export function pruneAudit(database: AuditDatabase, keepDays: number, now: Date)
                     .selectFrom('server_logs')
                     .select('server_logs.id')
                     .where('server_logs.kind', '=', 'console')
+                    .whereRef('server_logs.server', '=', 'sessions.connection_key')
                     .whereRef('server_logs.server_id', '=', 'sessions.server_log_id'),
                 ),
               ]),
@@ -55,7 +58,8 @@ export function pruneAudit(database: AuditDatabase, keepDays: number, now: Date)
           .where('create_date', '<', cutoffServer)
           .where((eb) => eb.or([eb('kind', '=', 'console'), eb('date_end', 'is not', null)]))
           .where(
-            sql<boolean>`NOT (kind = 'console' AND server_id IN (SELECT server_log_id FROM sessions WHERE server_log_id IS NOT NULL))`,
+            sql<boolean>`NOT (kind = 'console' AND EXISTS (
+              SELECT 1 FROM sessions s WHERE s.connection_key = server_logs.server AND s.server_log_id = server_logs.server_id))`,
           ),
       ).changes;
 

@@ -67,6 +67,8 @@ export interface ChainHeadTable {
 
 export interface ServerLogsTable {
   id: Generated<number>;
+  /** The connection key of the server the row was read from (sessions.connection_key). */
+  server: string;
   kind: 'impersonate' | 'console';
   server_id: number;
   write_date: string;
@@ -92,6 +94,7 @@ export interface ServerLogsTable {
 }
 
 export interface SyncCursorsTable {
+  server: string;
   kind: string;
   write_date: string;
   server_id: number;

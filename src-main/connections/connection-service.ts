@@ -118,6 +118,11 @@ export class ConnectionService {
     };
   }
 
+  /** The saved connection an audit record's connection key names, if it is still saved. */
+  findByKey(key: string): SavedConnection | null {
+    return this.store.list().find((saved) => connectionKey(saved) === key) ?? null;
+  }
+
   active(): ActiveConnection | null {
     return this.current;
   }

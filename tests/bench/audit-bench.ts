@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openAuditDatabase, type AuditDatabase } from '../../src-main/audit/audit-database';
 import { AuditQueries } from '../../src-main/audit/audit-queries';
 import { MirrorSync } from '../../src-main/audit/mirror-sync';
+import { connectionKey } from '../../src-main/connections/connection-service';
 import { OdooConnection } from '../../src-main/odoo/odoo-connection';
 import { appendServerLogs } from '../support/audit/sim-server-logs';
 import { startOdooSim } from '../support/odoo-sim';
@@ -117,7 +118,7 @@ try {
   const database = openAuditDatabase({ file });
   const connection = new OdooConnection({ url: sim.url, database: sim.database, login: 'admin', password: 'admin' });
   await connection.authenticate();
-  const sync = new MirrorSync(database, connection);
+  const sync = new MirrorSync(database, connection, { serverKey: connectionKey({ url: sim.url, database: sim.database }) });
   await measuredSync(`first sync, ${SERVER_ROWS} server rows`, file, sync);
 
   // 2. Incremental sync: 1 000 rows added on the server, ten to a second, then synced again.

@@ -5,7 +5,7 @@ import { AuditQueries } from '../../../src-main/audit/audit-queries';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { AuditDetail, AuditPage, AuditQuery, AuditStats, ExportResult } from '../../../src-preload/contract';
-import { attempt, consoleRow, end, impersonateRow, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
+import { SERVER_KEY, attempt, consoleRow, end, impersonateRow, mirroredId, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { MemoryLogSource } from '../../support/audit/memory-log-source';
 
 describe('AuditQueries and export (the Logs screen, offline)', () => {
@@ -13,6 +13,10 @@ describe('AuditQueries and export (the Logs screen, offline)', () => {
   let database: AuditDatabase;
   let queries: AuditQueries;
   let started: number;
+  /** The mirrored rows' ids on the Logs screen: impersonate.log 1, console entries 901 and 902. */
+  let log1: string;
+  let entry901: string;
+  let entry902: string;
 
   beforeAll(async () => {
     temp = tempAudit('audit-queries-');
@@ -29,7 +33,8 @@ describe('AuditQueries and export (the Logs screen, offline)', () => {
       consoleRow(901, '2025-03-01 10:00:02', 'Invoice menu missing for the customer'),
       consoleRow(902, '2025-03-03 08:00:00', 'Payroll export fails for Zoë', { message: { ...consoleRow(0, '2025-03-03 08:00:00', '').message!, reason: 'Payroll export fails for Zoë', admin: { uid: 9, login: 'bob' } } }),
     ]);
-    await new MirrorSync(database, source, { clock: { now: () => Date.UTC(2025, 2, 4) } }).syncOnce();
+    await new MirrorSync(database, source, { serverKey: SERVER_KEY, clock: { now: () => Date.UTC(2025, 2, 4) } }).syncOnce();
+    [log1, entry901, entry902] = [mirroredId(database, 'impersonate', 1), mirroredId(database, 'console', 901), mirroredId(database, 'console', 902)];
     queries = new AuditQueries(database);
   });
   afterAll(() => temp.cleanup());
@@ -41,24 +46,24 @@ describe('AuditQueries and export (the Logs screen, offline)', () => {
     expect(AuditPage.parse(page)).toEqual(page);
     expect(page.total).toBe(5);
     // Three rows share 10:00:02 (the local session and its two server records): a fixed tie order.
-    expect(page.rows.map((r) => r.id)).toEqual(['server:console:902', 'local:2', 'server:console:901', 'server:impersonate:1', 'local:1']);
+    expect(page.rows.map((r) => r.id)).toEqual([entry902, 'local:2', entry901, log1, 'local:1']);
   });
 
   it('filters by source, admin, target, outcome and date range, and pages', () => {
     expect(query({ filters: { source: 'local' } }).rows.map((r) => r.id)).toEqual(['local:2', 'local:1']);
-    expect(query({ filters: { admin: 'bob' } }).rows.map((r) => r.id)).toEqual(['server:console:902']);
+    expect(query({ filters: { admin: 'bob' } }).rows.map((r) => r.id)).toEqual([entry902]);
     expect(query({ filters: { target: 'big' } }).rows.map((r) => r.id)).toEqual(['local:2']);
     expect(query({ filters: { outcome: 'refused' } }).rows[0]).toMatchObject({ refusal: 'administrator', outcome: 'refused' });
     expect(query({ filters: { from: '2025-03-02', to: '2025-03-02' } }).rows.map((r) => r.id)).toEqual(['local:2']);
     expect(query({ filters: { admin: '%' } }).total).toBe(0);
     const second = query({ page: 1, pageSize: 2, sort: { field: 'startedAt', dir: 'asc' } });
     expect(second).toMatchObject({ total: 5 });
-    expect(second.rows.map((r) => r.id)).toEqual(['server:console:901', 'local:2']);
+    expect(second.rows.map((r) => r.id)).toEqual([entry901, 'local:2']);
   });
 
   it('searches reasons and names with full text, accent-insensitive and by prefix', () => {
-    expect(queries.search({ text: 'invoice', page: 0, pageSize: 50 }).rows.map((r) => r.id).sort()).toEqual(['local:1', 'server:console:901']);
-    expect(queries.search({ text: 'zoe', page: 0, pageSize: 50 }).rows.map((r) => r.id)).toEqual(['server:console:902']);
+    expect(queries.search({ text: 'invoice', page: 0, pageSize: 50 }).rows.map((r) => r.id).sort()).toEqual(['local:1', entry901]);
+    expect(queries.search({ text: 'zoe', page: 0, pageSize: 50 }).rows.map((r) => r.id)).toEqual([entry902]);
     expect(queries.search({ text: 'payr', page: 0, pageSize: 50 }).total).toBe(1);
     expect(queries.search({ text: 'big boss', page: 0, pageSize: 50 }).rows.map((r) => r.id)).toEqual(['local:2']);
   });
@@ -78,7 +83,10 @@ describe('AuditQueries and export (the Logs screen, offline)', () => {
   });
 
   it('opens the detail of a mirrored row, and refuses unknown or malformed ids with a typed error', () => {
-    expect(queries.session('server:impersonate:1')).toMatchObject({ source: 'server', durationSeconds: 1200, outcome: 'ended' });
+    const detail = queries.session(log1);
+    expect(detail).toMatchObject({ id: log1, source: 'server', durationSeconds: 1200, outcome: 'ended' });
+    // Which server and which of its records: two servers share Odoo ids.
+    expect(detail.fields).toEqual(expect.arrayContaining([{ name: 'connection_key', value: SERVER_KEY }, { name: 'server_id', value: '1' }]));
     expect(() => queries.session('server:impersonate:999')).toThrow(expect.objectContaining({ key: 'audit.sessionNotFound' }));
     expect(() => queries.session("local:1'; DROP TABLE sessions")).toThrow(expect.objectContaining({ key: 'audit.invalidSessionId' }));
   });

@@ -31,23 +31,23 @@ describe('audit.search with filters and sort, and the export of a search', () =>
     expect(parsed).toMatchObject({ text: 'zanzibar', filters: { source: 'all' }, sort: { field: 'startedAt', dir: 'desc' } });
     const page = queries.search(parsed);
     expect(page.total).toBe(4);
-    expect(idsOf(page.rows)).toEqual(['server:console:902', 'server:console:901', ids.refused, ids.ended]);
+    expect(idsOf(page.rows)).toEqual([ids.warehouseAudit, ids.warehouseCheck, ids.refused, ids.ended]);
   });
 
   it('narrows a search to one administrator, local and mirrored rows alike', () => {
     const page = search({ text: 'zanzibar', filters: { admin: 'ada' } });
     expect(page.total).toBe(2);
-    expect(idsOf(page.rows)).toEqual(['server:console:901', ids.ended]);
+    expect(idsOf(page.rows)).toEqual([ids.warehouseCheck, ids.ended]);
     // The admin filter also matches the local display name, as in the list.
     expect(idsOf(search({ text: 'zanzibar', filters: { admin: 'Ben Boss' } }).rows)).toEqual([ids.refused]);
   });
 
   it('applies the source, outcome, target and date filters to a search', () => {
     expect(idsOf(search({ text: 'zanzibar', filters: { source: 'local' } }).rows)).toEqual([ids.refused, ids.ended]);
-    expect(idsOf(search({ text: 'zanzibar', filters: { source: 'server' } }).rows)).toEqual(['server:console:902', 'server:console:901']);
+    expect(idsOf(search({ text: 'zanzibar', filters: { source: 'server' } }).rows)).toEqual([ids.warehouseAudit, ids.warehouseCheck]);
     expect(idsOf(search({ text: 'zanzibar', filters: { outcome: 'refused' } }).rows)).toEqual([ids.refused]);
     expect(idsOf(search({ text: 'zanzibar', filters: { from: '2025-03-02', to: '2025-03-04' } }).rows)).toEqual([
-      'server:console:901',
+      ids.warehouseCheck,
       ids.refused,
     ]);
     expect(search({ text: 'zanzibar', filters: { target: 'nobody-by-that-name' } })).toEqual({ total: 0, rows: [] });
@@ -58,10 +58,10 @@ describe('audit.search with filters and sort, and the export of a search', () =>
     const sort = { field: 'admin', dir: 'asc' };
     const all = idsOf(search({ text: 'zanzibar', sort, pageSize: 10 }).rows);
     // Two rows by ada: ties fall back to the source, then the row, in the same direction.
-    expect(all).toEqual([ids.ended, 'server:console:901', ids.refused, 'server:console:902']);
+    expect(all).toEqual([ids.ended, ids.warehouseCheck, ids.refused, ids.warehouseAudit]);
     const second = search({ text: 'zanzibar', sort, page: 1, pageSize: 3 });
     expect(second.total).toBe(4);
-    expect(idsOf(second.rows)).toEqual(['server:console:902']);
+    expect(idsOf(second.rows)).toEqual([ids.warehouseAudit]);
     expect(idsOf(search({ text: 'zanzibar', sort: { field: 'startedAt', dir: 'asc' }, pageSize: 2 }).rows)).toEqual([ids.ended, ids.refused]);
   });
 

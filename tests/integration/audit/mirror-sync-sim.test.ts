@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { CONSOLE_LOG_NAME } from '../../../src-main/audit/server-log-source';
+import { connectionKey } from '../../../src-main/connections/connection-service';
 import { OdooConnection } from '../../../src-main/odoo/odoo-connection';
 import { tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { appendServerLogs } from '../../support/audit/sim-server-logs';
@@ -25,7 +26,7 @@ describe('mirror sync from the Odoo simulator through the connector', () => {
     temp = tempAudit('mirror-sync-sim-');
     database = temp.open();
     // An odd page size, so that pages end inside the groups of rows that share a second.
-    sync = new MirrorSync(database, connection, { pageSize: 97 });
+    sync = new MirrorSync(database, connection, { serverKey: connectionKey({ url: sim.url, database: sim.database }), pageSize: 97 });
   });
   afterAll(async () => {
     temp.cleanup();

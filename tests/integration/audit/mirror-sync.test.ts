@@ -5,7 +5,7 @@ import { AuditStore } from '../../../src-main/audit/audit-store';
 import { canonicalJson } from '../../../src-main/audit/hash-chain';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import type { SyncProgress } from '../../../src-preload/contract';
-import { attempt, consoleRow, impersonateRow, serverTime, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
+import { SERVER_KEY, attempt, consoleRow, impersonateRow, serverTime, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { MemoryLogSource } from '../../support/audit/memory-log-source';
 
 const clock = { now: () => Date.UTC(2025, 2, 2) };
@@ -52,7 +52,7 @@ describe('MirrorSync', () => {
         source.beforeRead = (read) => {
           if (read === failAt) throw new Error(`connection dropped (round ${round})`);
         };
-        const sync = new MirrorSync(database, source, { pageSize, lookBackSeconds: 120, clock });
+        const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, pageSize, lookBackSeconds: 120, clock });
         await sync.syncOnce().catch(() => undefined); // interrupted, or finished before the failure point
         source.beforeRead = null;
         const result = await sync.syncOnce();
@@ -70,7 +70,7 @@ describe('MirrorSync', () => {
   it('keeps the cursor at the last row read from the server, moved with its rows (SY-1, SY-3)', async () => {
     const database = temp.open();
     const source = new MemoryLogSource([impersonateRow(1, serverTime(0)), impersonateRow(2, serverTime(0)), impersonateRow(3, serverTime(5))]);
-    const sync = new MirrorSync(database, source, { pageSize: 2, clock });
+    const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, pageSize: 2, clock });
     source.beforeRead = (read) => {
       if (read === 2) throw new Error('dropped');
     };
@@ -87,7 +87,7 @@ describe('MirrorSync', () => {
   it('picks up a late commit whose write_date falls inside the look-back window (SY-2)', async () => {
     const database = temp.open();
     const source = new MemoryLogSource([impersonateRow(1, serverTime(100))]);
-    const sync = new MirrorSync(database, source, { lookBackSeconds: 60, clock });
+    const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, lookBackSeconds: 60, clock });
     await sync.syncOnce();
     source.put(impersonateRow(2, serverTime(70))); // committed after our read, dated earlier
     const result = await sync.syncOnce();
@@ -98,7 +98,7 @@ describe('MirrorSync', () => {
   it('applies a normal server change (write_date moved) as an update, not a difference', async () => {
     const database = temp.open();
     const source = new MemoryLogSource([impersonateRow(1, serverTime(0))]);
-    const sync = new MirrorSync(database, source, { clock });
+    const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, clock });
     await sync.syncOnce();
     source.put(impersonateRow(1, serverTime(600), { dateStart: serverTime(0), dateEnd: serverTime(600) }));
     const result = await sync.syncOnce();
@@ -109,7 +109,7 @@ describe('MirrorSync', () => {
   it('reports a mirror row that differs from the server without a newer write_date, keeps the server copy and records the old one (AU-7)', async () => {
     const database = temp.open();
     const source = new MemoryLogSource([impersonateRow(1, serverTime(0))]);
-    const sync = new MirrorSync(database, source, { clock });
+    const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, clock });
     await sync.syncOnce();
     database.raw.prepare("UPDATE server_logs SET raw = replace(raw, 'Marc Demo', 'Someone Else')").run();
     const result = await sync.syncOnce();
@@ -126,7 +126,7 @@ describe('MirrorSync', () => {
     const id = await store.recordAttempt(attempt({ reason: 'The reason typed in the console' }));
     await store.recordStart(id, start({ serverLogId: 900, sessionIdentifier: 'b'.repeat(42) }));
     const source = new MemoryLogSource([consoleRow(900, serverTime(0), 'A different reason on the server')]);
-    const result = await new MirrorSync(database, source, { clock }).syncOnce();
+    const result = await new MirrorSync(database, source, { serverKey: SERVER_KEY, clock }).syncOnce();
     expect(result.differences).toBe(1);
     const payload = database.raw.prepare("SELECT payload FROM audit_events WHERE type = 'mirror-difference'").pluck().get() as string;
     expect(JSON.parse(payload)).toMatchObject({ serverId: 900, localSessionId: id, fields: ['reason'] });
@@ -136,7 +136,7 @@ describe('MirrorSync', () => {
     const database = temp.open();
     const rows = Array.from({ length: 25 }, (_, i) => impersonateRow(i + 1, serverTime(i)));
     const progress: SyncProgress[] = [];
-    await new MirrorSync(database, new MemoryLogSource(rows), { pageSize: 10, clock }).syncOnce((p) => progress.push(p));
+    await new MirrorSync(database, new MemoryLogSource(rows), { serverKey: SERVER_KEY, pageSize: 10, clock }).syncOnce((p) => progress.push(p));
     expect(progress.map((p) => p.fetched)).toEqual([10, 20, 25, 25, 25]);
     expect(progress[0]).toEqual({ fetched: 10, total: 25, done: false });
     expect(progress.at(-1)).toEqual({ fetched: 25, total: 25, done: true });
@@ -145,7 +145,7 @@ describe('MirrorSync', () => {
   it('joins a sync already running instead of starting a second one', async () => {
     const database = temp.open();
     const source = new MemoryLogSource([impersonateRow(1, serverTime(0))]);
-    const sync = new MirrorSync(database, source, { clock });
+    const sync = new MirrorSync(database, source, { serverKey: SERVER_KEY, clock });
     const [a, b] = await Promise.all([sync.syncOnce(), sync.syncOnce()]);
     expect(a).toBe(b);
     expect(source.reads).toBe(2); // one read per kind
@@ -154,6 +154,6 @@ describe('MirrorSync', () => {
   it('refuses rows that do not come after the cursor instead of looping on them', async () => {
     const database = temp.open();
     const broken = { readServerLogs: async () => ({ rows: [impersonateRow(1, serverTime(0)), impersonateRow(1, serverTime(0))], total: 2 }) };
-    await expect(new MirrorSync(database, broken, { clock }).syncOnce()).rejects.toMatchObject({ key: 'audit.syncOutOfOrder' });
+    await expect(new MirrorSync(database, broken, { serverKey: SERVER_KEY, clock }).syncOnce()).rejects.toMatchObject({ key: 'audit.syncOutOfOrder' });
   });
 });

@@ -3,7 +3,7 @@ import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { pruneAudit } from '../../../src-main/audit/retention';
-import { attempt, consoleRow, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
+import { SERVER_KEY, attempt, consoleRow, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { MemoryLogSource } from '../../support/audit/memory-log-source';
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000);
@@ -34,7 +34,7 @@ describe('retention (keep N days)', () => {
     const refused = await store.recordAttempt(attempt({ at: day(2), allowed: false, refusal: 'portal' }));
     const open = await session(day(3), 13, false);
     const recent = await session(day(40), 14);
-    await new MirrorSync(database, new MemoryLogSource([consoleRow(11, '2025-01-01 00:00:00', 'x')]), { clock: { now: () => day(41).getTime() } }).syncOnce();
+    await new MirrorSync(database, new MemoryLogSource([consoleRow(11, '2025-01-01 00:00:00', 'x')]), { serverKey: SERVER_KEY, clock: { now: () => day(41).getTime() } }).syncOnce();
 
     const result = pruneAudit(database, 30, day(41));
 

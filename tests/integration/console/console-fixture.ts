@@ -10,6 +10,7 @@ import { dispatch } from '../../../src-preload/main-handlers';
 import { createConsole, type ConsoleInstance, type ConsoleView } from '../../../src-main/app/console';
 import { createLogger } from '../../../src-main/app/logger';
 import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import type { SafeStorageLike } from '../../../src-main/secrets/secret-vault';
 import { startOdooSim, type OdooSim, type SimOptions } from '../../support/odoo-sim';
 import { ManualScheduler, ManualTime } from '../../unit/core/support/manual-time';
 
@@ -54,13 +55,13 @@ export interface ConsoleUnderTest {
 
 export const REASON = 'Ticket #4711: customer cannot see her invoices';
 
-export async function startConsoleWithSim(simOptions: SimOptions = {}, existing?: { sim: OdooSim; dataDir: string }): Promise<ConsoleUnderTest> {
-  const sim = existing?.sim ?? (await startOdooSim({ hashDelayMs: 0, ...simOptions }));
-  const dataDir = existing?.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'console-it-'));
-  return build(sim, dataDir);
+/** `keychain`: an OS keychain stand-in (passwords can be remembered); none by default. */
+export async function startConsoleWithSim(simOptions: SimOptions = {}, keychain: SafeStorageLike | null = null): Promise<ConsoleUnderTest> {
+  const sim = await startOdooSim({ hashDelayMs: 0, ...simOptions });
+  return build(sim, mkdtempSync(path.join(os.tmpdir(), 'console-it-')), keychain);
 }
 
-function build(sim: OdooSim, dataDir: string): ConsoleUnderTest {
+function build(sim: OdooSim, dataDir: string, keychain: SafeStorageLike | null): ConsoleUnderTest {
   const time = new ManualTime();
   time.wall = Date.now();
   const scheduler = new ManualScheduler(time);
@@ -69,7 +70,7 @@ function build(sim: OdooSim, dataDir: string): ConsoleUnderTest {
   const services = createConsole({
     userDataDir: dataDir,
     logger: createLogger((line) => appendFileSync(logFile, `${line}\n`)),
-    safeStorage: null,
+    safeStorage: keychain,
     view,
     clock: time,
     scheduler,
@@ -90,7 +91,7 @@ function build(sim: OdooSim, dataDir: string): ConsoleUnderTest {
       if (!envelope.ok) throw Object.assign(new Error(`${envelope.error.kind}: ${envelope.error.key}`), envelope.error);
       return envelope.value as never;
     },
-    restart: () => build(sim, dataDir),
+    restart: () => build(sim, dataDir, keychain),
     close: async () => {
       await services.shutdown();
       await sim.close();

@@ -2,6 +2,7 @@
 // stop, timeout, server-side expiry and crash recovery — real services, a real
 // SQLite file, real HTTP to the Odoo simulator.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { workingKeychain } from '../../support/fake-keychain';
 import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
 
 let open: ConsoleUnderTest[] = [];
@@ -127,6 +128,40 @@ describe('an impersonation through the console', () => {
     await expect
       .poll(async () => (await second.call('audit:list', { filters: { source: 'local' } })).rows[0]?.endCause, { timeout: 10_000 })
       .toBe('recovered');
+  });
+
+  it('after a crash, revokes the orphaned session at the next start when the keychain holds the password', async () => {
+    const first = await startConsoleWithSim({}, workingKeychain());
+    open.push(first);
+    const saved = await first.call('connections:save', {
+      name: 'Simulator',
+      url: first.sim.url,
+      database: first.sim.database,
+      login: 'admin',
+      password: 'admin',
+      rememberPassword: true,
+    });
+    await first.call('connections:connect', { id: saved.id });
+    await first.call('impersonation:start', { targetId: first.sim.state.userId('alice'), reason: REASON });
+    const cookie = first.view.spec!.sessionCookie;
+
+    const second = first.restart(); // the process died; nobody connects
+    open.push({ ...second, close: () => second.services.shutdown() });
+    await second.services.startupRecovery;
+    expect(await cookieActsAs(second, cookie)).toBeNull();
+    expect((await second.call('audit:list', { filters: { source: 'local' } })).rows[0]?.endCause).toBe('recovered');
+    expect((await second.call('connections:status')).connected).toBe(false);
+  });
+
+  it('says at start-up that a previous run’s session is still open when no password is kept', async () => {
+    const first = await connected();
+    await first.call('impersonation:start', { targetId: first.sim.state.userId('alice'), reason: REASON });
+    const second = first.restart();
+    open.push({ ...second, close: () => second.services.shutdown() });
+    await second.services.startupRecovery;
+    expect(await second.call('app:notices')).toEqual([
+      { key: 'console.recoveryPending', params: { count: 1, server: first.sim.url }, level: 'warning' },
+    ]);
   });
 
   it('destroys the fresh session and shows nothing when the server refuses the console’s audit entry', async () => {

@@ -44,7 +44,10 @@ export async function seedAuditDemo(dataDir: string, now: Date): Promise<SeedSum
     for (const session of demoSessions) await record(store, session, at(session.daysAgo, session.time));
     const serverRows = demoServerRows(at);
     // Synced two hours ago, so that the screen has a last-sync time to show.
-    const sync = new MirrorSync(database, fixedServerLogSource(serverRows), { clock: { now: () => now.getTime() - 2 * 3_600_000 } });
+    const sync = new MirrorSync(database, fixedServerLogSource(serverRows), {
+      serverKey: CONNECTION_KEY,
+      clock: { now: () => now.getTime() - 2 * 3_600_000 },
+    });
     const result = await sync.syncOnce();
     return {
       file: database.file,

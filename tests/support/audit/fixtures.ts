@@ -3,8 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditDatabase, type AuditDatabase } from '../../../src-main/audit/audit-database';
-import type { ServerLogRow } from '../../../src-main/audit/server-log-source';
+import type { ServerLogKind, ServerLogRow } from '../../../src-main/audit/server-log-source';
 import type { AttemptRecord, EndRecord, StartRecord } from '../../../src-main/core/ports';
+
+/** The connection the local sessions below belong to (attempt()), and the server the mirror reads by default. */
+export const SERVER_KEY = 'https://odoo.example.com|prod';
+/** A second server the same console connects to. */
+export const STAGING_KEY = 'https://staging.example.com|prod';
+
+/** The Logs screen's id of a mirrored row: `server:<kind>:<local row id>`, found by the server's id. */
+export function mirroredId(database: AuditDatabase, kind: ServerLogKind, serverId: number, server = SERVER_KEY): string {
+  const row = database.raw.prepare('SELECT id FROM server_logs WHERE server = ? AND kind = ? AND server_id = ?').get(server, kind, serverId) as
+    | { id: number }
+    | undefined;
+  if (!row) throw new Error(`${kind} ${serverId} of ${server} is not in the mirror`);
+  return `server:${kind}:${row.id}`;
+}
 
 export interface TempAudit {
   dir: string;
@@ -35,7 +49,7 @@ export function tempAudit(prefix = 'audit-'): TempAudit {
 
 export function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
   return {
-    connectionKey: 'https://odoo.example.com|prod',
+    connectionKey: SERVER_KEY,
     admin: { uid: 2, login: 'admin@example.com', name: 'Ada Admin' },
     target: { id: 7, login: 'marc@example.com', name: 'Marc Demo' },
     reason: 'Customer cannot see the invoice menu, ticket 4711',

@@ -4,7 +4,7 @@
 import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
-import { attempt, consoleRow, end, impersonateRow, start } from './fixtures';
+import { SERVER_KEY, attempt, consoleRow, end, impersonateRow, mirroredId, start } from './fixtures';
 import { MemoryLogSource } from './memory-log-source';
 
 export const SCENARIO_NOW = new Date('2025-03-06T12:00:00Z');
@@ -17,7 +17,7 @@ function serverEntry(serverId: number, writeDate: string, reason: string, adminL
   return { ...row, message: { ...row.message!, admin: { uid: serverId, login: adminLogin } } };
 }
 
-/** The ids of the local rows (`local:n`); the mirrored ones are server:console:901/902 and server:impersonate:1. */
+/** The Logs screen's ids of the rows (`local:n`, `server:<kind>:<mirror row>`). */
 export interface ScenarioIds {
   /** ada, "Zanzibar invoice totals are wrong", ended, 1 March. */
   ended: string;
@@ -25,6 +25,10 @@ export interface ScenarioIds {
   refused: string;
   /** ada, "Payroll export fails", open, 3 March. */
   other: string;
+  /** ada, "Zanzibar warehouse check", console entry 901 of another console, 4 March. */
+  warehouseCheck: string;
+  /** carl, "Zanzibar warehouse audit", console entry 902 of another console, 5 March. */
+  warehouseAudit: string;
 }
 
 export async function seedSearchScenario(database: AuditDatabase): Promise<ScenarioIds> {
@@ -41,6 +45,12 @@ export async function seedSearchScenario(database: AuditDatabase): Promise<Scena
     serverEntry(902, '2025-03-05 08:00:00', 'Zanzibar warehouse audit', 'carl@example.com'),
     impersonateRow(1, '2025-03-05 08:00:01', { adminName: 'Carl Lead' }),
   ]);
-  await new MirrorSync(database, source, { clock: { now: () => SCENARIO_NOW.getTime() } }).syncOnce();
-  return { ended: `local:${ended}`, refused: `local:${refused}`, other: `local:${other}` };
+  await new MirrorSync(database, source, { serverKey: SERVER_KEY, clock: { now: () => SCENARIO_NOW.getTime() } }).syncOnce();
+  return {
+    ended: `local:${ended}`,
+    refused: `local:${refused}`,
+    other: `local:${other}`,
+    warehouseCheck: mirroredId(database, 'console', 901),
+    warehouseAudit: mirroredId(database, 'console', 902),
+  };
 }

@@ -68,7 +68,7 @@ describe('the Logs store: search within the filters', () => {
       sort: { field: 'startedAt', dir: 'desc' },
     });
     expect(useLogs.getState().total).toBe(2);
-    expect(shown()).toEqual(['server:console:901', ids.ended]);
+    expect(shown()).toEqual([ids.warehouseCheck, ids.ended]);
   });
 
   it('asks the search again when a filter or the sort changes while it is shown', async () => {

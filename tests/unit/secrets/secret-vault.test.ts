@@ -1,32 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeychainVault, type SafeStorageLike } from '../../../src-main/secrets/secret-vault';
+import { KeychainVault } from '../../../src-main/secrets/secret-vault';
+import { workingKeychain } from '../../support/fake-keychain';
 
 const CANARY = 'canary-Pa55word-9f3e';
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'vault-'));
-
-/** A keychain that really encrypts (AES-256-GCM), standing in for the OS one. */
-function workingKeychain(backend = 'gnome_libsecret'): SafeStorageLike {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => backend,
-    encryptString: (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString: (encrypted) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, encrypted.subarray(0, 12));
-      decipher.setAuthTag(encrypted.subarray(12, 28));
-      return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 function everyFileIn(dir: string): string {
   return readdirSync(dir).map((file) => readFileSync(path.join(dir, file), 'latin1')).join('\n');

@@ -1,0 +1,55 @@
+// FT-1 at start-up: sessions a previous run left started and never ended are
+// revoked on their server by identifier and closed as "recovered". That needs
+// the admin's password (Odoo's identity check): where the keychain holds it, it
+// happens now; otherwise the user is told, and it happens when they connect
+// (ImpersonationService.recover on every connect).
+import type { ConsoleEvents } from '../api/console-events';
+import type { ConnectionService } from '../connections/connection-service';
+import type { ImpersonationSession } from '../core/impersonation-session';
+import type { AuditLedger, OpenSession } from '../core/ports';
+import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
+import { OdooConnection } from '../odoo/odoo-connection';
+import { clientAddressFor } from './client-address';
+import type { Logger } from './logger';
+
+export interface StartupRecoveryDeps {
+  ledger: AuditLedger;
+  connections: ConnectionService;
+  session: ImpersonationSession;
+  events: ConsoleEvents;
+  logger: Logger;
+}
+
+function byConnection(open: OpenSession[]): Map<string, OpenSession[]> {
+  const groups = new Map<string, OpenSession[]>();
+  for (const row of open) groups.set(row.connectionKey, [...(groups.get(row.connectionKey) ?? []), row]);
+  return groups;
+}
+
+export async function recoverAtStartup(deps: StartupRecoveryDeps): Promise<void> {
+  const { connections, events, logger } = deps;
+  for (const [key, rows] of byConnection(await deps.ledger.openSessions())) {
+    const saved = connections.findByKey(key);
+    const password = saved ? connections.passwordOf(saved.id) : null;
+    const server = key.split('|')[0] ?? key;
+    if (!saved || !password) {
+      events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: rows.length, server }, level: 'warning' });
+      continue;
+    }
+    const odoo = new OdooConnection({ url: saved.url, database: saved.database, login: saved.login, password });
+    try {
+      await odoo.authenticate();
+      const port = new ConnectorImpersonationPort(odoo, { adminPassword: () => password, clientIp: clientAddressFor(saved.url) });
+      const report = await deps.session.recover(key, port);
+      logger.info('recovery.at-startup', { server, recovered: report.recovered.length, failed: report.failed.length });
+      if (report.failed.length) {
+        events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: report.failed.length, server }, level: 'warning' });
+      }
+    } catch (error) {
+      logger.warn('recovery.at-startup-failed', { server, error });
+      events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: rows.length, server }, level: 'warning' });
+    } finally {
+      await odoo.destroy().catch(() => undefined);
+    }
+  }
+}
