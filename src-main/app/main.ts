@@ -39,6 +39,15 @@ function nativeBinding(): string {
     : electronNativeBindingFor(app.getAppPath(), process.platform, process.arch);
 }
 
+/** macOS draws the idle icon as a template (it follows the menu bar); the active one stays orange on purpose. */
+function trayIcons(): { idle: string; active: string } {
+  const mac = process.platform === 'darwin';
+  return {
+    idle: resourcePath('icons', 'tray', mac ? 'tray-idleTemplate.png' : 'tray-idle.png'),
+    active: resourcePath('icons', 'tray', mac ? 'tray-active-mac.png' : 'tray-active.png'),
+  };
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -54,7 +63,7 @@ async function start(): Promise<void> {
   const logger = createLogger((line) => appendFileSync(logFile, `${line}\n`, { mode: 0o600 }));
 
   serveAppScheme(rendererDir);
-  const window = createMainWindow({ preloadPath, title: app.getName(), logger });
+  const window = createMainWindow({ preloadPath, title: app.getName(), icon: resourcePath('icons', 'icon.png'), logger });
   const view = new ImpersonationView(window, logger);
   const services = createConsole({
     userDataDir,
@@ -83,7 +92,7 @@ async function start(): Promise<void> {
     window.focus();
   };
   const tray = new ConsoleTray({
-    icons: { idle: resourcePath('icons', 'tray', 'tray-idle.png'), active: resourcePath('icons', 'tray', 'tray-active.png') },
+    icons: trayIcons(),
     t,
     actions: {
       onStop: () => void services.impersonation.stop('tray'),

@@ -7,6 +7,8 @@ import type { Logger } from '../app/logger';
 export interface MainWindowOptions {
   preloadPath: string;
   title: string;
+  /** Window icon (Linux and Windows; macOS takes the app bundle's). */
+  icon: string;
   logger: Logger;
 }
 
@@ -17,6 +19,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: 900,
     minHeight: 600,
     title: options.title,
+    icon: options.icon,
     show: false,
     webPreferences: {
       preload: options.preloadPath,
