@@ -8,8 +8,21 @@ import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://console';
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+export const APP_HOST = 'console';
+export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * Whether a URL is our UI. Compared on scheme and host, not on `origin`: Node's URL
+ * gives "null" as the origin of any scheme it does not know, app: included.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -21,7 +34,7 @@ export function registerAppScheme(): void {
 /** Resolves a request path inside the renderer folder, or null if it escapes it. */
 export function resolveInside(rendererDir: string, requestUrl: string): string | null {
   const { pathname, host } = new URL(requestUrl);
-  if (host !== 'console') return null;
+  if (host !== APP_HOST) return null;
   const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(rendererDir, relative);
   return file.startsWith(path.resolve(rendererDir) + path.sep) ? file : null;

@@ -1,7 +1,7 @@
 // The console's own window: sandboxed, context-isolated, no Node, our preload
 // only; its navigation is locked to our UI and it opens no other windows.
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol';
+import { APP_ENTRY_URL, isAppUrl } from './app-protocol';
 import type { Logger } from '../app/logger';
 
 export interface MainWindowOptions {
@@ -34,7 +34,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) {
+    if (!isAppUrl(url)) {
       event.preventDefault();
       options.logger.warn('main-window.navigation-refused', { origin: safeOrigin(url) });
     }
@@ -51,7 +51,7 @@ export function isConsoleFrame(window: BrowserWindow, event: IpcMainInvokeEvent)
   if (window.isDestroyed() || event.sender !== window.webContents) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== window.webContents.mainFrame) return false;
-  return safeOrigin(frame.url) === APP_ORIGIN;
+  return isAppUrl(frame.url);
 }
 
 function safeOrigin(url: string): string {
