@@ -111,53 +111,81 @@ export function seedBulkUsers(db: SimDatabase, count: number): void {
   partners.touch();
 }
 
+/** How a batch of history rows is labelled (the seed, or rows appended later by a test). */
+export interface HistoryStyle {
+  host: string;
+  reason(n: number): string;
+  identifier(n: number): string;
+}
+
+const HISTORY_TARGETS = [7, 8, 9] as const;
+
+/**
+ * Row `n` of bulk history: a closed impersonate.log row when n is even (if the
+ * module is there), otherwise a console ir.logging start entry. `nextId` gives
+ * the row's id in its model. Callers touch() both tables once afterwards.
+ */
+export function putHistoryRow(
+  db: SimDatabase,
+  n: number,
+  when: Date,
+  nextId: (model: 'impersonate.log' | 'ir.logging') => number,
+  style: HistoryStyle,
+): 'impersonate' | 'console' {
+  const at = toOdooDatetime(when);
+  const target = HISTORY_TARGETS[n % HISTORY_TARGETS.length]!;
+  if (n % 2 === 0 && db.has('impersonate.log')) {
+    db.table('impersonate.log').put({
+      id: nextId('impersonate.log'),
+      user_id: 2,
+      impersonated_partner_id: target + PARTNER_ID_OFFSET,
+      date_start: at,
+      date_end: at,
+      create_date: at,
+      write_date: at,
+    });
+    return 'impersonate';
+  }
+  const message: ConsoleLogMessage = {
+    event: 'start',
+    app: 'Impersonation Console',
+    appVersion: '0.1.0',
+    host: style.host,
+    admin: { uid: 2, login: 'admin' },
+    target: { id: target, login: String(db.user(target)?.login), name: String(db.user(target)?.name) },
+    reason: style.reason(n),
+    sessionIdentifier: style.identifier(n),
+    clientIp: '127.0.0.1',
+    serverIp: '127.0.0.1',
+    at: when.toISOString(),
+  };
+  db.table('ir.logging').put({
+    id: nextId('ir.logging'),
+    name: CONSOLE_LOG_NAME,
+    type: 'client',
+    dbname: db.options.database,
+    level: 'INFO',
+    message: JSON.stringify(message),
+    path: CONSOLE_LOG_NAME,
+    func: 'start',
+    line: '0',
+    create_uid: 2,
+    create_date: at,
+    write_uid: 2,
+    write_date: at,
+  });
+  return 'console';
+}
+
+const SEED_STYLE: HistoryStyle = {
+  host: 'seed-host',
+  reason: (n) => `Seeded support ticket #${n}`,
+  identifier: (n) => `seed${String(n).padStart(38, '0')}`,
+};
+
 /** Bulk history: half impersonate.log rows (closed), half console ir.logging entries, one second apart. */
 export function seedBulkLogs(db: SimDatabase, count: number): void {
   const start = Date.now() - count * 1000;
-  const targets = [7, 8, 9];
-  for (let n = 0; n < count; n++) {
-    const at = toOdooDatetime(new Date(start + n * 1000));
-    const target = targets[n % targets.length] ?? 7;
-    if (n % 2 === 0 && db.has('impersonate.log')) {
-      db.table('impersonate.log').put({
-        id: n + 1,
-        user_id: 2,
-        impersonated_partner_id: target + PARTNER_ID_OFFSET,
-        date_start: at,
-        date_end: at,
-        create_date: at,
-        write_date: at,
-      });
-    } else {
-      const message: ConsoleLogMessage = {
-        event: 'start',
-        app: 'Impersonation Console',
-        appVersion: '0.1.0',
-        host: 'seed-host',
-        admin: { uid: 2, login: 'admin' },
-        target: { id: target, login: String(db.user(target)?.login), name: String(db.user(target)?.name) },
-        reason: `Seeded support ticket #${n}`,
-        sessionIdentifier: `seed${String(n).padStart(38, '0')}`,
-        clientIp: '127.0.0.1',
-        serverIp: '127.0.0.1',
-        at: new Date(start + n * 1000).toISOString(),
-      };
-      db.table('ir.logging').put({
-        id: n + 1,
-        name: CONSOLE_LOG_NAME,
-        type: 'client',
-        dbname: db.options.database,
-        level: 'INFO',
-        message: JSON.stringify(message),
-        path: CONSOLE_LOG_NAME,
-        func: 'start',
-        line: '0',
-        create_uid: 2,
-        create_date: at,
-        write_uid: 2,
-        write_date: at,
-      });
-    }
-  }
+  for (let n = 0; n < count; n++) putHistoryRow(db, n, new Date(start + n * 1000), () => n + 1, SEED_STYLE);
   for (const model of ['impersonate.log', 'ir.logging']) if (db.has(model)) db.table(model).touch();
 }
