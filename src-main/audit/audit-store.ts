@@ -65,11 +65,16 @@ export class AuditStore implements AuditLedger {
     );
   }
 
+  async recordServerSession(sessionId: number, sessionIdentifier: string, at: Date): Promise<void> {
+    assertIdentifier(sessionIdentifier);
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => ({ session_identifier: sessionIdentifier }), {
+      at,
+      type: 'server-session',
+    });
+  }
+
   async recordStart(sessionId: number, record: StartRecord): Promise<void> {
-    if (record.sessionIdentifier.length > SESSION_IDENTIFIER_LENGTH) {
-      // Refused before it reaches the disk: a longer value would be the full session id.
-      throw new ConsoleError('audit-invalid', 'audit.sessionIdentifierTooLong', { max: SESSION_IDENTIFIER_LENGTH });
-    }
+    assertIdentifier(record.sessionIdentifier);
     const changes = {
       outcome: 'open' as LocalOutcome,
       started_at_client: record.startedAtClient.toISOString(),
@@ -161,7 +166,7 @@ export class AuditStore implements AuditLedger {
     from: LocalOutcome[],
     conflictKey: string,
     changes: (session: SessionRow) => Partial<SessionRow>,
-    event: { at: Date; type: 'start' | 'failure' | 'end' | 'end-confirmed' },
+    event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'end' | 'end-confirmed' },
   ): void {
     const { db, sql, events, health } = this.database;
     health.write(() =>
@@ -181,4 +186,11 @@ export class AuditStore implements AuditLedger {
 function durationSeconds(startedAtClient: string | null, endedAt: Date): number | null {
   if (startedAtClient === null) return null;
   return Math.max(0, Math.round((endedAt.getTime() - Date.parse(startedAtClient)) / 1000));
+}
+
+/** Refused before it reaches the disk: a longer value would be the full session id (SS-10). */
+function assertIdentifier(sessionIdentifier: string): void {
+  if (sessionIdentifier.length > SESSION_IDENTIFIER_LENGTH) {
+    throw new ConsoleError('audit-invalid', 'audit.sessionIdentifierTooLong', { max: SESSION_IDENTIFIER_LENGTH });
+  }
 }

@@ -9,6 +9,7 @@ import type { SqlRunner } from './sql-runner';
 
 export type AuditEventType =
   | 'attempt'
+  | 'server-session'
   | 'start'
   | 'failure'
   | 'end'

@@ -225,6 +225,13 @@ export class ImpersonationSession {
       return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
     }
     live.handle = handle;
+    try {
+      // The identifier goes on the record at once: a crash from here on still leaves
+      // crash recovery something to revoke (FT-1).
+      await ledger.recordServerSession(live.rowId, handle.sessionIdentifier, new Date(clock.now()));
+    } catch (cause) {
+      return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
+    }
     if (live.abort) return this.cancelStart(live);
     if (!isVerifiedImpersonation(handle, live.target.id, admin.uid)) {
       return this.failStart(live, 'not-verified', 'rules.startNotVerified');

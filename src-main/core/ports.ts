@@ -64,6 +64,12 @@ export interface OpenSession {
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
   recordAttempt(record: AttemptRecord): Promise<number>;
+  /**
+   * The fresh server session exists: its 42-character identifier is on the record
+   * before anything else happens, so that a crash before the start is recorded still
+   * leaves crash recovery something to revoke (FT-1). The attempt stays pending.
+   */
+  recordServerSession(sessionId: number, sessionIdentifier: string, at: Date): Promise<void>;
   /** The start, committed before the view gets the cookie (AU-2). */
   recordStart(sessionId: number, record: StartRecord): Promise<void>;
   /** An allowed attempt that did not start, with why. */

@@ -85,6 +85,16 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     expect((await store.openSessions()).map((s) => s.sessionId)).toEqual([pending]);
   });
 
+  it('puts the fresh server session’s identifier on the record before the start, for recovery after a crash mid-start', async () => {
+    const id = await store.recordAttempt(attempt());
+    await store.recordServerSession(id, 'i'.repeat(42), new Date('2025-03-01T10:00:01Z'));
+    expect((await store.openSessions()).find((open) => open.sessionId === id)).toMatchObject({ sessionIdentifier: 'i'.repeat(42), startedAtClient: null });
+    await expect(store.recordServerSession(id, 'j'.repeat(84), new Date())).rejects.toBeInstanceOf(ConsoleError);
+    await store.recordStart(id, start());
+    const events = database.raw.prepare('SELECT type FROM audit_events WHERE session_id = ? ORDER BY id').all(id) as { type: string }[];
+    expect(events.map((event) => event.type)).toEqual(['attempt', 'server-session', 'start']);
+  });
+
   it('refuses to end a session twice, but records the late server-side end of a pending stop (FT-3)', async () => {
     const id = await store.recordAttempt(attempt());
     await store.recordStart(id, start());

@@ -130,6 +130,25 @@ describe('an impersonation through the console', () => {
       .toBe('recovered');
   });
 
+  it('after a crash in the middle of a start, still revokes the fresh server session at the next connect', async () => {
+    const first = await connected();
+    const alice = first.sim.state.userId('alice');
+    // The server's audit entry never answers: the process dies while it waits.
+    first.sim.state.injectFault({ route: 'ir.logging.create', kind: 'hang' });
+    void first.callRaw('impersonation:start', { targetId: alice, reason: REASON });
+    await expect.poll(() => first.sim.state.liveSessions().filter((s) => s.uid === alice).length).toBe(1);
+    first.sim.state.clearFaults();
+    // The first console is dead, not shut down: at the end only its simulator closes (which drops the hung request).
+    open[open.indexOf(first)] = { ...first, close: () => first.sim.close() };
+    const second = first.restart();
+    open.push({ ...second, close: () => second.services.shutdown() });
+    await connectAs(second);
+    await expect.poll(() => first.sim.state.liveSessions().filter((s) => s.uid === alice).length, { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await second.call('audit:list', { filters: { source: 'local' } })).rows[0]?.endCause, { timeout: 10_000 })
+      .toBe('recovered');
+  });
+
   it('after a crash, revokes the orphaned session at the next start when the keychain holds the password', async () => {
     const first = await startConsoleWithSim({}, workingKeychain());
     open.push(first);

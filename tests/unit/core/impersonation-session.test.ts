@@ -295,6 +295,19 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     expect(h.session.current().phase).toBe('idle');
   });
 
+  it('recovers a crash mid-start: the server session, opened but never recorded as started, is revoked (FT-1)', async () => {
+    const h = new ConsoleHarness();
+    const held = h.odoo.hold('writeServerAuditEntry');
+    void h.start().catch(() => undefined);
+    await held.reached; // impersonate_login went through; the process dies before the start is recorded
+    expect(h.ledger.row(1).serverSession).toHaveLength(42);
+    expect(h.ledger.row(1).start).toBeNull();
+    await h.crash();
+    expect(h.odoo.liveSessions).toHaveLength(0);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered' });
+    expect(h.ledger.violations).toEqual([]);
+  });
+
   it('keeps a row open and reports it when the revoke fails, and closes it on a later recovery', async () => {
     const h = new ConsoleHarness();
     await h.start();

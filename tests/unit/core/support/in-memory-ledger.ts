@@ -11,12 +11,14 @@ import type {
 } from '../../../../src-main/core/ports';
 import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
 
-export type LedgerMethod = 'recordAttempt' | 'recordStart' | 'recordFailure' | 'recordEnd';
+export type LedgerMethod = 'recordAttempt' | 'recordServerSession' | 'recordStart' | 'recordFailure' | 'recordEnd';
 
 export interface LedgerRow {
   id: number;
   attempt: AttemptRecord;
   limiterKey: string;
+  /** The fresh server session's identifier, recorded before the start (FT-1). */
+  serverSession: string | null;
   start: StartRecord | null;
   failure: { at: Date; reason: string } | null;
   end: EndRecord | null;
@@ -43,6 +45,7 @@ export class InMemoryLedger implements AuditLedger {
       id: this.rows.length + 1,
       attempt: { ...record, reason: [...record.reason].slice(0, 500).join('') },
       limiterKey: rateLimitKey(record.connectionKey, record.admin),
+      serverSession: null,
       start: null,
       failure: null,
       end: null,
@@ -51,6 +54,17 @@ export class InMemoryLedger implements AuditLedger {
     this.rows.push(row);
     this.onCommit('recordAttempt', row);
     return row.id;
+  }
+
+  async recordServerSession(sessionId: number, sessionIdentifier: string): Promise<void> {
+    this.failIfBroken('recordServerSession');
+    const row = this.row(sessionId, 'recordServerSession');
+    if (!row.attempt.allowed || row.serverSession || row.start || row.failure || row.end) {
+      this.violate(`recordServerSession out of order on ${sessionId}`);
+    }
+    if (sessionIdentifier.length !== 42) this.violate(`identifier of ${sessionIdentifier.length} chars`);
+    row.serverSession = sessionIdentifier;
+    this.onCommit('recordServerSession', row);
   }
 
   async recordStart(sessionId: number, record: StartRecord): Promise<void> {
@@ -73,7 +87,8 @@ export class InMemoryLedger implements AuditLedger {
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
     this.failIfBroken('recordEnd');
     const row = this.row(sessionId, 'recordEnd');
-    if (!row.start || row.end) this.violate(`recordEnd out of order on ${sessionId}`);
+    // Like the real store: a started session, or (crash recovery) one whose server session was opened.
+    if (!(row.start || row.serverSession) || row.failure || row.end) this.violate(`recordEnd out of order on ${sessionId}`);
     row.end = record;
     row.ends.push(record);
     this.onCommit('recordEnd', row);
@@ -81,11 +96,11 @@ export class InMemoryLedger implements AuditLedger {
 
   async openSessions(): Promise<OpenSession[]> {
     return this.rows
-      .filter((row) => row.start && !row.end)
+      .filter((row) => (row.start || row.serverSession) && !row.failure && !row.end)
       .map((row) => ({
         sessionId: row.id,
         connectionKey: row.attempt.connectionKey,
-        sessionIdentifier: row.start?.sessionIdentifier ?? null,
+        sessionIdentifier: row.start?.sessionIdentifier ?? row.serverSession,
         adminLogin: row.attempt.admin.login,
         targetLogin: row.attempt.target.login,
         startedAtClient: row.start?.startedAtClient ?? null,
