@@ -1,54 +1,27 @@
-// The mandatory reason (IN-1), validated in main: the UI's check is only a convenience.
-//
-// A reason is one line of text that ends up in the local audit, the server's ir.logging
-// entry and CSV exports, so anything that could break or disguise a line is refused:
-// - C0 controls (U+0000–U+001F, newline and tab included), DEL and C1 controls
-//   (U+0080–U+009F) — Unicode's Cc category;
-// - the Unicode line and paragraph separators (U+2028, U+2029);
-// - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
-//   which can make a log line read differently from what it holds ("Trojan Source");
-// - unpaired UTF-16 surrogates, which are not text at all.
-// Trimming comes first (String.prototype.trim: whitespace and line terminators at either
-// end), so a reason pasted with a trailing newline is accepted without it.
-// Lengths are counted in Unicode code points, not UTF-16 units: "🙂" is one.
+// The mandatory reason (IN-1), validated in main: the UI's check is only a
+// convenience. The rule itself is shared with the UI (src-preload/reason-rule.ts);
+// here a problem becomes the refusal main answers and records.
 import type { Message } from '../../src-preload/contract';
+import { reasonProblem, type ReasonRefusalCode } from '../../src-preload/reason-rule';
 
-export const REASON_MIN = 10;
-export const REASON_MAX = 500;
-
-export type ReasonRefusalCode =
-  | 'reason-empty'
-  | 'reason-too-short'
-  | 'reason-too-long'
-  | 'reason-control-characters'
-  | 'reason-malformed';
+export { REASON_MAX, REASON_MIN, codePointLength, type ReasonRefusalCode } from '../../src-preload/reason-rule';
 
 export type ReasonCheck =
   | { ok: true; reason: string }
   | { ok: false; code: ReasonRefusalCode; refusal: Message };
 
-// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Number of Unicode code points (what the 10..500 limits count). */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
-}
+const REFUSAL_KEYS: Record<ReasonRefusalCode, string> = {
+  'reason-malformed': 'rules.reasonMalformed',
+  'reason-control-characters': 'rules.reasonControlCharacters',
+  'reason-empty': 'rules.reasonEmpty',
+  'reason-too-short': 'rules.reasonTooShort',
+  'reason-too-long': 'rules.reasonTooLong',
+};
 
 export function validateReason(raw: string): ReasonCheck {
-  const reason = raw.trim();
-  if (LONE_SURROGATE.test(reason)) return refuse('reason-malformed', 'rules.reasonMalformed');
-  if (FORBIDDEN.test(reason)) return refuse('reason-control-characters', 'rules.reasonControlCharacters');
-  const length = codePointLength(reason);
-  if (length === 0) return refuse('reason-empty', 'rules.reasonEmpty', { min: REASON_MIN });
-  if (length < REASON_MIN) return refuse('reason-too-short', 'rules.reasonTooShort', { min: REASON_MIN, length });
-  if (length > REASON_MAX) return refuse('reason-too-long', 'rules.reasonTooLong', { max: REASON_MAX, length });
-  return { ok: true, reason };
-}
-
-function refuse(code: ReasonRefusalCode, key: string, params?: Message['params']): ReasonCheck {
-  return { ok: false, code, refusal: params ? { key, params } : { key } };
+  const problem = reasonProblem(raw);
+  if (!problem) return { ok: true, reason: raw.trim() };
+  const { code, ...params } = problem;
+  const key = REFUSAL_KEYS[code];
+  return { ok: false, code, refusal: Object.keys(params).length ? { key, params } : { key } };
 }
