@@ -1,23 +1,12 @@
 // Every OdooError kind, produced by the simulator over real HTTP (IN-4): each
 // malformed or refused answer maps to its kind, with a translation key.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ODOO_ERROR_KINDS, OdooClient, OdooConnection, OdooError, isOdooError, listDatabases, odooErrorKey, type OdooErrorKind } from '../../../src-main/odoo';
 import en from '../../../src-renderer/src/i18n/locales/en/odoo.json';
 import es from '../../../src-renderer/src/i18n/locales/es/odoo.json';
-import type { OdooSim } from '../../support/odoo-sim';
-import { connect, simWithAdmin } from './sim-harness';
+import { connect, simsClosedAfterEach } from './sim-harness';
 
-let sims: OdooSim[] = [];
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()));
-  sims = [];
-});
-
-async function setup(...args: Parameters<typeof simWithAdmin>) {
-  const ready = await simWithAdmin(...args);
-  sims.push(ready.sim);
-  return ready;
-}
+const { setup, forget } = simsClosedAfterEach();
 
 async function failure(promise: Promise<unknown>): Promise<OdooError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -127,7 +116,7 @@ describe('error kinds', () => {
     const { sim } = await setup();
     const gone = connect(sim, 'admin');
     await sim.close();
-    sims = sims.filter((s) => s !== sim);
+    forget(sim);
     await expectKind(gone.authenticate(), 'network');
   });
 

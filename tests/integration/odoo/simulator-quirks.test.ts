@@ -2,21 +2,12 @@
 // server: the portal trap, password changes, impersonating id 1, the identity
 // check window, the hashing delay, and versions 17 and 19.
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOdooSim, type OdooSim } from '../../support/odoo-sim';
 import { RawSession } from '../../contract/raw-session';
-import { connect, simWithAdmin } from './sim-harness';
+import { connect, simsClosedAfterEach } from './sim-harness';
 
-let sims: OdooSim[] = [];
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()));
-  sims = [];
-});
-async function setup(...args: Parameters<typeof simWithAdmin>) {
-  const ready = await simWithAdmin(...args);
-  sims.push(ready.sim);
-  return ready;
-}
+const { setup, track } = simsClosedAfterEach();
 async function rawAdmin(sim: OdooSim): Promise<RawSession> {
   const raw = new RawSession(sim.url);
   await raw.authenticate(sim.database, 'admin', 'admin');
@@ -81,7 +72,7 @@ describe('sessions', () => {
 
   it('hashes passwords for about half a second by default, like a real server', async () => {
     const sim = await startOdooSim({});
-    sims.push(sim);
+    track(sim);
     const started = performance.now();
     await connect(sim, 'admin').authenticate();
     expect(performance.now() - started).toBeGreaterThanOrEqual(450);
