@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { electronNativeBindingFor } from '../build/native-binding';
 import { DEMO_URL_VARIABLE } from '../src-main/app/demo-connection';
-import { electronBinaryPath } from '../src-main/app/electron-runtime';
+import { electronBinaryPath } from '../src-main/shell/electron-runtime';
 import { startOdooSim } from '../tests/support/odoo-sim';
 
 const run = (command: string, args: string[]) => {

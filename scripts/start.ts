@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { electronNativeBindingFor } from '../build/native-binding';
-import { electronBinaryPath } from '../src-main/app/electron-runtime';
+import { electronBinaryPath } from '../src-main/shell/electron-runtime';
 
 const electron = electronBinaryPath();
 if (!electron) {

@@ -4,7 +4,7 @@ import type { ConsoleHandlers } from '../../src-preload/contract';
 import type { AuditDatabase } from '../audit/audit-database';
 import { exportAudit } from '../audit/audit-export';
 import type { AuditQueries } from '../audit/audit-queries';
-import type { MirrorService } from '../app/mirror-service';
+import type { MirrorService } from './mirror-service';
 import type { Clock } from '../core/clock';
 
 type AuditChannel =

@@ -1,6 +1,6 @@
 // impersonation:* — the UI asks; main decides (rules, session, deadline).
 import type { ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
-import type { ImpersonationService } from '../app/impersonation-service';
+import type { ImpersonationService } from './impersonation-service';
 
 type ImpersonationChannel =
   | 'impersonation:attempts'

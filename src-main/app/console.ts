@@ -24,10 +24,10 @@ import type { ImpersonationViewPort } from '../core/ports';
 import { systemMonotonicClock, systemScheduler, type MonotonicClock, type Scheduler } from '../core/scheduler';
 import { KeychainVault, type SafeStorageLike } from '../secrets/secret-vault';
 import { SettingsStore } from '../settings/settings-store';
-import { ImpersonationService } from './impersonation-service';
-import type { Logger } from './logger';
-import { MirrorService } from './mirror-service';
-import { recoverAtStartup } from './startup-recovery';
+import { ImpersonationService } from '../api/impersonation-service';
+import type { Logger } from '../core/logger';
+import { MirrorService } from '../api/mirror-service';
+import { recoverAtStartup } from '../api/startup-recovery';
 
 /** The embedded Odoo view as the console drives it: opened by the session, placed by the UI. */
 export interface ConsoleView extends ImpersonationViewPort {

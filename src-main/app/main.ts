@@ -21,8 +21,8 @@ import { ConsoleTray } from '../shell/tray';
 import { IDLE_SESSION_VIEW } from '../core/session-view';
 import { createConsole } from './console';
 import { connectToDemoServer, DEMO_URL_VARIABLE } from './demo-connection';
-import { createLogger } from './logger';
-import { mainTranslator } from './main-translator';
+import { createLogger } from '../core/logger';
+import { mainTranslator } from '../shell/main-translator';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');

@@ -7,4 +7,3 @@ export { MirrorSync, type MirrorSyncOptions, type SyncProgressListener } from '.
 export { lastSyncAt, latestSyncAt } from './sync-state';
 export { pruneAudit, type PruneResult } from './retention';
 export { verifyChain, hashEvent, canonicalJson, GENESIS_HASH, type ChainRow } from './hash-chain';
-export * from './server-log-source';

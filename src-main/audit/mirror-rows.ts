@@ -3,7 +3,7 @@
 import type { Insertable } from 'kysely';
 import { canonicalJson } from './hash-chain';
 import type { ServerLogsTable } from './schema';
-import type { ServerLogCursor, ServerLogRow } from './server-log-source';
+import type { ServerLogCursor, ServerLogRow } from '../core/ports/server-logs';
 
 /** A server row's columns; which server it came from is the sync's to add (MirrorStatements). */
 export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id' | 'server'>;

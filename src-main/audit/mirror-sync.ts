@@ -19,7 +19,7 @@ import { changedFields, compareCursor, cursorOf, lookBack, mirrorColumns } from 
 import { MirrorStatements } from './mirror-statements';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
-import type { ServerLogCursor, ServerLogKind, ServerLogRow, ServerLogSource } from './server-log-source';
+import type { ServerLogCursor, ServerLogKind, ServerLogRow, ServerLogSource } from '../core/ports/server-logs';
 
 export interface MirrorSyncOptions {
   /** The server mirrored: its connection key (normalised base URL + database, never a secret). */

@@ -9,7 +9,7 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../src-preload/contract';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import { ConsoleError } from '../core/console-error';
 import { OdooConnection, type OdooCredentials } from '../odoo/odoo-connection';
 import { listDatabases } from '../odoo/database-list';

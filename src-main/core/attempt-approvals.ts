@@ -4,7 +4,7 @@
 // one — so "check, then start" costs one of the five attempts a minute. Every
 // rule except the rate limit is applied again at the start (AZ-2: the target is
 // re-read right before impersonate_login).
-import type { AttemptRequest } from './attempt-gate';
+import type { AttemptRequest } from './attempt';
 import { validateReason } from './reason';
 
 export const APPROVAL_TTL_MS = 2 * 60_000;

@@ -12,61 +12,13 @@
 // The admin's own right to impersonate (AZ-1) is established when connecting; a
 // connection whose admin lacks it never reaches this gate.
 import type { CheckResult, Message } from '../../src-preload/contract';
+import type { AttemptContext, AttemptDecision, AttemptRefusalCode, AttemptRequest, ConsoleState } from './attempt';
+import { ApprovedAttempts } from './attempt-approvals';
 import type { Clock } from './clock';
 import { ineligibilityReasons } from './eligibility';
-import type { AdminIdentity, AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
-import { ApprovedAttempts } from './attempt-approvals';
+import type { AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
 import { RateLimiter, rateLimitKey } from './rate-limiter';
-import { validateReason, type ReasonRefusalCode } from './reason';
-
-export type AttemptRefusalCode =
-  | ReasonRefusalCode
-  | 'rate-limited'
-  | 'already-active'
-  | 'closing'
-  | 'self'
-  | 'superuser'
-  | 'administrator'
-  | 'portal'
-  | 'archived'
-  | 'target-unknown'
-  | 'target-check-failed';
-
-export interface AttemptRequest {
-  targetId: number;
-  /** As typed; validated here. */
-  reason: string;
-}
-
-/** Who attempts, where from. */
-export interface AttemptContext {
-  /** Normalised URL + database (never a secret). */
-  connectionKey: string;
-  admin: AdminIdentity;
-  clientHost: string;
-  appVersion: string;
-}
-
-/** What the console is doing when the attempt arrives. */
-export type ConsoleState = 'free' | 'busy' | 'closing';
-
-export interface AttemptRefusal {
-  /** Every code that applies (several only for the target); the first names the message. */
-  codes: AttemptRefusalCode[];
-  message: Message;
-}
-
-export interface AttemptDecision {
-  at: Date;
-  allowed: boolean;
-  refusal: AttemptRefusal | null;
-  /** Trimmed when valid, as typed otherwise (the store caps it). */
-  reason: string;
-  /** The target as the server reported it just now, when it was read. */
-  target: TargetRecord | null;
-  remaining: number;
-  retryAfterSeconds: number | null;
-}
+import { validateReason } from './reason';
 
 const TARGET_KEYS: Record<string, string> = {
   self: 'rules.targetSelf',

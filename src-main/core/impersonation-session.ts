@@ -13,7 +13,8 @@
 // End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
 // check: SessionTimers, the deadline rechecked on every call of this class too.
 import type { Countdown, EndCause, SessionView } from '../../src-preload/contract';
-import { AttemptGate, type AttemptDecision, type AttemptRequest } from './attempt-gate';
+import type { AttemptDecision, AttemptRequest } from './attempt';
+import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
 import type { ImpersonationHandle, OdooImpersonationPort } from './ports';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';

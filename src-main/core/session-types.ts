@@ -1,6 +1,7 @@
 // What the session state machine is built with and answers, apart from the machine itself.
 import type { EndCause } from '../../src-preload/contract';
-import type { AttemptContext, AttemptDecision, AttemptGate } from './attempt-gate';
+import type { AttemptContext, AttemptDecision } from './attempt';
+import type { AttemptGate } from './attempt-gate';
 import type { Clock } from './clock';
 import { ConsoleError } from './console-error';
 import type { AuditLedger, ImpersonationViewPort, OdooImpersonationPort } from './ports';

@@ -3,8 +3,8 @@
 // handle core receives exposes it only through a non-enumerable getter, so a
 // handle that ends up serialised or logged carries no secret (SS-10).
 import type { ImpersonationHandle, OdooImpersonationPort, RevokeOutcome, ServerAuditEntry, ServerEndResult, TargetRecord } from '../core/ports';
-import { CONSOLE_LOG_NAME } from '../audit/server-log-source';
-import type { ImpersonationHandle as ConnectorHandle } from './impersonation-handle';
+import { CONSOLE_LOG_NAME } from '../core/ports/server-logs';
+import type { ImpersonationHandle as ConnectorHandle } from './impersonated-session';
 import type { OdooConnection } from './odoo-connection';
 import { OdooError, isOdooError } from './odoo-error';
 

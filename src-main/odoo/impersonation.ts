@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { OdooError, isOdooError } from './odoo-error';
 import type { OdooClient } from './odoo-client';
-import { ImpersonationHandle } from './impersonation-handle';
+import { ImpersonationHandle } from './impersonated-session';
 import { odooTimeOrNull } from './odoo-time';
 import { resultOf, type RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';

@@ -3,7 +3,7 @@ export { OdooConnection, type OdooCredentials, type OdooTransportOptions } from 
 export { listDatabases } from './database-list';
 export { OdooClient, type RpcAnswer } from './odoo-client';
 export { OdooError, ODOO_ERROR_KINDS, isOdooError, odooErrorKey, type OdooErrorKind } from './odoo-error';
-export { ImpersonationHandle, type ImpersonationFacts, type ImpersonatedUser } from './impersonation-handle';
+export { ImpersonationHandle, type ImpersonationFacts, type ImpersonatedUser } from './impersonated-session';
 export type { EndReport, StepOutcome } from './impersonation';
 export type { RevokeReport } from './device-revocation';
 export type { ServerFeatures } from './server-features';

@@ -4,11 +4,11 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../audit/server-log-source';
+import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core/ports/server-logs';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
-import type { ImpersonationHandle } from './impersonation-handle';
+import type { ImpersonationHandle } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';

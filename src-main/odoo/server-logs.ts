@@ -10,7 +10,7 @@ import {
   type ServerLogKind,
   type ServerLogPage,
   type ServerLogRow,
-} from '../audit/server-log-source';
+} from '../core/ports/server-logs';
 import { SESSION_IDENTIFIER_LENGTH } from './cookie-jar';
 import { OdooError } from './odoo-error';
 import { orNull, resultOf, type RpcChannel } from './rpc-channel';

@@ -5,7 +5,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../app/content-security-policy';
+import { contentSecurityPolicy } from './content-security-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'console';

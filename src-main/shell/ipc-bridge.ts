@@ -5,7 +5,7 @@ import { eventChannels } from '../../src-preload/channels';
 import type { ConsoleHandlers } from '../../src-preload/contract';
 import { registerIpcHandlers } from '../../src-preload/main-handlers';
 import type { ConsoleEvents } from '../api/console-events';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import { isConsoleFrame } from './main-window';
 
 export function bridgeConsoleOverIpc(

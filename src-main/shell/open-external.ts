@@ -4,7 +4,7 @@
 // other URL, is refused and logged, so no page can make the desktop open
 // something by going through here.
 import { shell } from 'electron';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import { ConsoleError } from '../core/console-error';
 import { originForLog } from './origin-policy';
 

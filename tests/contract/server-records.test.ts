@@ -2,7 +2,7 @@
 // identifier, the console's ir.logging entry, and reading both logs in
 // (write_date, id) order. Entries written here are deleted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleLogMessage } from '../../src-main/audit/server-log-source';
+import type { ConsoleLogMessage } from '../../src-main/core/ports/server-logs';
 import { isOdooError, type OdooConnection } from '../../src-main/odoo';
 import { RawSession } from './raw-session';
 import { knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';

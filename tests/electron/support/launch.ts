@@ -5,7 +5,7 @@ import { _electron as electron, test, type ElectronApplication } from '@playwrig
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { electronBinaryPath } from '../../../src-main/app/electron-runtime';
+import { electronBinaryPath } from '../../../src-main/shell/electron-runtime';
 
 export const electronPath = electronBinaryPath();
 export const skipReason =

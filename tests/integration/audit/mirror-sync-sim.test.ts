@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
-import { CONSOLE_LOG_NAME } from '../../../src-main/audit/server-log-source';
+import { CONSOLE_LOG_NAME } from '../../../src-main/core/ports/server-logs';
 import { connectionKey } from '../../../src-main/connections/connection-service';
 import { OdooConnection } from '../../../src-main/odoo/odoo-connection';
 import { tempAudit, type TempAudit } from '../../support/audit/fixtures';

@@ -9,7 +9,7 @@ import { AuditStore } from '../../../src-main/audit/audit-store';
 import { canonicalJson } from '../../../src-main/audit/hash-chain';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { pruneAudit } from '../../../src-main/audit/retention';
-import type { ServerLogRow } from '../../../src-main/audit/server-log-source';
+import type { ServerLogRow } from '../../../src-main/core/ports/server-logs';
 import { latestSyncAt } from '../../../src-main/audit/sync-state';
 import { AuditQuery } from '../../../src-preload/contract';
 import {

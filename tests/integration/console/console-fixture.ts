@@ -8,7 +8,7 @@ import type { MethodChannel } from '../../../src-preload/channels';
 import type { Envelope, MethodInput, MethodOutput, ViewBounds } from '../../../src-preload/contract';
 import { dispatch } from '../../../src-preload/main-handlers';
 import { createConsole, type ConsoleInstance, type ConsoleView } from '../../../src-main/app/console';
-import { createLogger } from '../../../src-main/app/logger';
+import { createLogger } from '../../../src-main/core/logger';
 import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
 import type { SafeStorageLike } from '../../../src-main/secrets/secret-vault';
 import { startOdooSim, type OdooSim, type SimOptions } from '../../support/odoo-sim';

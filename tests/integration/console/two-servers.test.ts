@@ -3,7 +3,7 @@
 // audit ids overlap and staging's history is older than production's: the
 // mirror keeps each server's rows, cursors and last-sync time apart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONSOLE_LOG_NAME } from '../../../src-main/audit/server-log-source';
+import { CONSOLE_LOG_NAME } from '../../../src-main/core/ports/server-logs';
 import { connectionKey } from '../../../src-main/connections/connection-service';
 import { appendServerLogs } from '../../support/audit/sim-server-logs';
 import { startOdooSim, type OdooSim } from '../../support/odoo-sim';

@@ -6,7 +6,7 @@
 // default window (the last days) always shows them.
 import type { EndCause } from '../../../src-preload/contract';
 import type { AdminIdentity, TargetIdentity } from '../../../src-main/core/ports';
-import type { ServerLogRow } from '../../../src-main/audit/server-log-source';
+import type { ServerLogRow } from '../../../src-main/core/ports/server-logs';
 
 export const admin: AdminIdentity = { uid: 2, login: 'admin', name: 'Mitchell Admin' };
 export const admin2: AdminIdentity = { uid: 6, login: 'admin2', name: 'Marc Demo' };

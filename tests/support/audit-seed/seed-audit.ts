@@ -7,7 +7,7 @@ import { openAuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { compareCursor, cursorOf } from '../../../src-main/audit/mirror-rows';
-import type { ServerLogRow, ServerLogSource } from '../../../src-main/audit/server-log-source';
+import type { ServerLogRow, ServerLogSource } from '../../../src-main/core/ports/server-logs';
 import { demoServerRows, demoSessions, type DemoSession } from './demo-data';
 
 export interface SeedSummary {

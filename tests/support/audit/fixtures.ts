@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditDatabase, type AuditDatabase } from '../../../src-main/audit/audit-database';
-import type { ServerLogKind, ServerLogRow } from '../../../src-main/audit/server-log-source';
+import type { ServerLogKind, ServerLogRow } from '../../../src-main/core/ports/server-logs';
 import type { AttemptRecord, EndRecord, StartRecord } from '../../../src-main/core/ports';
 
 /** The connection the local sessions below belong to (attempt()), and the server the mirror reads by default. */

@@ -1,7 +1,7 @@
 // An in-memory ServerLogSource with the semantics the Odoo connector promises:
 // rows of a kind strictly after (write_date, id), in that order, `total` counted
 // in the same trip. Tests change rows "on the server" and can make reads fail.
-import type { ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogRow, ServerLogSource } from '../../../src-main/audit/server-log-source';
+import type { ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogRow, ServerLogSource } from '../../../src-main/core/ports/server-logs';
 
 function after(row: ServerLogRow, cursor: ServerLogCursor | null): boolean {
   if (cursor === null) return true;

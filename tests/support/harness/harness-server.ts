@@ -11,9 +11,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { eventChannels } from '../../../src-preload/channels';
 import { dispatch } from '../../../src-preload/main-handlers';
 import { createConsole, type ConsoleInstance } from '../../../src-main/app/console';
-import { contentSecurityPolicy } from '../../../src-main/app/content-security-policy';
-import { electronBinaryPath } from '../../../src-main/app/electron-runtime';
-import { createLogger, type Logger } from '../../../src-main/app/logger';
+import { contentSecurityPolicy } from '../../../src-main/shell/content-security-policy';
+import { electronBinaryPath } from '../../../src-main/shell/electron-runtime';
+import { createLogger, type Logger } from '../../../src-main/core/logger';
 import { HarnessView } from './harness-view';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -2,7 +2,7 @@
 // equal to logins), Odoo's inactive system records 1, 3, 4, 5, and optional bulk
 // users and log rows for benchmarks. Partner ids differ from user ids on purpose,
 // so that mixing them up (impersonate.log names the partner) shows.
-import { CONSOLE_LOG_NAME, type ConsoleLogMessage } from '../../../src-main/audit/server-log-source';
+import { CONSOLE_LOG_NAME, type ConsoleLogMessage } from '../../../src-main/core/ports/server-logs';
 import { toOdooDatetime } from '../../../src-main/odoo/odoo-time';
 import type { SimDatabase } from './models';
 import type { SimUserSeed } from './options';

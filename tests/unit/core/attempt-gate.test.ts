@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptGate, toCheckResult, type ConsoleState } from '../../../src-main/core/attempt-gate';
+import type { ConsoleState } from '../../../src-main/core/attempt';
+import { AttemptGate, toCheckResult } from '../../../src-main/core/attempt-gate';
 import { ADMIN, FakeOdoo } from './support/fake-odoo';
 import { InMemoryLedger } from './support/in-memory-ledger';
 import { ManualTime } from './support/manual-time';

@@ -4,7 +4,7 @@
 // does, and answers through the real audit handlers over a seeded SQLite file.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditHandlers } from '../../../src-main/api/audit-handlers';
-import type { MirrorService } from '../../../src-main/app/mirror-service';
+import type { MirrorService } from '../../../src-main/api/mirror-service';
 import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditQueries } from '../../../src-main/audit/audit-queries';
 import type { MethodChannel } from '../../../src-preload/channels';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../../support/electron-mock'));
 
 import { WebContentsView } from 'electron';
-import { createLogger } from '../../../src-main/app/logger';
+import { createLogger } from '../../../src-main/core/logger';
 import { OriginPolicy } from '../../../src-main/shell/origin-policy';
 import { attachRemoteViewGuards } from '../../../src-main/shell/remote-view-guards';
 import { electronFake, fakeEvent } from '../../support/electron-mock';

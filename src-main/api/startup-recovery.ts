@@ -3,14 +3,14 @@
 // the admin's password (Odoo's identity check): where the keychain holds it, it
 // happens now; otherwise the user is told, and it happens when they connect
 // (ImpersonationService.recover on every connect).
-import type { ConsoleEvents } from '../api/console-events';
+import type { ConsoleEvents } from './console-events';
 import type { ConnectionService } from '../connections/connection-service';
 import type { ImpersonationSession } from '../core/impersonation-session';
 import type { AuditLedger, OpenSession } from '../core/ports';
 import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
 import { OdooConnection } from '../odoo/odoo-connection';
 import { clientAddressFor } from './client-address';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 
 export interface StartupRecoveryDeps {
   ledger: AuditLedger;

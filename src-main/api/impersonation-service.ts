@@ -15,7 +15,7 @@ import type { RecoveryReport } from '../core/session-recovery';
 import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
 import type { SettingsStore } from '../settings/settings-store';
 import { clientAddressFor } from './client-address';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 
 export class ImpersonationService {
   private ports = new WeakMap<ActiveConnection, ConnectorImpersonationPort>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from '../../../src-main/app/logger';
+import { createLogger, redact } from '../../../src-main/core/logger';
 
 describe('the diagnostic log', () => {
   it('redacts secret fields by name', () => {

@@ -1,0 +1,55 @@
+// What an impersonation attempt is, as the gate decides it (attempt-gate.ts) and
+// an allowed check is remembered (attempt-approvals.ts): types only, so that both
+// can name them without importing each other.
+import type { Message } from '../../src-preload/contract';
+import type { AdminIdentity, TargetRecord } from './ports';
+import type { ReasonRefusalCode } from './reason';
+
+export type AttemptRefusalCode =
+  | ReasonRefusalCode
+  | 'rate-limited'
+  | 'already-active'
+  | 'closing'
+  | 'self'
+  | 'superuser'
+  | 'administrator'
+  | 'portal'
+  | 'archived'
+  | 'target-unknown'
+  | 'target-check-failed';
+
+export interface AttemptRequest {
+  targetId: number;
+  /** As typed; validated here. */
+  reason: string;
+}
+
+/** Who attempts, where from. */
+export interface AttemptContext {
+  /** Normalised URL + database (never a secret). */
+  connectionKey: string;
+  admin: AdminIdentity;
+  clientHost: string;
+  appVersion: string;
+}
+
+/** What the console is doing when the attempt arrives. */
+export type ConsoleState = 'free' | 'busy' | 'closing';
+
+export interface AttemptRefusal {
+  /** Every code that applies (several only for the target); the first names the message. */
+  codes: AttemptRefusalCode[];
+  message: Message;
+}
+
+export interface AttemptDecision {
+  at: Date;
+  allowed: boolean;
+  refusal: AttemptRefusal | null;
+  /** Trimmed when valid, as typed otherwise (the store caps it). */
+  reason: string;
+  /** The target as the server reported it just now, when it was read. */
+  target: TargetRecord | null;
+  remaining: number;
+  retryAfterSeconds: number | null;
+}

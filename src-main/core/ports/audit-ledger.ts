@@ -1,0 +1,70 @@
+// The audit store as the impersonation flow sees it; implemented by src-main/audit
+// (AuditStore). Every call is one durable transaction (AU-1, AU-2).
+import type { EndCause } from '../../../src-preload/contract';
+import type { AdminIdentity, TargetIdentity } from './identities';
+
+export interface AttemptRecord {
+  /** Identifies the connection: normalised URL + database (never a secret). */
+  connectionKey: string;
+  admin: AdminIdentity;
+  target: TargetIdentity;
+  /** As typed, capped to 500 characters by the store if it was refused for its length. */
+  reason: string;
+  allowed: boolean;
+  /** Why it was refused (e.g. 'rate-limited', 'administrator', 'reason-too-short'), null if allowed. */
+  refusal: string | null;
+  at: Date;
+  clientHost: string;
+  appVersion: string;
+}
+
+export interface StartRecord {
+  startedAtClient: Date;
+  /** UTC "YYYY-MM-DD HH:MM:SS" as the server reported it, when known. */
+  startedAtServer: string | null;
+  /** First 42 characters of the Odoo session id, never the full id (SS-10). */
+  sessionIdentifier: string;
+  clientIp: string | null;
+  serverIp: string | null;
+  /** id of the ir.logging row written on the server. */
+  serverLogId: number | null;
+}
+
+export interface EndRecord {
+  endedAtClient: Date;
+  endedAtServer: string | null;
+  cause: EndCause;
+  /** true while the server-side end is still being retried (FT-3). */
+  serverEndPending: boolean;
+  detail: string | null;
+}
+
+export interface OpenSession {
+  sessionId: number;
+  connectionKey: string;
+  sessionIdentifier: string | null;
+  adminLogin: string;
+  targetLogin: string | null;
+  startedAtClient: Date | null;
+}
+
+/** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
+export interface AuditLedger {
+  /** Records an attempt (allowed or refused) and answers its session row id. */
+  recordAttempt(record: AttemptRecord): Promise<number>;
+  /**
+   * The fresh server session exists: its 42-character identifier is on the record
+   * before anything else happens, so that a crash before the start is recorded still
+   * leaves crash recovery something to revoke (FT-1). The attempt stays pending.
+   */
+  recordServerSession(sessionId: number, sessionIdentifier: string, at: Date): Promise<void>;
+  /** The start, committed before the view gets the cookie (AU-2). */
+  recordStart(sessionId: number, record: StartRecord): Promise<void>;
+  /** An allowed attempt that did not start, with why. */
+  recordFailure(sessionId: number, at: Date, reason: string): Promise<void>;
+  recordEnd(sessionId: number, record: EndRecord): Promise<void>;
+  /** Sessions started and never ended (crash recovery, FT-1). */
+  openSessions(): Promise<OpenSession[]>;
+  /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
+  attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
+}

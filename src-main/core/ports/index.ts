@@ -1,0 +1,25 @@
+// What core needs from the outside world, as interfaces: the audit store
+// implements AuditLedger (src-main/audit), the Odoo connector the server side and
+// ServerLogSource (src-main/odoo), the shell the view. Core stays free of I/O, and
+// the connector and the audit store meet only here, never import each other.
+export type { AdminIdentity, TargetIdentity } from './identities';
+export type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from './audit-ledger';
+export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
+export type {
+  ImpersonationHandle,
+  OdooImpersonationPort,
+  RevokeOutcome,
+  ServerAuditEntry,
+  ServerEndResult,
+  ServerStepOutcome,
+  TargetRecord,
+} from './odoo-impersonation';
+export {
+  CONSOLE_LOG_NAME,
+  type ConsoleLogMessage,
+  type ServerLogCursor,
+  type ServerLogKind,
+  type ServerLogPage,
+  type ServerLogRow,
+  type ServerLogSource,
+} from './server-logs';
