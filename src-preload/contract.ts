@@ -4,7 +4,7 @@
 // Each schema and its type share one name.
 import { z } from 'zod';
 import type { EventName, MethodChannel } from './channels';
-import { MAX_SESSION_MINUTES } from './limits';
+import { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from './limits';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -44,11 +44,10 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export { MAX_SESSION_MINUTES };
 
 export const Settings = z.object({
   language: Language,
-  sessionLimitMinutes: z.number().int().min(5).max(MAX_SESSION_MINUTES),
+  sessionLimitMinutes: z.number().int().min(MIN_SESSION_MINUTES).max(MAX_SESSION_MINUTES),
   /** null keeps everything. */
   retentionDays: z.number().int().min(1).max(36_500).nullable(),
 });

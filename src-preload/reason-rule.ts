@@ -13,9 +13,7 @@
 // Trimming comes first (String.prototype.trim: whitespace and line terminators at either
 // end), so a reason pasted with a trailing newline is accepted without it.
 // Lengths are counted in Unicode code points, not UTF-16 units: "🙂" is one.
-
-export const REASON_MIN = 10;
-export const REASON_MAX = 500;
+import { REASON_MAX, REASON_MIN } from './limits';
 
 export type ReasonProblem =
   | { code: 'reason-malformed' }

@@ -1,7 +1,7 @@
 // app:* and settings:* — the calls that exercise the whole path from the UI to
 // main and back: app information and the persisted settings.
 import type { AppInfo, ConsoleHandlers } from '../../src-preload/contract';
-import type { SettingsStore } from '../settings/settings-store';
+import type { SettingsStore } from '../settings';
 import type { ConsoleEvents } from './console-events';
 
 export function appHandlers(

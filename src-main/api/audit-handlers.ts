@@ -1,11 +1,9 @@
 // audit:* — the Logs screen reads only the local store, so it works offline;
 // sync needs the active connection.
 import type { ConsoleHandlers } from '../../src-preload/contract';
-import type { AuditDatabase } from '../audit/audit-database';
-import { exportAudit } from '../audit/audit-export';
-import type { AuditQueries } from '../audit/audit-queries';
+import { exportAudit, type AuditDatabase, type AuditQueries } from '../audit';
 import type { MirrorService } from './mirror-service';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../core';
 
 type AuditChannel =
   | 'audit:list'

@@ -1,7 +1,7 @@
 // connections:* and users:* — saved connections, the admin check, and the user
 // picker's search over the active connection.
 import type { ConsoleHandlers } from '../../src-preload/contract';
-import type { ConnectionService } from '../connections/connection-service';
+import type { ConnectionService } from '../connections';
 
 export function connectionHandlers(
   connections: ConnectionService,

@@ -4,18 +4,24 @@
 // keeps the one session per console (AZ-5) across connections.
 import os from 'node:os';
 import type { AttemptAllowance, CheckResult, EndCause, ImpersonationRequest, SessionView } from '../../src-preload/contract';
-import type { ActiveConnection, ConnectionService } from '../connections/connection-service';
-import { toCheckResult } from '../core/attempt-gate';
-import { ConsoleError } from '../core/console-error';
-import type { ImpersonationSession, ShutdownCause, ShutdownOutcome, StartContext } from '../core/impersonation-session';
-import type { Clock } from '../core/clock';
-import type { AuditLedger } from '../core/ports';
-import { RateLimiter, rateLimitKey } from '../core/rate-limiter';
-import type { RecoveryReport } from '../core/session-recovery';
-import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
-import type { SettingsStore } from '../settings/settings-store';
-import { clientAddressFor } from './client-address';
-import type { Logger } from '../core/logger';
+import type { ActiveConnection, ConnectionService } from '../connections';
+import {
+  ConsoleError,
+  RateLimiter,
+  rateLimitKey,
+  toCheckResult,
+  type AuditLedger,
+  type Clock,
+  type ImpersonationSession,
+  type Logger,
+  type RecoveryReport,
+  type ShutdownCause,
+  type ShutdownOutcome,
+  type StartContext,
+} from '../core';
+import type { ConnectorImpersonationPort } from '../odoo';
+import type { SettingsStore } from '../settings';
+import { connectorPort } from './connector-port';
 
 export class ImpersonationService {
   private ports = new WeakMap<ActiveConnection, ConnectorImpersonationPort>();
@@ -101,10 +107,7 @@ export class ImpersonationService {
   private portFor(active: ActiveConnection): ConnectorImpersonationPort {
     let port = this.ports.get(active);
     if (!port) {
-      port = new ConnectorImpersonationPort(active.odoo, {
-        adminPassword: () => this.connections.passwordOf(active.saved.id),
-        clientIp: clientAddressFor(active.saved.url),
-      });
+      port = connectorPort(active.odoo, active.saved.url, () => this.connections.passwordOf(active.saved.id));
       this.ports.set(active, port);
     }
     return port;

@@ -4,16 +4,9 @@
 // the retention setting after each sync, never to what has not been synced.
 import type { SyncResult, SyncStatus } from '../../src-preload/contract';
 import type { ConsoleEvents } from './console-events';
-import type { AuditDatabase } from '../audit/audit-database';
-import { MirrorSync } from '../audit/mirror-sync';
-import { pruneAudit } from '../audit/retention';
-import type { ServerLogSource } from '../core/ports/server-logs';
-import { latestSyncAt } from '../audit/sync-state';
-import type { Clock } from '../core/clock';
-import { ConsoleError } from '../core/console-error';
-import type { Scheduler } from '../core/scheduler';
-import type { SettingsStore } from '../settings/settings-store';
-import type { Logger } from '../core/logger';
+import { latestSyncAt, MirrorSync, pruneAudit, type AuditDatabase } from '../audit';
+import { ConsoleError, type Clock, type Logger, type Scheduler, type ServerLogSource } from '../core';
+import type { SettingsStore } from '../settings';
 
 export const SYNC_PERIOD_MS = 5 * 60_000;
 

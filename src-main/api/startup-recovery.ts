@@ -3,14 +3,11 @@
 // the admin's password (Odoo's identity check): where the keychain holds it, it
 // happens now; otherwise the user is told, and it happens when they connect
 // (ImpersonationService.recover on every connect).
+import type { ConnectionService } from '../connections';
+import type { AuditLedger, ImpersonationSession, Logger, OpenSession } from '../core';
+import { OdooConnection } from '../odoo';
 import type { ConsoleEvents } from './console-events';
-import type { ConnectionService } from '../connections/connection-service';
-import type { ImpersonationSession } from '../core/impersonation-session';
-import type { AuditLedger, OpenSession } from '../core/ports';
-import { ConnectorImpersonationPort } from '../odoo/impersonation-port';
-import { OdooConnection } from '../odoo/odoo-connection';
-import { clientAddressFor } from './client-address';
-import type { Logger } from '../core/logger';
+import { connectorPort } from './connector-port';
 
 export interface StartupRecoveryDeps {
   ledger: AuditLedger;
@@ -39,7 +36,7 @@ export async function recoverAtStartup(deps: StartupRecoveryDeps): Promise<void>
     const odoo = new OdooConnection({ url: saved.url, database: saved.database, login: saved.login, password });
     try {
       await odoo.authenticate();
-      const port = new ConnectorImpersonationPort(odoo, { adminPassword: () => password, clientIp: clientAddressFor(saved.url) });
+      const port = connectorPort(odoo, saved.url, () => password);
       const report = await deps.session.recover(key, port);
       logger.info('recovery.at-startup', { server, recovered: report.recovered.length, failed: report.failed.length });
       if (report.failed.length) {

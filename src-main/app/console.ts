@@ -1,33 +1,31 @@
 // Builds the console's services in order — settings, the audit database (first
 // of the stateful services: nothing may happen that it cannot record), secrets,
-// connections, the impersonation session, the mirror — and wires them into the
-// one ConsoleHandlers object both transports serve. Electron-free: the Electron
-// composition root (main.ts) and the development harness both call it, handing
-// in what differs (where data lives, the runtime, the keychain, the view).
+// connections, the impersonation session, the mirror — hands them to the
+// ConsoleApi (src-main/api) for the one ConsoleHandlers object both transports
+// serve, and owns the order of shutdown. Wiring only: no rule lives here.
+// Electron-free: the Electron composition root (main.ts) and the development
+// harness both call it, handing in what differs (where data lives, the runtime,
+// the keychain, the view).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
-import { appHandlers } from '../api/app-handlers';
-import { auditHandlers } from '../api/audit-handlers';
-import { connectionHandlers } from '../api/connection-handlers';
-import { ConsoleEvents } from '../api/console-events';
-import { impersonationHandlers } from '../api/impersonation-handlers';
-import { openAuditDatabase, type AuditDatabase } from '../audit/audit-database';
-import { AuditQueries } from '../audit/audit-queries';
-import { AuditStore } from '../audit/audit-store';
-import { ConnectionService } from '../connections/connection-service';
-import { ConnectionStore } from '../connections/connection-store';
-import { systemClock, type Clock } from '../core/clock';
-import { ConsoleError } from '../core/console-error';
-import { ImpersonationSession, type ShutdownCause } from '../core/impersonation-session';
-import type { ImpersonationViewPort } from '../core/ports';
-import { systemMonotonicClock, systemScheduler, type MonotonicClock, type Scheduler } from '../core/scheduler';
-import { KeychainVault, type SafeStorageLike } from '../secrets/secret-vault';
-import { SettingsStore } from '../settings/settings-store';
-import { ImpersonationService } from '../api/impersonation-service';
-import type { Logger } from '../core/logger';
-import { MirrorService } from '../api/mirror-service';
-import { recoverAtStartup } from '../api/startup-recovery';
+import { ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
+import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
+import { ConnectionService, ConnectionStore } from '../connections';
+import {
+  ImpersonationSession,
+  systemClock,
+  systemMonotonicClock,
+  systemScheduler,
+  type Clock,
+  type ImpersonationViewPort,
+  type Logger,
+  type MonotonicClock,
+  type Scheduler,
+  type ShutdownCause,
+} from '../core';
+import { KeychainVault, type SafeStorageLike } from '../secrets';
+import { SettingsStore } from '../settings';
 
 /** The embedded Odoo view as the console drives it: opened by the session, placed by the UI. */
 export interface ConsoleView extends ImpersonationViewPort {
@@ -104,34 +102,22 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     logger.warn('recovery.failed', { error }),
   );
 
-  /** Switching or dropping the connection would strand the running session. */
-  const whileIdle =
-    <I, O>(handler: (input: I) => O) =>
-    (input: I): O => {
-      if (impersonation.isBusy()) throw new ConsoleError('busy', 'console.disconnectWhileActive');
-      return handler(input);
-    };
-
-  const connectionCalls = connectionHandlers(connections);
-  const settingsCalls = appHandlers(options.info, settings, events);
-  const handlers: ConsoleHandlers = {
-    ...settingsCalls,
-    'settings:set': (patch) => {
-      const next = settingsCalls['settings:set'](patch);
-      if (patch.retentionDays !== undefined) mirror.applyRetention(); // a shorter retention applies now
-      return next;
-    },
-    ...connectionCalls,
-    'connections:connect': whileIdle(connectionCalls['connections:connect']),
-    'connections:disconnect': whileIdle(connectionCalls['connections:disconnect']),
-    'connections:remove': whileIdle(connectionCalls['connections:remove']),
-    ...impersonationHandlers(impersonation, (bounds) => options.view.setBounds(bounds)),
-    ...auditHandlers(audit, queries, mirror, clock),
-  };
+  const handlers = consoleHandlers({
+    info: options.info,
+    settings,
+    events,
+    connections,
+    impersonation,
+    mirror,
+    audit,
+    queries,
+    clock,
+    placeView: (bounds) => options.view.setBounds(bounds),
+  });
 
   let shutdown: Promise<void> | null = null;
   return {
-    handlers: recheckingDeadline(handlers, () => impersonation.current()),
+    handlers,
     events,
     settings,
     connections,
@@ -151,16 +137,4 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
       return shutdown;
     },
   };
-}
-
-/** SS-3: the deadline is rechecked on every call into main, whatever the call. */
-function recheckingDeadline(handlers: ConsoleHandlers, recheck: () => unknown): ConsoleHandlers {
-  const wrapped: Record<string, unknown> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
-    wrapped[channel] = (input: unknown) => {
-      recheck();
-      return handler(input);
-    };
-  }
-  return wrapped as ConsoleHandlers;
 }

@@ -8,21 +8,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronNativeBindingFor, packagedNativeBinding } from '../../build/native-binding';
 import type { SessionView } from '../../src-preload/contract';
-import { installAboutPanel } from '../shell/about-panel';
-import { installAppMenu } from '../shell/app-menu';
-import { registerAppScheme, serveAppScheme } from '../shell/app-protocol';
-import { ImpersonationView } from '../shell/impersonation-view';
-import { bridgeConsoleOverIpc } from '../shell/ipc-bridge';
-import { createMainWindow } from '../shell/main-window';
-import { watchPowerEvents } from '../shell/power-events';
-import { electronSafeStorage } from '../shell/safe-storage';
-import { windowTitle } from '../shell/session-status-text';
-import { ConsoleTray } from '../shell/tray';
-import { IDLE_SESSION_VIEW } from '../core/session-view';
+import {
+  bridgeConsoleOverIpc,
+  ConsoleTray,
+  createMainWindow,
+  electronSafeStorage,
+  ImpersonationView,
+  installAboutPanel,
+  installAppMenu,
+  mainTranslator,
+  registerAppScheme,
+  serveAppScheme,
+  watchPowerEvents,
+  windowTitle,
+} from '../shell';
+import { createLogger, IDLE_SESSION_VIEW } from '../core';
 import { createConsole } from './console';
 import { connectToDemoServer, DEMO_URL_VARIABLE } from './demo-connection';
-import { createLogger } from '../core/logger';
-import { mainTranslator } from '../shell/main-translator';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');

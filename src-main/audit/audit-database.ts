@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { ConsoleError } from '../core/console-error';
+import { ConsoleError } from '../core';
 import { AuditHealth } from './audit-health';
 import { EventLog } from './event-log';
 import { migrate } from './migrations';

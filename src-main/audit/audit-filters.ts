@@ -2,7 +2,7 @@
 // and mirrored server rows share one shape there, see migrations.ts).
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AuditFilters, AuditRow } from '../../src-preload/contract';
-import { ConsoleError } from '../core/console-error';
+import { ConsoleError } from '../core';
 import type { AuditRowsView, AuditSchema } from './schema';
 
 export type RowsView = 'audit_rows' | 'local_audit_rows' | 'server_audit_rows';

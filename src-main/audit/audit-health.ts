@@ -2,7 +2,7 @@
 // every further write with the same clear error, so the impersonation flow
 // refuses new impersonations instead of starting one it cannot record.
 // Reads keep working: the Logs screen stays usable.
-import { ConsoleError } from '../core/console-error';
+import { ConsoleError } from '../core';
 
 /** SQLite result codes after which writing again is pointless until the user acts. */
 const FATAL_CODES: Record<string, string> = {

@@ -3,7 +3,7 @@
 // offline; every answer has the contract's shape exactly.
 import { sql } from 'kysely';
 import type { AuditDetail, AuditPage, AuditQuery, AuditSearch, AuditStats, ChainStatus } from '../../src-preload/contract';
-import { ConsoleError } from '../core/console-error';
+import { ConsoleError } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { bound, toAuditRow } from './audit-filters';
 import { RowSelection, type RowsSort } from './audit-selection';

@@ -3,18 +3,22 @@
 // event commit together, and with synchronous=FULL they are on disk when the
 // promise resolves (AU-1, AU-2). Nothing here accepts a secret: the session
 // identifier is refused if it is longer than Odoo's 42 characters (SS-10).
-import { ConsoleError } from '../core/console-error';
-import type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from '../core/ports';
+import { REASON_MAX, SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
+import {
+  ConsoleError,
+  rateLimitKey,
+  type AttemptRecord,
+  type AuditLedger,
+  type EndRecord,
+  type OpenSession,
+  type StartRecord,
+} from '../core';
 import type { AuditDatabase } from './audit-database';
 import type { LocalOutcome, SessionRow } from './schema';
-import { rateLimitKey } from '../core/rate-limiter';
 
-export const MAX_REASON_LENGTH = 500;
 /** Names and logins are Odoo strings; capped so a refused junk attempt has a bounded size (LD-4). */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_DETAIL_LENGTH = 1000;
-export const SESSION_IDENTIFIER_LENGTH = 42;
-
 
 /** Caps by code points so a cut never leaves half a surrogate pair. */
 export function cap(text: string, max: number): string {
@@ -46,7 +50,7 @@ export class AuditStore implements AuditLedger {
       target_id: record.target.id,
       target_login: capOrNull(record.target.login, MAX_NAME_LENGTH),
       target_name: capOrNull(record.target.name, MAX_NAME_LENGTH),
-      reason: cap(record.reason, MAX_REASON_LENGTH),
+      reason: cap(record.reason, REASON_MAX),
       allowed: record.allowed ? 1 : 0,
       refusal: record.allowed ? null : cap(record.refusal ?? 'refused', MAX_NAME_LENGTH),
       outcome: (record.allowed ? 'attempted' : 'refused') as LocalOutcome,

@@ -1,6 +1,7 @@
-// The audit store's public surface, for the composition root and the ConsoleApi.
+// The audit store's public face: what the other layers of main may use. The
+// store knows SQLite and core's ports, nothing of the Odoo connector.
 export { openAuditDatabase, durabilitySettings, type AuditDatabase, type OpenAuditDatabaseOptions } from './audit-database';
-export { AuditStore, MAX_REASON_LENGTH, SESSION_IDENTIFIER_LENGTH } from './audit-store';
+export { AuditStore } from './audit-store';
 export { AuditQueries } from './audit-queries';
 export { exportAudit, csvCell, toCsv } from './audit-export';
 export { MirrorSync, type MirrorSyncOptions, type SyncProgressListener } from './mirror-sync';

@@ -33,6 +33,8 @@ FROM server_logs l`;
 
 export const migrations: readonly Migration[] = [
   {
+    // The 42 of session_identifier is SESSION_IDENTIFIER_LENGTH (src-preload/limits.ts),
+    // written out because a migration, once shipped, never changes.
     version: 1,
     name: 'sessions and the append-only event chain',
     up: `

@@ -1,9 +1,10 @@
 // How a server audit row (impersonate.log or the console's ir.logging entry)
 // becomes a row of the local mirror, and how two versions of it are compared.
 import type { Insertable } from 'kysely';
+import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
 import { canonicalJson } from './hash-chain';
 import type { ServerLogsTable } from './schema';
-import type { ServerLogCursor, ServerLogRow } from '../core/ports/server-logs';
+import type { ServerLogCursor, ServerLogRow } from '../core';
 
 /** A server row's columns; which server it came from is the sync's to add (MirrorStatements). */
 export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id' | 'server'>;
@@ -72,7 +73,7 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
     reason: message?.reason ?? null,
     client_ip: message?.clientIp ?? null,
     server_ip: message?.serverIp ?? null,
-    session_identifier: message?.sessionIdentifier?.slice(0, 42) ?? null,
+    session_identifier: message?.sessionIdentifier?.slice(0, SESSION_IDENTIFIER_LENGTH) ?? null,
     end_cause: message?.endCause ?? null,
     outcome: isEnd ? 'ended' : 'started',
   };

@@ -12,14 +12,20 @@
 // moving, or a console entry that disagrees with the local session it
 // describes, is counted and recorded as a chained event; the server copy wins.
 import type { SyncProgress, SyncResult } from '../../src-preload/contract';
-import { ConsoleError } from '../core/console-error';
-import { systemClock, type Clock } from '../core/clock';
+import {
+  ConsoleError,
+  systemClock,
+  type Clock,
+  type ServerLogCursor,
+  type ServerLogKind,
+  type ServerLogRow,
+  type ServerLogSource,
+} from '../core';
 import type { AuditDatabase } from './audit-database';
 import { changedFields, compareCursor, cursorOf, lookBack, mirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
-import type { ServerLogCursor, ServerLogKind, ServerLogRow, ServerLogSource } from '../core/ports/server-logs';
 
 export interface MirrorSyncOptions {
   /** The server mirrored: its connection key (normalised base URL + database, never a secret). */

@@ -9,12 +9,9 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../src-preload/contract';
-import type { Logger } from '../core/logger';
-import { ConsoleError } from '../core/console-error';
-import { OdooConnection, type OdooCredentials } from '../odoo/odoo-connection';
-import { listDatabases } from '../odoo/database-list';
-import { parseServerUrl } from '../odoo/server-url';
-import type { SecretVault } from '../secrets/secret-vault';
+import { ConsoleError, type Logger } from '../core';
+import { listDatabases, OdooConnection, parseServerUrl, type OdooCredentials } from '../odoo';
+import type { SecretVault } from '../secrets';
 import type { ConnectionStore, SavedConnection } from './connection-store';
 
 export interface ActiveConnection {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConsoleError } from '../core/console-error';
+import { ConsoleError } from '../core';
 
 export const SavedConnection = z.object({
   id: z.string(),

@@ -2,8 +2,8 @@
 // an allowed check is remembered (attempt-approvals.ts): types only, so that both
 // can name them without importing each other.
 import type { Message } from '../../src-preload/contract';
+import type { ReasonRefusalCode } from '../../src-preload/reason-rule';
 import type { AdminIdentity, TargetRecord } from './ports';
-import type { ReasonRefusalCode } from './reason';
 
 export type AttemptRefusalCode =
   | ReasonRefusalCode

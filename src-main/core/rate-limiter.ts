@@ -9,10 +9,9 @@
 // The window: an attempt at time t is in the window at `now` when now - t < 60 000 ms.
 // Attempts stamped after `now` (the wall clock was set back) stay in the window, so
 // turning the clock back cannot reset the limiter.
+import type { AttemptAllowance } from '../../src-preload/contract';
+import { RATE_LIMIT_ATTEMPTS, RATE_LIMIT_WINDOW_MS } from '../../src-preload/limits';
 import type { AdminIdentity, AuditLedger } from './ports';
-
-export const RATE_LIMIT_ATTEMPTS = 5;
-export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export interface RateDecision {
   /** Fewer than 5 attempts in the window before this one. */
@@ -29,12 +28,6 @@ export interface RateDecision {
  */
 export function rateLimitKey(connectionKey: string, admin: Pick<AdminIdentity, 'uid'>): string {
   return `${admin.uid}@${connectionKey}`;
-}
-
-export interface AttemptAllowance {
-  limit: number;
-  remaining: number;
-  retryAfterSeconds: number | null;
 }
 
 export interface RateLimiterOptions {

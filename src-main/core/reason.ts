@@ -4,7 +4,6 @@
 import type { Message } from '../../src-preload/contract';
 import { reasonProblem, type ReasonRefusalCode } from '../../src-preload/reason-rule';
 
-export { REASON_MAX, REASON_MIN, codePointLength, type ReasonRefusalCode } from '../../src-preload/reason-rule';
 
 export type ReasonCheck =
   | { ok: true; reason: string }

@@ -7,7 +7,7 @@
 //   backward is neutralised by measuring against the latest wall time ever observed.
 // - monotonic elapsed time (optional, e.g. performance.now): immune to clock changes, so
 //   a wall clock set back before the first observation still cannot add time.
-import { MAX_SESSION_MINUTES } from '../../src-preload/contract';
+import { MAX_SESSION_MINUTES } from '../../src-preload/limits';
 
 export const WARNING_BEFORE_MS = 5 * 60_000;
 

@@ -1,12 +1,10 @@
 // One cookie jar per client: it keeps Odoo's `session_id` and nothing else, in
 // the main process only. The value is in a private field so that logging or
 // serialising the jar (or anything holding it) cannot leak it (SS-10).
+import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
 
 /** Odoo's session cookie name. */
 export const SESSION_COOKIE = 'session_id';
-
-/** Length of the session identifier Odoo stores in res.device.log (odoo.md). */
-export const SESSION_IDENTIFIER_LENGTH = 42;
 
 export class CookieJar {
   #sessionId: string | null = null;

@@ -1,5 +1,5 @@
-// A live impersonation on the server. The handle owns the fresh cookie jar of
-// that session (SS-1); the full cookie never shows in toString, JSON or
+// A live impersonation on the server, as the connector holds it: the fresh Odoo
+// session, now acting as the target. It owns that session's cookie jar (SS-1); the full cookie never shows in toString, JSON or
 // util.inspect (SS-10): only the shell asks for it, by name, to set it on the
 // view's own partition.
 import { inspect } from 'node:util';
@@ -27,7 +27,7 @@ export interface ImpersonationFacts {
   origin: string;
 }
 
-export class ImpersonationHandle {
+export class ImpersonatedSession {
   readonly #client: OdooClient;
   /** Set once back_to_origin_login succeeded, so a retried stop does not repeat it. */
   #backToOriginDone = false;
@@ -72,7 +72,7 @@ export class ImpersonationHandle {
   }
 
   toString(): string {
-    return `ImpersonationHandle(${this.facts.sessionIdentifier}, target ${this.facts.target.id})`;
+    return `ImpersonatedSession(${this.facts.sessionIdentifier}, target ${this.facts.target.id})`;
   }
 
   [inspect.custom](): string {

@@ -1,10 +1,17 @@
 // Presents the Odoo connector to the session state machine (core's
-// OdooImpersonationPort). The connector's own handle keeps the cookie; the
-// handle core receives exposes it only through a non-enumerable getter, so a
-// handle that ends up serialised or logged carries no secret (SS-10).
-import type { ImpersonationHandle, OdooImpersonationPort, RevokeOutcome, ServerAuditEntry, ServerEndResult, TargetRecord } from '../core/ports';
-import { CONSOLE_LOG_NAME } from '../core/ports/server-logs';
-import type { ImpersonationHandle as ConnectorHandle } from './impersonated-session';
+// OdooImpersonationPort). The connector's ImpersonatedSession keeps the cookie;
+// the ImpersonationHandle core receives exposes it only through a non-enumerable
+// getter, so a handle that ends up serialised or logged carries no secret (SS-10).
+import {
+  CONSOLE_LOG_NAME,
+  type ImpersonationHandle,
+  type OdooImpersonationPort,
+  type RevokeOutcome,
+  type ServerAuditEntry,
+  type ServerEndResult,
+  type TargetRecord,
+} from '../core';
+import type { ImpersonatedSession } from './impersonated-session';
 import type { OdooConnection } from './odoo-connection';
 import { OdooError, isOdooError } from './odoo-error';
 
@@ -19,7 +26,7 @@ export interface ImpersonationPortOptions {
 }
 
 export class ConnectorImpersonationPort implements OdooImpersonationPort {
-  private readonly handles = new WeakMap<ImpersonationHandle, ConnectorHandle>();
+  private readonly handles = new WeakMap<ImpersonationHandle, ImpersonatedSession>();
 
   constructor(
     private readonly odoo: OdooConnection,
@@ -31,8 +38,8 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   async impersonate(targetId: number): Promise<ImpersonationHandle> {
-    const connectorHandle = await this.odoo.impersonate(targetId);
-    const { facts } = connectorHandle;
+    const session = await this.odoo.impersonate(targetId);
+    const { facts } = session;
     const handle = {
       sessionIdentifier: facts.sessionIdentifier,
       target: { ...facts.target },
@@ -45,9 +52,9 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     } as ImpersonationHandle;
     Object.defineProperty(handle, 'sessionCookie', {
       enumerable: false,
-      get: () => connectorHandle.sessionCookieForView(),
+      get: () => session.sessionCookieForView(),
     });
-    this.handles.set(handle, connectorHandle);
+    this.handles.set(handle, session);
     return handle;
   }
 
@@ -68,7 +75,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
-    const report = await this.odoo.endImpersonation(this.connectorHandle(handle));
+    const report = await this.odoo.endImpersonation(this.sessionOf(handle));
     const unreachable = [report.backToOrigin, report.destroy].find(
       (step) => !step.ok && UNREACHABLE.has(step.error.kind),
     );
@@ -80,7 +87,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
-    return this.odoo.checkAlive(this.connectorHandle(handle));
+    return this.odoo.checkAlive(this.sessionOf(handle));
   }
 
   async revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome> {
@@ -97,7 +104,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     }
   }
 
-  private connectorHandle(handle: ImpersonationHandle): ConnectorHandle {
+  private sessionOf(handle: ImpersonationHandle): ImpersonatedSession {
     const found = this.handles.get(handle);
     if (!found) throw new OdooError('verification-failed');
     return found;

@@ -6,15 +6,15 @@
 import { z } from 'zod';
 import { OdooError, isOdooError } from './odoo-error';
 import type { OdooClient } from './odoo-client';
-import { ImpersonationHandle } from './impersonated-session';
+import { ImpersonatedSession } from './impersonated-session';
 import { odooTimeOrNull } from './odoo-time';
 import { resultOf, type RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
 import { parseSessionInfo, type SessionInfo } from './session-info';
 import type { UserDirectory } from './user-directory';
-import { ineligibilityReasons } from '../core/eligibility';
+import { ineligibilityReasons } from '../core';
 
-export interface StartContext {
+export interface ServerStartContext {
   /** A client with an empty cookie jar, used for this impersonation only. */
   freshClient: OdooClient;
   database: string;
@@ -44,7 +44,7 @@ export async function readSessionInfo(client: RpcChannel): Promise<SessionInfo> 
   return parseSessionInfo((await client.call('/web/session/get_session_info', {})).result);
 }
 
-export async function startImpersonation(ctx: StartContext, targetId: number): Promise<ImpersonationHandle> {
+export async function startImpersonation(ctx: ServerStartContext, targetId: number): Promise<ImpersonatedSession> {
   const client = ctx.freshClient;
   let mayBeImpersonating = false;
   try {
@@ -74,7 +74,7 @@ export async function startImpersonation(ctx: StartContext, targetId: number): P
     const sessionIdentifier = client.sessionIdentifier();
     if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
     const serverIp = ctx.features.hasDeviceLog ? await readServerIp(ctx.admin, sessionIdentifier) : null;
-    return new ImpersonationHandle(client, {
+    return new ImpersonatedSession(client, {
       sessionIdentifier,
       target: { id: target.id, login: target.login, name: target.name },
       adminUid: ctx.adminUid,
@@ -123,15 +123,15 @@ export interface EndReport {
 }
 
 /** SS-2: back_to_origin_login, then destroy; each step reported, a failed step retried by calling again. */
-export async function endImpersonation(handle: ImpersonationHandle): Promise<EndReport> {
-  const client = handle.clientForStop();
+export async function endImpersonation(session: ImpersonatedSession): Promise<EndReport> {
+  const client = session.clientForStop();
   let endedAt: Date | null = null;
   let backToOrigin: StepOutcome = { ok: true, alreadyEnded: true };
-  if (!handle.backToOriginDone) {
+  if (!session.backToOriginDone) {
     backToOrigin = await step(async () => {
       endedAt = (await client.callKw('res.users', 'back_to_origin_login', [])).serverDate;
     });
-    if (backToOrigin.ok) handle.markBackToOrigin();
+    if (backToOrigin.ok) session.markBackToOrigin();
   }
   const destroy = await step(async () => {
     const answer = await client.call('/web/session/destroy', {});
@@ -159,10 +159,10 @@ async function step(run: () => Promise<void>): Promise<StepOutcome> {
  * changed; a session that is no longer the target counts as ended too. Network
  * trouble rejects: the caller cannot tell and keeps the session.
  */
-export async function impersonationAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+export async function impersonationAlive(session: ImpersonatedSession): Promise<'alive' | 'expired'> {
   try {
-    const info = await readSessionInfo(handle.clientForStop());
-    return info.uid === handle.target.id ? 'alive' : 'expired';
+    const info = await readSessionInfo(session.clientForStop());
+    return info.uid === session.target.id ? 'alive' : 'expired';
   } catch (error) {
     if (isOdooError(error, 'session-expired')) return 'expired';
     throw error;

@@ -4,11 +4,11 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core/ports/server-logs';
+import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
-import type { ImpersonationHandle } from './impersonated-session';
+import type { ImpersonatedSession } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
@@ -118,12 +118,12 @@ export class OdooConnection implements ServerLogSource {
   }
 
   /** Whether the server still honours this impersonation (server-side expiry). */
-  checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
-    return impersonationAlive(handle);
+  checkAlive(session: ImpersonatedSession): Promise<'alive' | 'expired'> {
+    return impersonationAlive(session);
   }
 
-  /** The start sequence on a fresh cookie jar; the handle keeps that session's cookie in main. */
-  async impersonate(targetId: number): Promise<ImpersonationHandle> {
+  /** The start sequence on a fresh cookie jar; the ImpersonatedSession keeps its cookie in main. */
+  async impersonate(targetId: number): Promise<ImpersonatedSession> {
     const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
     if (!features.moduleInstalled) throw new OdooError('module-missing');
     return startImpersonation(
@@ -143,8 +143,8 @@ export class OdooConnection implements ServerLogSource {
   }
 
   /** back_to_origin_login then destroy, each step reported; call again to retry a failed step. */
-  endImpersonation(handle: ImpersonationHandle): Promise<EndReport> {
-    return endImpersonation(handle);
+  endImpersonation(session: ImpersonatedSession): Promise<EndReport> {
+    return endImpersonation(session);
   }
 
   /** Ends a server session known only by its 42-character identifier (crash recovery). */

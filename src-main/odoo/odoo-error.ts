@@ -2,7 +2,7 @@
 // `odoo.<camelCase kind>` in the `odoo` i18n resource. Odoo's `debug` traceback
 // is never copied here (it holds server paths), and no request parameter (a
 // password, a cookie) ever reaches the params.
-import { ConsoleError, type MessageParams } from '../core/console-error';
+import { ConsoleError, type MessageParams } from '../core';
 
 export const ODOO_ERROR_KINDS = [
   'access-denied', // wrong password, unknown login or archived user (Odoo does not say which)

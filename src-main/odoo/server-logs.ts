@@ -10,8 +10,8 @@ import {
   type ServerLogKind,
   type ServerLogPage,
   type ServerLogRow,
-} from '../core/ports/server-logs';
-import { SESSION_IDENTIFIER_LENGTH } from './cookie-jar';
+} from '../core';
+import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
 import { OdooError } from './odoo-error';
 import { orNull, resultOf, type RpcChannel } from './rpc-channel';
 

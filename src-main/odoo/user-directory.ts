@@ -4,7 +4,7 @@
 // core/eligibility from those server facts.
 import { z } from 'zod';
 import type { UserPage, UserRow } from '../../src-preload/contract';
-import { ineligibilityReasons, type TargetFacts } from '../core/eligibility';
+import { ineligibilityReasons, type TargetFacts } from '../core';
 import { orNull, resultOf, type RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
 

@@ -4,7 +4,8 @@
 // blocking the console from starting.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_SESSION_MINUTES, Settings, type SettingsPatch } from '../../src-preload/contract';
+import { Settings, type SettingsPatch } from '../../src-preload/contract';
+import { MAX_SESSION_MINUTES } from '../../src-preload/limits';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'en',

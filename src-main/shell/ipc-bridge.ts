@@ -4,8 +4,8 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventChannels } from '../../src-preload/channels';
 import type { ConsoleHandlers } from '../../src-preload/contract';
 import { registerIpcHandlers } from '../../src-preload/main-handlers';
-import type { ConsoleEvents } from '../api/console-events';
-import type { Logger } from '../core/logger';
+import type { ConsoleEvents } from '../api';
+import type { Logger } from '../core';
 import { isConsoleFrame } from './main-window';
 
 export function bridgeConsoleOverIpc(

@@ -2,7 +2,7 @@
 // only; its navigation is locked to our UI and it opens no other windows.
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './app-protocol';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 
 export interface MainWindowOptions {
   preloadPath: string;

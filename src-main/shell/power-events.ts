@@ -4,7 +4,7 @@
 // that slept through it.
 import { powerMonitor } from 'electron';
 import type { EndCause } from '../../src-preload/contract';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 
 export interface PowerEventHandlers {
   /** Ends the active session, if any, with this cause. */

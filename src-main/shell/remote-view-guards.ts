@@ -5,7 +5,7 @@
 // or switch its own server session (session-route-policy.ts). Each
 // refusal is logged with its kind and the origin only (never a path or query).
 import type { Event, UploadData, WebContents } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import { type OriginPolicy, originForLog } from './origin-policy';
 import { switchesServerSession } from './session-route-policy';
 

@@ -1,6 +1,6 @@
 // The only code that touches Electron's safeStorage: hands it to the vault.
 import { safeStorage } from 'electron';
-import type { SafeStorageLike } from '../secrets/secret-vault';
+import type { SafeStorageLike } from '../secrets';
 
 export function electronSafeStorage(): SafeStorageLike {
   return {

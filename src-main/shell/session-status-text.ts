@@ -2,14 +2,10 @@
 // line and tooltip, and the window title (which names the impersonated user so
 // that it shows in the task switcher too). Pure: strings from a SessionView.
 import type { SessionView } from '../../src-preload/contract';
+import { minutesLeft } from '../../src-preload/time-left';
 
 /** i18next's `t`, or anything that answers a translated string for a key. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** Whole minutes left, rounded up: "1 min left" until the very end, never "0". */
-export function minutesLeft(secondsLeft: number | null): number {
-  return Math.max(1, Math.ceil(Math.max(0, secondsLeft ?? 0) / 60));
-}
 
 function targetName(view: SessionView): string | null {
   if (!view.target) return null;

@@ -5,7 +5,7 @@ import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeIm
 import type { Countdown, SessionView } from '../../src-preload/contract';
 import type { Translate } from './session-status-text';
 import { trayMenuModel, type TrayAction, type TrayMenuEntry, type TrayMenuModel } from './tray-menu-model';
-import { IDLE_SESSION_VIEW } from '../core/session-view';
+import { IDLE_SESSION_VIEW } from '../core';
 
 /** The 16 px icons; Electron picks the `@2x` file beside each on HiDPI screens. */
 export interface TrayIconPaths {

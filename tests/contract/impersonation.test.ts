@@ -2,14 +2,14 @@
 // own refusals, and (through raw calls) what the module itself does and does not
 // refuse. Every session opened here is ended, and every impersonation closed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isOdooError, type ImpersonationHandle, type OdooConnection } from '../../src-main/odoo';
+import { isOdooError, type ImpersonatedSession, type OdooConnection } from '../../src-main/odoo';
 import { RawSession, countingFetch } from './raw-session';
 import { knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
 
 let target: ContractTarget;
 let ids: KnownUsers;
 let admin: OdooConnection;
-const handles: ImpersonationHandle[] = [];
+const handles: ImpersonatedSession[] = [];
 const raws: RawSession[] = [];
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ async function rawAs(login: string, password: string): Promise<RawSession> {
   return raw;
 }
 
-function viewOf(handle: ImpersonationHandle): RawSession {
+function viewOf(handle: ImpersonatedSession): RawSession {
   const raw = new RawSession(target.url);
   raw.cookie = handle.sessionCookieForView();
   return raw;

@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../src-preload/contract';
+import { RATE_LIMIT_ATTEMPTS } from '../../../src-preload/limits';
 import { consoleApi } from '../api';
 import { ErrorMessage } from './ErrorMessage';
 import { REASON_MAX, reasonHint, reasonLength } from './reason-hint';
@@ -136,7 +137,7 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
           <span className="reason-count">{t('reason.count', { length: reasonLength(reason), max: REASON_MAX })}</span>
         </p>
         <p className="reason-attempts">
-          {remaining === null ? t('reason.attemptsLimit', { limit: 5 }) : t('reason.attemptsLeft', { remaining })}
+          {remaining === null ? t('reason.attemptsLimit', { limit: RATE_LIMIT_ATTEMPTS }) : t('reason.attemptsLeft', { remaining })}
         </p>
         {result && !result.allowed && result.refusal && (
           <p className="reason-refusal" role="alert">

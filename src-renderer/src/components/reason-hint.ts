@@ -4,7 +4,7 @@
 import type { Message } from '../../../src-preload/contract';
 import { codePointLength, reasonProblem } from '../../../src-preload/reason-rule';
 
-export { REASON_MAX, REASON_MIN } from '../../../src-preload/reason-rule';
+export { REASON_MAX, REASON_MIN } from '../../../src-preload/limits';
 
 /** Length as main counts it: trimmed, in code points ("🙂" is one). */
 export function reasonLength(raw: string): number {

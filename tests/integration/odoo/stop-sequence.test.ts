@@ -1,14 +1,14 @@
 // The stop sequence (SS-2): back_to_origin_login, which alone closes the
 // server's log row, then destroy; each step reported, a failed step retried.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImpersonationHandle, OdooConnection } from '../../../src-main/odoo';
+import type { ImpersonatedSession, OdooConnection } from '../../../src-main/odoo';
 import type { OdooSim } from '../../support/odoo-sim';
 import { RawSession } from '../../contract/raw-session';
 import { simWithAdmin } from './sim-harness';
 
 let sim: OdooSim;
 let admin: OdooConnection;
-let handle: ImpersonationHandle;
+let handle: ImpersonatedSession;
 
 beforeEach(async () => {
   ({ sim, admin } = await simWithAdmin());

@@ -2,7 +2,8 @@
 // and a restart (a new limiter over the same attempt store) changes nothing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RATE_LIMIT_ATTEMPTS, RATE_LIMIT_WINDOW_MS, RateLimiter, rateLimitKey } from '../../../src-main/core/rate-limiter';
+import { RATE_LIMIT_ATTEMPTS, RATE_LIMIT_WINDOW_MS } from '../../../src-preload/limits';
+import { RateLimiter, rateLimitKey } from '../../../src-main/core/rate-limiter';
 import { ADMIN } from './support/fake-odoo';
 import { InMemoryLedger } from './support/in-memory-ledger';
 import { T0 } from './support/manual-time';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REASON_MAX, REASON_MIN, codePointLength, validateReason } from '../../../src-main/core/reason';
+import { REASON_MAX, REASON_MIN } from '../../../src-preload/limits';
+import { codePointLength } from '../../../src-preload/reason-rule';
+import { validateReason } from '../../../src-main/core/reason';
 
 describe('validateReason', () => {
   it.each([

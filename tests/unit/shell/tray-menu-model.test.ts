@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../src-preload/contract';
-import { minutesLeft, windowTitle, type Translate } from '../../../src-main/shell/session-status-text';
+import { windowTitle, type Translate } from '../../../src-main/shell/session-status-text';
+import { minutesLeft } from '../../../src-preload/time-left';
 import { trayMenuModel, type TrayMenuEntry } from '../../../src-main/shell/tray-menu-model';
 import { trayResources, trayTranslator } from './tray-translations';
 import { IDLE_SESSION_VIEW } from '../../../src-main/core/session-view';
@@ -63,11 +64,11 @@ describe('the tray while impersonating', () => {
     expect(stopItem(model.entries)).toMatchObject({ label: 'Detener la suplantación', enabled: true });
   });
 
-  it('counts the last seconds as one minute, never zero', () => {
+  it('counts the last seconds as one minute, and zero only once nothing is left', () => {
     expect(trayMenuModel(session({ ...active, secondsLeft: 20 }), en).entries[0]).toMatchObject({
       label: 'Impersonating Alice Anderson — 1 min left',
     });
-    expect(minutesLeft(0)).toBe(1);
+    expect(minutesLeft(0)).toBe(0);
     expect(minutesLeft(61)).toBe(2);
   });
 

@@ -11,8 +11,5 @@ export function formatCountdown(secondsLeft: number | null): string {
   return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** Minutes for "ends in N minutes": rounded up, so 4 min 10 s reads 5 and the last seconds read 1. */
-export function minutesLeft(secondsLeft: number | null): number {
-  if (secondsLeft === null || !Number.isFinite(secondsLeft) || secondsLeft <= 0) return 0;
-  return Math.ceil(secondsLeft / 60);
-}
+/** Minutes for "ends in N minutes": the rule the tray says them by too. */
+export { minutesLeft } from '../../../../src-preload/time-left';
