@@ -1,7 +1,7 @@
 // The app shell: navigation to the console's screens and the screen shown.
 import { useTranslation } from 'react-i18next';
 import { NoticeBar } from './components/NoticeBar';
-import { SessionIndicator } from './components/SessionIndicator';
+import { SessionIndicator } from './screens/session/SessionIndicator';
 import { screens } from './screens';
 import { screenIds, useNavigation } from './stores/navigation-store';
 

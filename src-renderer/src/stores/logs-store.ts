@@ -14,8 +14,8 @@ import type {
   SyncStatus,
 } from '../../../src-preload/contract';
 import { consoleApi } from '../api';
-import { emptyFilters, toAuditFilters, type FilterDraft } from '../screens/logs/log-filters';
-import { PAGE_SIZE, keepNear, pagesCovering } from '../screens/logs/row-pages';
+import { emptyFilters, toAuditFilters, type FilterDraft } from './log-filters';
+import { PAGE_SIZE, keepNear, pagesCovering } from './row-pages';
 
 export type AuditSort = AuditQuery['sort'];
 export type SortField = AuditSort['field'];

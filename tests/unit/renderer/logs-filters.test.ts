@@ -1,6 +1,6 @@
 // What the filter form asks main for, and which days the chart covers.
 import { afterEach, describe, expect, it } from 'vitest';
-import { chartWindow, emptyFilters, hasFilters, toAuditFilters } from '../../../src-renderer/src/screens/logs/log-filters';
+import { chartWindow, emptyFilters, hasFilters, toAuditFilters } from '../../../src-renderer/src/stores/log-filters';
 
 const originalTz = process.env.TZ;
 afterEach(() => {

@@ -1,13 +1,8 @@
 // How the Logs screen writes times and durations, and how a picked day becomes
 // the UTC bounds main filters on.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  durationMessage,
-  formatDateTime,
-  formatEnd,
-  localDayBound,
-  relativeTime,
-} from '../../../src-renderer/src/screens/logs/log-format';
+import { durationMessage, formatDateTime, formatEnd, relativeTime } from '../../../src-renderer/src/screens/logs/log-format';
+import { localDayBound } from '../../../src-renderer/src/stores/log-filters';
 
 const originalTz = process.env.TZ;
 afterEach(() => {

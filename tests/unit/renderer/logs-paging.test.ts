@@ -1,7 +1,7 @@
 // The virtualized table pages through main's answer as the user scrolls.
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../../src-preload/contract';
-import { keepNear, pagesCovering, rowAt } from '../../../src-renderer/src/screens/logs/row-pages';
+import { keepNear, pagesCovering, rowAt } from '../../../src-renderer/src/stores/row-pages';
 
 function rows(page: number, size: number): AuditRow[] {
   return Array.from({ length: size }, (_, index) => ({

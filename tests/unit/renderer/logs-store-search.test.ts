@@ -10,7 +10,7 @@ import { AuditQueries } from '../../../src-main/audit/audit-queries';
 import type { MethodChannel } from '../../../src-preload/channels';
 import { methods, type AuditRow } from '../../../src-preload/contract';
 import { makeConsoleBridge } from '../../../src-preload/renderer-invokers';
-import { emptyFilters } from '../../../src-renderer/src/screens/logs/log-filters';
+import { emptyFilters } from '../../../src-renderer/src/stores/log-filters';
 import { useLogs } from '../../../src-renderer/src/stores/logs-store';
 import { tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { SCENARIO_NOW, seedSearchScenario, type ScenarioIds } from '../../support/audit/search-scenario';

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogs } from '../../stores/logs-store';
-import { emptyFilters, outcomes, sources, type FilterDraft, type SourceChoice } from './log-filters';
+import { emptyFilters, outcomes, sources, type FilterDraft, type SourceChoice } from '../../stores/log-filters';
 import type { AuditOutcome } from '../../../../src-preload/contract';
 
 const TYPING_PAUSE_MS = 300;

@@ -8,9 +8,9 @@ import type { AuditRow } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLogs, type SortField } from '../../stores/logs-store';
 import { durationText, endCauseLabel, outcomeLabel, outcomeText, refusalLabel } from './labels';
-import { hasFilters } from './log-filters';
+import { hasFilters } from '../../stores/log-filters';
 import { formatDateTime, formatEnd } from './log-format';
-import { rowAt } from './row-pages';
+import { rowAt } from '../../stores/row-pages';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 44;

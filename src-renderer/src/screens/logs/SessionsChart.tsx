@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLogs } from '../../stores/logs-store';
 import { adminColour, labelledDays, stackDays } from './chart-layout';
-import { chartWindow } from './log-filters';
+import { chartWindow } from '../../stores/log-filters';
 import { formatDay } from './log-format';
 
 const WIDTH = 720;

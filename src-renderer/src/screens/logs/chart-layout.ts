@@ -1,7 +1,7 @@
 // Sessions per day, stacked per admin: the numbers the SVG chart draws and the
 // summary that describes it to screen readers. Pure.
 import type { AuditStats } from '../../../../src-preload/contract';
-import { utcDay } from './log-format';
+import { utcDay } from '../../stores/log-filters';
 
 export interface Segment {
   admin: string;

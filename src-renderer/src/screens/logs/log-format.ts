@@ -87,25 +87,3 @@ export function relativeTime(iso: string, nowMs: number, language: string): stri
   }
   return format.format(0, 'second');
 }
-
-const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A day picked in a date field means that day in the user's time zone: `from`
- * is its first millisecond, `to` its last (the store's `to` is inclusive for a
- * full timestamp). Answers UTC ISO strings, as the store holds them.
- */
-export function localDayBound(value: string, side: 'from' | 'to'): string | null {
-  const match = DATE_INPUT.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  const start = new Date(year, month, day);
-  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== day) return null;
-  if (side === 'from') return start.toISOString();
-  return new Date(new Date(year, month, day + 1).getTime() - 1).toISOString();
-}
-
-/** A UTC day "YYYY-MM-DD", `offsetDays` after the day of `ms`. */
-export function utcDay(ms: number, offsetDays = 0): string {
-  return new Date(ms + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,6 @@
 // The table pages through audit.list / audit.search as the user scrolls: it
 // asks for the pages under the visible rows and keeps what came back. Pure.
-import type { AuditRow } from '../../../../src-preload/contract';
+import type { AuditRow } from '../../../src-preload/contract';
 
 export const PAGE_SIZE = 100;
 

@@ -1,8 +1,8 @@
 // The Logs screen's filter form and what it asks main for. The form holds
 // what the user typed; main gets only the parts that say something, with the
-// dates turned into the user's local days as UTC bounds. Pure.
-import type { AuditFilters, AuditOutcome } from '../../../../src-preload/contract';
-import { localDayBound, utcDay } from './log-format';
+// dates turned into the user's local days as UTC bounds. Pure; beside the logs
+// store, which keeps the draft, and read by the screen.
+import type { AuditFilters, AuditOutcome } from '../../../src-preload/contract';
 
 export type SourceChoice = AuditFilters['source'];
 
@@ -61,4 +61,26 @@ export function chartWindow(draft: FilterDraft, nowMs: number): { from: string; 
 
 function maxDay(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day picked in a date field means that day in the user's time zone: `from`
+ * is its first millisecond, `to` its last (the store's `to` is inclusive for a
+ * full timestamp). Answers UTC ISO strings, as the store holds them.
+ */
+export function localDayBound(value: string, side: 'from' | 'to'): string | null {
+  const match = DATE_INPUT.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, day);
+  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== day) return null;
+  if (side === 'from') return start.toISOString();
+  return new Date(new Date(year, month, day + 1).getTime() - 1).toISOString();
+}
+
+/** A UTC day "YYYY-MM-DD", `offsetDays` after the day of `ms`. */
+export function utcDay(ms: number, offsetDays = 0): string {
+  return new Date(ms + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }

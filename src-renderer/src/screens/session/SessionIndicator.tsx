@@ -1,11 +1,11 @@
 // A small orange pill, always in view while an impersonation runs or is still closing,
 // whatever screen is shown; it leads back to the Session screen.
 import { useTranslation } from 'react-i18next';
-import { formatCountdown } from '../screens/session/countdown-format';
-import { sessionInProgress } from '../screens/session/session-panel';
-import { useNavigation } from '../stores/navigation-store';
-import { useSession } from '../stores/session-store';
-import '../screens/session/session-indicator.css';
+import { formatCountdown } from './countdown-format';
+import { sessionInProgress } from './session-panel';
+import { useNavigation } from '../../stores/navigation-store';
+import { useSession } from '../../stores/session-store';
+import './session-indicator.css';
 
 export function SessionIndicator() {
   const { t } = useTranslation();
