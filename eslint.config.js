@@ -18,7 +18,7 @@ const electronImport = {
 // ---------------------------------------------------------------- the layers of main
 // What each folder of src-main may import besides itself and src-preload's shared
 // files. Every arrow points down; anything not listed is refused.
-const MAIN_LAYERS = {
+export const MAIN_LAYERS = {
   core: [],
   odoo: ['core'],
   audit: ['core'],

@@ -41,7 +41,7 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
     raw: canonicalJson(row),
   };
   if (row.kind === 'impersonate') {
-    // impersonate.log holds no reason, IP or session id (odoo.md); names only.
+    // impersonate.log holds no reason, IP or session id (docs/odoo.md); names only.
     const startedAt = serverTimeToIso(row.dateStart);
     const endedAt = serverTimeToIso(row.dateEnd);
     return {

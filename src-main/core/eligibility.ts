@@ -1,6 +1,6 @@
 // Who may be impersonated (AZ-2..4). The OCA module refuses only "yourself" and
 // lets a group member impersonate administrators, archived and portal users and
-// the superuser (odoo.md), so the console decides here, from server facts.
+// the superuser (docs/odoo.md), so the console decides here, from server facts.
 import type { IneligibleReason } from '../../src-preload/contract';
 
 /** Odoo's superuser (`__system__`, OdooBot). */

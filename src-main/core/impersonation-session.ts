@@ -1,5 +1,5 @@
 // The impersonation session, one per console (AZ-5): idle → starting → active → stopping
-// → ended, running architecture.md's start and stop sequences through ports.
+// → ended, running docs/architecture.md's start and stop sequences through ports.
 //
 // Start: AttemptGate (rate limit, one at a time, reason, target re-read; attempt recorded)
 // → impersonate → verify uid/impersonator (AZ-6) → ir.logging entry → local start record

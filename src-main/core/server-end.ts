@@ -66,7 +66,7 @@ export class ServerEndJob {
     try {
       const result = await this.odoo.endImpersonation(this.handle);
       destroyed = result.destroyed === 'ok';
-      // Only back_to_origin_login closes the server's impersonate.log row (odoo.md).
+      // Only back_to_origin_login closes the server's impersonate.log row (docs/odoo.md).
       if (result.backToOrigin === 'failed') detail = 'back_to_origin_login failed: the server log row stays open';
     } catch {
       destroyed = false;

@@ -1,4 +1,4 @@
-// The admin API session of a connection (architecture.md, Sessions against Odoo):
+// The admin API session of a connection (docs/architecture.md, Sessions against Odoo):
 // its own cookie jar, authenticated lazily, re-authenticated once when Odoo says
 // the session expired, then the error is reported.
 import type { OdooClient, RpcAnswer } from './odoo-client';

@@ -1,6 +1,6 @@
 // Ends a server session the console no longer holds the cookie of (crash
 // recovery, FT-1), knowing only its 42-character identifier: res.device revoke,
-// behind Odoo's identity check (odoo.md, The server's own audit records).
+// behind Odoo's identity check (docs/odoo.md, The server's own audit records).
 import { z } from 'zod';
 import { OdooError, isOdooError } from './odoo-error';
 import { resultOf, type RpcChannel } from './rpc-channel';

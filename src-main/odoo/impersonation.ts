@@ -1,5 +1,5 @@
-// The start and stop sequences of an impersonation on the server (architecture.md,
-// Sessions against Odoo; security.md SS-1, SS-2, AZ-2..6). Start works on a fresh
+// The start and stop sequences of an impersonation on the server (docs/architecture.md,
+// Sessions against Odoo; docs/security.md SS-1, SS-2, AZ-2..6). Start works on a fresh
 // cookie jar, never reused; any failure after authenticate goes back to the admin
 // (closing the server's log row if impersonate_login went through) and destroys the
 // fresh session before the error is reported, so nothing half-done remains (IN-4).
@@ -30,7 +30,7 @@ export interface ServerStartContext {
 
 const DeviceRows = z.array(z.object({ ip_address: z.union([z.string(), z.literal(false)]) }));
 
-/** Where the web client lives: `/odoo` from Odoo 18 (odoo.md), `/web` before. */
+/** Where the web client lives: `/odoo` from Odoo 18 (docs/odoo.md), `/web` before. */
 export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'versionMajor'>): string {
   return `${baseUrl}${features.versionMajor >= 18 ? '/odoo' : '/web'}`;
 }
@@ -62,7 +62,7 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
 
     mayBeImpersonating = true;
     const switched = await client.callKw('res.users', 'impersonate_login', [[targetId]]);
-    // The module answers a caller outside its group with no result and no error (odoo.md).
+    // The module answers a caller outside its group with no result and no error (docs/odoo.md).
     if (!switched.hasResult || switched.result === null) throw new OdooError('not-permitted');
 
     // AZ-6: the server must now say this session is the target, started by this admin.

@@ -1,5 +1,5 @@
 // JSON-RPC over fetch to one Odoo server, with one cookie jar per instance
-// (architecture.md, Sessions against Odoo). Every answer is checked to be an
+// (docs/architecture.md, Sessions against Odoo). Every answer is checked to be an
 // Odoo JSON-RPC envelope (IN-4): HTML from a proxy, truncated JSON, a huge body,
 // a hang or a reset each become a typed OdooError, and Odoo's `debug` traceback
 // is dropped with the rest of the error object.

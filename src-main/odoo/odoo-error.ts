@@ -59,7 +59,7 @@ function serverMessage(data: RpcErrorData): string {
 
 /**
  * Maps Odoo's error envelope to an OdooError. Odoo answers HTTP 200 for errors and
- * only `data.name` (the Python class) says what went wrong (odoo.md, Transport).
+ * only `data.name` (the Python class) says what went wrong (docs/odoo.md, Transport).
  */
 export function errorFromRpc(data: RpcErrorData): OdooError {
   const name = typeof data.name === 'string' ? data.name : '';
@@ -70,7 +70,7 @@ export function errorFromRpc(data: RpcErrorData): OdooError {
     case 'odoo.http.SessionExpiredException':
       return new OdooError('session-expired');
     case 'odoo.exceptions.AccessError':
-      // Unknown database is an AccessError with this exact text (odoo.md, Sessions).
+      // Unknown database is an AccessError with this exact text (docs/odoo.md, Sessions).
       if (message === 'Database not found.') return new OdooError('database-not-found');
       return new OdooError('access-error', { message });
     case 'odoo.exceptions.UserError':

@@ -1,4 +1,4 @@
-// Odoo writes datetimes as UTC "YYYY-MM-DD HH:MM:SS" (odoo.md, audit records).
+// Odoo writes datetimes as UTC "YYYY-MM-DD HH:MM:SS" (docs/odoo.md, audit records).
 
 export function toOdooDatetime(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');

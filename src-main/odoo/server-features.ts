@@ -1,5 +1,5 @@
 // What the server offers, decided from what it reports, never guessed from the
-// version alone (odoo.md, Versions): the version from session info, the module
+// version alone (docs/odoo.md, Versions): the version from session info, the module
 // from ir.module.module, res.device* and impersonate.log from ir.model, and the
 // id of base.group_system from ir.model.data.
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 // The server's audit records: the console's own ir.logging entries (written
 // here) and impersonate.log rows, read in (write_date, id) order after a cursor
 // for the mirror sync (SY-1). impersonate.log names the target's partner, so the
-// user is resolved with one more query (odoo.md).
+// user is resolved with one more query (docs/odoo.md).
 import { z } from 'zod';
 import {
   CONSOLE_LOG_NAME,

@@ -1,4 +1,4 @@
-// Server URL validation (security.md IN-3): only http(s), no credentials, one
+// Server URL validation (docs/security.md IN-3): only http(s), no credentials, one
 // normal form, and a warning flag for plain http to anything but loopback.
 import { OdooError } from './odoo-error';
 

@@ -1,4 +1,4 @@
-// The part of Odoo's session info the console reads (odoo.md, Sessions and the
+// The part of Odoo's session info the console reads (docs/odoo.md, Sessions and the
 // cookie), checked with a schema: an answer of another shape is "not Odoo" (IN-4).
 import { z } from 'zod';
 import { OdooError } from './odoo-error';

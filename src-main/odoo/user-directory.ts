@@ -40,7 +40,7 @@ export class UserDirectory {
 
   async search(query: string, page: number, pageSize: number, options: UserSearchOptions, adminUid: number): Promise<UserPage> {
     const q = query.trim();
-    // Case-insensitive substring on name or login (odoo.md, Users).
+    // Case-insensitive substring on name or login (docs/odoo.md, Users).
     const domain = q === '' ? [] : ['|', ['name', 'ilike', q], ['login', 'ilike', q]];
     const context = { active_test: !options.includeArchived };
     const answer = await this.rpc.callKw('res.users', 'web_search_read', [], {

@@ -1,4 +1,4 @@
-// The embedded Odoo page, acting as the impersonated user (architecture.md,
+// The embedded Odoo page, acting as the impersonated user (docs/architecture.md,
 // "The impersonation view"; SS-4, SS-5). One WebContentsView at a time, each on
 // a fresh in-memory partition that holds the session cookie and nothing else's,
 // placed inside the orange frame our own renderer draws, and wiped at close.

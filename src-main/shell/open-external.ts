@@ -1,4 +1,4 @@
-// The one wrapper around shell.openExternal (style.md, SS-6). It opens only
+// The one wrapper around shell.openExternal (docs/style.md, SS-6). It opens only
 // links the console itself ships (help pages, the OCA module's page), named in
 // a list given at start-up: a URL that came from the remote Odoo page, or any
 // other URL, is refused and logged, so no page can make the desktop open

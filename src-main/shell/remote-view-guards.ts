@@ -1,4 +1,4 @@
-// The one security boundary for remote content (style.md): every guard of the
+// The one security boundary for remote content (docs/style.md): every guard of the
 // impersonation view is attached here and nowhere else (SS-6, SS-7). The view
 // shows a real Odoo page acting as another user, so it may go nowhere but the
 // connection's origin, open nothing, ask for nothing, save nothing, and not end

@@ -1,11 +1,11 @@
-// The one place that writes a cookie into an Electron session (style.md: wrap
+// The one place that writes a cookie into an Electron session (docs/style.md: wrap
 // dangerous calls once). Only the impersonation view's own partition ever gets
 // Odoo's `session_id`; the default session never does (SS-4).
 import type { Session } from 'electron';
 import type { OriginPolicy } from './origin-policy';
 
 /**
- * Sets Odoo's session cookie as Odoo itself would (odoo.md: HttpOnly, Path=/,
+ * Sets Odoo's session cookie as Odoo itself would (docs/odoo.md: HttpOnly, Path=/,
  * Secure only on https), host-only and without an expiry so that it lives no
  * longer than the in-memory partition.
  */

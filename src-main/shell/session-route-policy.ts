@@ -3,7 +3,7 @@
 // so that the end is audited with its cause (AU-4) and the server's log row is
 // closed. Pure: the guards apply it to each request of the view's partition.
 //
-// Odoo facts (shared/design/odoo.md): logout and destroy leave the module's
+// Odoo facts (docs/odoo.md): logout and destroy leave the module's
 // log row open; `back_to_origin_login` turns the view's cookie back into the
 // admin's session, from which the Odoo UI could impersonate anyone outside
 // the console's rules; a new login on an impersonated cookie keeps

@@ -1,5 +1,5 @@
 // Audit store benchmark (`npx tsx tests/bench/audit-bench.ts`, part of `npm run
-// bench`; architecture.md, Performance budgets): the mirror's first sync of
+// bench`; docs/architecture.md, Performance budgets): the mirror's first sync of
 // 100 000 server rows and an incremental sync of 1 000 new ones, both from the
 // Odoo simulator through the real connector over HTTP, then full-text search
 // p50/p95 over 1 000 000 local rows. Prints one table.

@@ -1,4 +1,4 @@
-// The Odoo connector's part of `npm run bench` (architecture.md, Performance
+// The Odoo connector's part of `npm run bench` (docs/architecture.md, Performance
 // budgets): searchUsers p50/p95 for the first and a later page over 50 000
 // simulated users, and the HTTP round trips of the start and stop sequences,
 // counted by the simulator. Run with `npx tsx tests/bench/odoo-bench.ts`.

@@ -1,4 +1,4 @@
-// odoo.md, Impersonation: the connector's start and stop sequences, the console's
+// docs/odoo.md, Impersonation: the connector's start and stop sequences, the console's
 // own refusals, and (through raw calls) what the module itself does and does not
 // refuse. Every session opened here is ended, and every impersonation closed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

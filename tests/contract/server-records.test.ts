@@ -1,4 +1,4 @@
-// odoo.md, The server's own audit records: the device log and revoke by
+// docs/odoo.md, The server's own audit records: the device log and revoke by
 // identifier, the console's ir.logging entry, and reading both logs in
 // (write_date, id) order. Entries written here are deleted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

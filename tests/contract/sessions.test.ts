@@ -1,4 +1,4 @@
-// odoo.md, Sessions and the cookie: authenticate, the cookie, rotation, check,
+// docs/odoo.md, Sessions and the cookie: authenticate, the cookie, rotation, check,
 // destroy, logout, and the web client's pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooConnection, isOdooError } from '../../src-main/odoo';

@@ -1,4 +1,4 @@
-// odoo.md, Transport: the JSON-RPC envelope, errors at HTTP 200, HTML for a JSON
+// docs/odoo.md, Transport: the JSON-RPC envelope, errors at HTTP 200, HTML for a JSON
 // route called the wrong way, and the connector's reading of all of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooError } from '../../src-main/odoo';

@@ -1,4 +1,4 @@
-// odoo.md, Users and Versions: detection, the admin check and the user search
+// docs/odoo.md, Users and Versions: detection, the admin check and the user search
 // with eligibility, through the connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OdooConnection } from '../../src-main/odoo';

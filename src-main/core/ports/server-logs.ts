@@ -1,6 +1,6 @@
 // The shape of the server's audit records as the mirror sync reads them, and the
 // port it reads them through (implemented by the Odoo connector's readServerLogs).
-// See shared/design/odoo.md: impersonate.log holds no reason, IP or session id;
+// See docs/odoo.md: impersonate.log holds no reason, IP or session id;
 // the console's own ir.logging entries (name CONSOLE_LOG_NAME) carry those.
 
 export const CONSOLE_LOG_NAME = 'impersonation-console';

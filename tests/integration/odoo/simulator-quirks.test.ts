@@ -1,4 +1,4 @@
-// Behaviours of odoo.md that only the simulator can show without harming a real
+// Behaviours of docs/odoo.md that only the simulator can show without harming a real
 // server: the portal trap, password changes, impersonating id 1, the identity
 // check window, the hashing delay, and versions 17 and 19.
 import { inspect } from 'node:util';

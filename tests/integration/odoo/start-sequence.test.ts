@@ -1,4 +1,4 @@
-// The start sequence step by step (architecture.md, Sessions against Odoo), and a
+// The start sequence step by step (docs/architecture.md, Sessions against Odoo), and a
 // failure injected at every step, before or after the server acted: the start is
 // refused and no impersonation, live session or open log row remains (IN-4).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

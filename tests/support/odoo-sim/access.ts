@@ -1,4 +1,4 @@
-// Who may do what over RPC, as far as odoo.md tells: internal users read the
+// Who may do what over RPC, as far as docs/odoo.md tells: internal users read the
 // directory, only Settings administrators write ir.logging and read every device
 // log, nobody creates or deletes impersonate.log rows, and a portal user may call
 // nothing on the back-end models (which is what traps a portal impersonation).

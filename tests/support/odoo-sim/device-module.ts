@@ -1,4 +1,4 @@
-// res.device revoke behind Odoo's identity check (odoo.md): the first revoke in
+// res.device revoke behind Odoo's identity check (docs/odoo.md): the first revoke in
 // a session answers a wizard; writing the password into it and run_check does the
 // revoke and opens a 10-minute window in which revoke acts at once.
 import type { CallContext } from './call-context';

@@ -1,5 +1,5 @@
 // Faults a test injects per route, to play the proxies and networks between the
-// console and Odoo (security.md IN-4): an HTML 502, truncated JSON, a connection
+// console and Odoo (docs/security.md IN-4): an HTML 502, truncated JSON, a connection
 // reset, a hang, a huge body, or an answer of Odoo's own shape chosen by the test
 // (an error or a wrong result). `route` is a path ('/web/session/authenticate') or,
 // for call_kw, 'model.method' ('res.users.impersonate_login').

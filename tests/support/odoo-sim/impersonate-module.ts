@@ -1,4 +1,4 @@
-// The OCA impersonate_login module as odoo.md observed it: a group member may
+// The OCA impersonate_login module as docs/odoo.md observed it: a group member may
 // switch the session to any user (administrators, archived users, portal users,
 // id 1 included), "It's you." and "already Logged" are the only refusals, a caller
 // outside the group gets a bare envelope, and only back_to_origin_login closes the

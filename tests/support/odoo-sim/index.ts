@@ -1,4 +1,4 @@
-// The Odoo simulator: a Node HTTP server that behaves as shared/design/odoo.md
+// The Odoo simulator: a Node HTTP server that behaves as docs/odoo.md
 // says a real Odoo 18 with the OCA impersonate_login module does, quirks
 // included. Tests start it in process with startOdooSim(); `npm run sim` runs it
 // by hand (cli.ts).

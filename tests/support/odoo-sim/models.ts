@@ -1,5 +1,5 @@
 // The simulated database: the models the console touches, with the fields
-// odoo.md lists. Version 17 has no res.device*, 19 names the groups field
+// docs/odoo.md lists. Version 17 has no res.device*, 19 names the groups field
 // group_ids; without the module there is no impersonate.log.
 import { toOdooDatetime } from '../../../src-main/odoo/odoo-time';
 import type { ResolvedSimOptions } from './options';

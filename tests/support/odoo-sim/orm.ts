@@ -49,7 +49,7 @@ export function ormMethod(ctx: CallContext, table: Table, method: string, args: 
         const stamps = 'write_date' in table.fields ? { create_date: now, write_date: now, create_uid: uid, write_uid: uid } : {};
         return table.insert({ ...values, ...stamps }).id;
       });
-      // One dict answers one id, a list answers a list (odoo.md: create over RPC).
+      // One dict answers one id, a list answers a list (docs/odoo.md: create over RPC).
       return many ? created : created[0];
     }
     case 'write': {

@@ -1,5 +1,5 @@
 // Errors the simulated server raises, rendered as Odoo does: HTTP 200, a JSON-RPC
-// `error` whose `data.name` is the Python class (odoo.md, Transport). The `debug`
+// `error` whose `data.name` is the Python class (docs/odoo.md, Transport). The `debug`
 // traceback is there on purpose, so that tests can show the console drops it.
 
 export class SimRpcError extends Error {

@@ -1,4 +1,4 @@
-// The simulator's data: the default users of odoo.md's test setup (passwords
+// The simulator's data: the default users of docs/odoo.md's test setup (passwords
 // equal to logins), Odoo's inactive system records 1, 3, 4, 5, and optional bulk
 // users and log rows for benchmarks. Partner ids differ from user ids on purpose,
 // so that mixing them up (impersonate.log names the partner) shows.

@@ -1,5 +1,5 @@
 // The session info Odoo answers on authenticate and get_session_info, with the
-// keys odoo.md lists (and the module's two keys when it is installed).
+// keys docs/odoo.md lists (and the module's two keys when it is installed).
 import type { SimDatabase } from './models';
 import type { SimSession } from './sessions';
 

@@ -1,7 +1,7 @@
 // Server-side sessions as Odoo keeps them: an 84-character url-safe id in the
 // `session_id` cookie, rotated on authenticate, dead after destroy, revoke or a
 // password change of its user. `impersonate_from_uid` lives in the session and
-// survives a new login on the same cookie (odoo.md, Impersonation).
+// survives a new login on the same cookie (docs/odoo.md, Impersonation).
 import { randomBytes } from 'node:crypto';
 
 export interface SimSession {

@@ -1,6 +1,6 @@
 // One model's records in memory, with Odoo's search and read semantics: the
 // active_test filter, orders, search_read's [id, name] many2ones and
-// web_search_read's specification (odoo.md, Users).
+// web_search_read's specification (docs/odoo.md, Users).
 import { compileDomain, compileOrder, lowerBound, mentionsField, sortable } from './domain';
 import { valueError } from './rpc-error';
 

@@ -1,4 +1,4 @@
-// The start and stop sequences of architecture.md, through in-memory ports.
+// The start and stop sequences of docs/architecture.md, through in-memory ports.
 import { describe, expect, it } from 'vitest';
 import { AttemptRefusedError } from '../../../src-main/core/impersonation-session';
 import type { ConsoleError } from '../../../src-main/core/console-error';

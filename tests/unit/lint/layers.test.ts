@@ -1,6 +1,9 @@
 // The lint rules that keep the layers (docs/architecture.md) really fire: run the
 // project's ESLint config on one-line imports placed at telling paths, and show
 // that the same import is accepted where the arrow is allowed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -107,5 +110,23 @@ describe('the layers of the renderer', () => {
     expect(await refused('../../stores/logs-store', 'src-renderer/src/screens/logs/fine.tsx')).toEqual([]);
     expect(await refused('../../components/ErrorMessage', 'src-renderer/src/screens/logs/fine.tsx')).toEqual([]);
     expect(await refused('../api', 'src-renderer/src/stores/fine.ts')).toEqual([]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it("shows the same arrows as the lint's table", async () => {
+    const config = pathToFileURL(path.join(process.cwd(), 'eslint.config.js')).href;
+    const { MAIN_LAYERS } = (await import(config)) as { MAIN_LAYERS: Record<string, string[]> };
+    const doc = readFileSync(path.join(process.cwd(), 'docs/architecture.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('| folder | may import'));
+    const documented: Record<string, string[]> = {};
+    for (const row of table.split('\n').slice(2)) {
+      if (!row.startsWith('|')) break;
+      const [folders = '', allowed = ''] = row.split('|').slice(1, 3);
+      const targets = allowed.trim() === 'everything' ? Object.keys(MAIN_LAYERS).filter((f) => f !== 'app') : [...allowed.matchAll(/`(\w+)`/g)].map((m) => m[1]!);
+      for (const [, folder] of folders.matchAll(/`(\w+)\/`/g)) documented[folder!] = targets.sort();
+    }
+    const inLint = Object.fromEntries(Object.entries(MAIN_LAYERS).map(([folder, allowed]) => [folder, [...allowed].sort()]));
+    expect(documented).toEqual(inLint);
   });
 });

@@ -1,4 +1,4 @@
-// The lint rules that keep the process boundaries (style.md) really fire: run
+// The lint rules that keep the process boundaries (docs/style.md) really fire: run
 // the project's ESLint config on small snippets placed at telling paths.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
