@@ -23,93 +23,88 @@ async function refused(source: string, filePath: string): Promise<string[]> {
   return refusals(importing(source), filePath);
 }
 
+/** `source` imported at `filePath` is refused, for this one reason only. */
+async function refusedOnly(source: string, filePath: string, says: string): Promise<void> {
+  expect(await refused(source, filePath), `${source} at ${filePath}`).toEqual([expect.stringContaining(says)]);
+}
+
+async function accepted(source: string, filePath: string): Promise<void> {
+  expect(await refused(source, filePath), `${source} at ${filePath}`).toEqual([]);
+}
+
 describe('the layers of main', () => {
   it('refuses an import that runs back up a layer', async () => {
-    expect(await refused('../api', 'src-main/core/sneaky.ts')).toEqual([expect.stringContaining('src-main/core may not import src-main/api')]);
-    expect(await refused('../shell', 'src-main/api/sneaky.ts')).toEqual([expect.stringContaining('src-main/api may not import src-main/shell')]);
+    await refusedOnly('../api', 'src-main/core/sneaky.ts', 'src-main/core may not import src-main/api');
+    await refusedOnly('../shell', 'src-main/api/sneaky.ts', 'src-main/api may not import src-main/shell');
     expect(await refused('../app/console', 'src-main/api/sneaky.ts')).toContainEqual(expect.stringContaining('may not import src-main/app'));
-    expect(await refused('../connections', 'src-main/odoo/sneaky.ts')).toEqual([expect.stringContaining('may not import src-main/connections')]);
-    expect(await refused('../../api', 'src-main/core/ports/sneaky.ts')).toEqual([expect.stringContaining('may not import src-main/api')]);
+    await refusedOnly('../connections', 'src-main/odoo/sneaky.ts', 'may not import src-main/connections');
+    await refusedOnly('../../api', 'src-main/core/ports/sneaky.ts', 'may not import src-main/api');
   });
 
   it('accepts the arrows that point down', async () => {
-    expect(await refused('../core', 'src-main/odoo/fine.ts')).toEqual([]);
-    expect(await refused('../odoo', 'src-main/connections/fine.ts')).toEqual([]);
-    expect(await refused('../connections', 'src-main/api/fine.ts')).toEqual([]);
-    expect(await refused('../api', 'src-main/shell/fine.ts')).toEqual([]);
-    expect(await refused('../shell', 'src-main/app/fine.ts')).toEqual([]);
-    expect(await refused('../../src-preload/contract', 'src-main/core/fine.ts')).toEqual([]);
+    await accepted('../core', 'src-main/odoo/fine.ts');
+    await accepted('../odoo', 'src-main/connections/fine.ts');
+    await accepted('../connections', 'src-main/api/fine.ts');
+    await accepted('../api', 'src-main/shell/fine.ts');
+    await accepted('../shell', 'src-main/app/fine.ts');
+    await accepted('../../src-preload/contract', 'src-main/core/fine.ts');
   });
 
   it('keeps the Odoo connector and the audit store apart, both ways', async () => {
-    expect(await refused('../audit', 'src-main/odoo/sneaky.ts')).toEqual([expect.stringContaining('know nothing of each other')]);
-    expect(await refused('../odoo', 'src-main/audit/sneaky.ts')).toEqual([expect.stringContaining('know nothing of each other')]);
+    await refusedOnly('../audit', 'src-main/odoo/sneaky.ts', 'know nothing of each other');
+    await refusedOnly('../odoo', 'src-main/audit/sneaky.ts', 'know nothing of each other');
   });
 
   it('keeps core free of every I/O module and of the network globals', async () => {
     for (const io of ['node:fs', 'fs', 'node:os', 'better-sqlite3', 'kysely', 'ws', 'undici', 'electron']) {
       expect(await refused(io, 'src-main/core/sneaky.ts'), io).toContainEqual(expect.stringContaining('core stays free of I/O'));
     }
-    expect(await refused('../odoo', 'src-main/core/sneaky.ts')).toEqual([expect.stringContaining('may not import src-main/odoo')]);
-    expect(await refused('../audit', 'src-main/core/sneaky.ts')).toEqual([expect.stringContaining('may not import src-main/audit')]);
+    await refusedOnly('../odoo', 'src-main/core/sneaky.ts', 'may not import src-main/odoo');
+    await refusedOnly('../audit', 'src-main/core/sneaky.ts', 'may not import src-main/audit');
     expect(await refusals("export const get = () => fetch('http://odoo');\n", 'src-main/core/sneaky.ts')).toEqual([
       expect.stringContaining('fetch belongs in an adapter'),
     ]);
-    expect(await refused('./clock', 'src-main/core/fine.ts')).toEqual([]);
-    expect(await refused('node:fs', 'src-main/audit/fine.ts')).toEqual([]);
+    await accepted('./clock', 'src-main/core/fine.ts');
+    await accepted('node:fs', 'src-main/audit/fine.ts');
   });
 
   it("refuses a folder's files from outside: only its public face", async () => {
-    expect(await refused('../odoo/odoo-client', 'src-main/api/sneaky.ts')).toEqual([expect.stringContaining('public face')]);
-    expect(await refused('../core/ports/audit-ledger', 'src-main/audit/sneaky.ts')).toEqual([expect.stringContaining('public face')]);
-    expect(await refused('../odoo/index', 'src-main/api/fine.ts')).toEqual([]);
-    expect(await refused('./odoo-client', 'src-main/odoo/fine.ts')).toEqual([]);
+    await refusedOnly('../odoo/odoo-client', 'src-main/api/sneaky.ts', 'public face');
+    await refusedOnly('../core/ports/audit-ledger', 'src-main/audit/sneaky.ts', 'public face');
+    await accepted('../odoo/index', 'src-main/api/fine.ts');
+    await accepted('./odoo-client', 'src-main/odoo/fine.ts');
   });
 });
 
 describe('the processes', () => {
   it('refuses anything of src-main in the renderer', async () => {
-    expect(await refused('../../../src-main/core', 'src-renderer/src/stores/sneaky.ts')).toEqual([
-      expect.stringContaining('The renderer imports nothing of src-main'),
-    ]);
-    expect(await refused('../../src-main/core/clock', 'src-renderer/src/App.tsx')).toEqual([
-      expect.stringContaining('The renderer imports nothing of src-main'),
-    ]);
+    await refusedOnly('../../../src-main/core', 'src-renderer/src/stores/sneaky.ts', 'The renderer imports nothing of src-main');
+    await refusedOnly('../../src-main/core/clock', 'src-renderer/src/App.tsx', 'The renderer imports nothing of src-main');
   });
 
   it("keeps each process to its own side of src-preload", async () => {
-    expect(await refused('../../../src-preload/main-handlers', 'src-renderer/src/components/sneaky.ts')).toEqual([
-      expect.stringContaining("src-preload's main side"),
-    ]);
-    expect(await refused('../../src-preload/renderer-invokers', 'src-main/shell/sneaky.ts')).toEqual([
-      expect.stringContaining("src-preload's renderer side"),
-    ]);
-    expect(await refused('../../src-preload/index', 'src-main/app/sneaky.ts')).toEqual([expect.stringContaining("src-preload's renderer side")]);
-    expect(await refused('../src-main/core', 'src-preload/sneaky.ts')).toEqual([expect.stringContaining('src-preload sits below both processes')]);
-    expect(await refused('../../../src-preload/renderer-invokers', 'src-renderer/src/components/fine.ts')).toEqual([]);
-    expect(await refused('../../src-preload/main-handlers', 'src-main/shell/fine.ts')).toEqual([]);
+    await refusedOnly('../../../src-preload/main-handlers', 'src-renderer/src/components/sneaky.ts', "src-preload's main side");
+    await refusedOnly('../../src-preload/renderer-invokers', 'src-main/shell/sneaky.ts', "src-preload's renderer side");
+    await refusedOnly('../../src-preload/index', 'src-main/app/sneaky.ts', "src-preload's renderer side");
+    await refusedOnly('../src-main/core', 'src-preload/sneaky.ts', 'src-preload sits below both processes');
+    await accepted('../../../src-preload/renderer-invokers', 'src-renderer/src/components/fine.ts');
+    await accepted('../../src-preload/main-handlers', 'src-main/shell/fine.ts');
   });
 });
 
 describe('the layers of the renderer', () => {
   it('refuses stores and components that reach up into screens', async () => {
-    expect(await refused('../screens/logs/log-format', 'src-renderer/src/stores/sneaky.ts')).toEqual([
-      expect.stringContaining("src-renderer's stores may not import screens"),
-    ]);
-    expect(await refused('../screens/session/session-panel', 'src-renderer/src/components/sneaky.tsx')).toEqual([
-      expect.stringContaining("src-renderer's components may not import screens"),
-    ]);
-    expect(await refused('../components/ErrorMessage', 'src-renderer/src/stores/sneaky.ts')).toEqual([
-      expect.stringContaining("src-renderer's stores may not import components"),
-    ]);
-    expect(await refused('./stores/session-store', 'src-renderer/src/api.ts')).toEqual([expect.stringContaining('may not import stores')]);
-    expect(await refused('../../App', 'src-renderer/src/screens/logs/sneaky.tsx')).toEqual([expect.stringContaining('may not import App')]);
+    await refusedOnly('../screens/logs/log-format', 'src-renderer/src/stores/sneaky.ts', "src-renderer's stores may not import screens");
+    await refusedOnly('../screens/session/session-panel', 'src-renderer/src/components/sneaky.tsx', "src-renderer's components may not import screens");
+    await refusedOnly('../components/ErrorMessage', 'src-renderer/src/stores/sneaky.ts', "src-renderer's stores may not import components");
+    await refusedOnly('./stores/session-store', 'src-renderer/src/api.ts', 'may not import stores');
+    await refusedOnly('../../App', 'src-renderer/src/screens/logs/sneaky.tsx', 'may not import App');
   });
 
   it('accepts screens on stores and components, and stores on the api', async () => {
-    expect(await refused('../../stores/logs-store', 'src-renderer/src/screens/logs/fine.tsx')).toEqual([]);
-    expect(await refused('../../components/ErrorMessage', 'src-renderer/src/screens/logs/fine.tsx')).toEqual([]);
-    expect(await refused('../api', 'src-renderer/src/stores/fine.ts')).toEqual([]);
+    await accepted('../../stores/logs-store', 'src-renderer/src/screens/logs/fine.tsx');
+    await accepted('../../components/ErrorMessage', 'src-renderer/src/screens/logs/fine.tsx');
+    await accepted('../api', 'src-renderer/src/stores/fine.ts');
   });
 });
 
