@@ -20,3 +20,4 @@ export {
 export type { RecoveryReport } from './session-recovery';
 export { IDLE_SESSION_VIEW } from './session-view';
 export * from './ports';
+export * from './view-policy';

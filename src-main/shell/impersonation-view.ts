@@ -4,8 +4,7 @@
 // placed inside the orange frame our own renderer draws, and wiped at close.
 import { session, WebContentsView, type Session, type View } from 'electron';
 import type { ViewBounds } from '../../src-preload/contract';
-import { ConsoleError, type ImpersonationViewPort, type ImpersonationViewSpec } from '../core';
-import { OriginPolicy } from './origin-policy';
+import { ConsoleError, OriginPolicy, type ImpersonationViewPort, type ImpersonationViewSpec } from '../core';
 import { attachRemoteViewGuards, type RefusalLogger } from './remote-view-guards';
 import { setOdooSessionCookie } from './session-cookie';
 

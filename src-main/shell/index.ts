@@ -1,6 +1,6 @@
 // The Electron shell's public face, for the composition root (app/main.ts) only:
 // everything here may import 'electron'. Tests and the harness import the
-// Electron-free files (content-security-policy, electron-runtime, origin-policy,
+// Electron-free files (content-security-policy, electron-runtime,
 // main-translator, session-status-text, tray-menu-model) directly.
 export { installAboutPanel } from './about-panel';
 export { installAppMenu } from './app-menu';

@@ -4,8 +4,7 @@
 // other URL, is refused and logged, so no page can make the desktop open
 // something by going through here.
 import { shell } from 'electron';
-import { ConsoleError, type Logger } from '../core';
-import { originForLog } from './origin-policy';
+import { ConsoleError, originForLog, type Logger } from '../core';
 
 function webUrl(url: string): URL | null {
   try {

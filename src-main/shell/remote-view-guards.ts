@@ -2,24 +2,21 @@
 // impersonation view is attached here and nowhere else (SS-6, SS-7). The view
 // shows a real Odoo page acting as another user, so it may go nowhere but the
 // connection's origin, open nothing, ask for nothing, save nothing, and not end
-// or switch its own server session (session-route-policy.ts). Each
-// refusal is logged with its kind and the origin only (never a path or query).
+// or switch its own server session. What is allowed is decided by the pure
+// rules in core/view-policy, which the harness's proxy applies too; this module
+// attaches them to Electron. Each refusal is logged with its kind and the
+// origin only (never a path or query).
 import type { Event, UploadData, WebContents } from 'electron';
-import type { Logger } from '../core';
-import { type OriginPolicy, originForLog } from './origin-policy';
-import { switchesServerSession } from './session-route-policy';
-
-export type RefusalKind =
-  | 'navigate'
-  | 'redirect'
-  | 'frame-navigate'
-  | 'new-window'
-  | 'permission-request'
-  | 'permission-check'
-  | 'device-permission'
-  | 'download'
-  | 'webview'
-  | 'session-switch';
+import {
+  decideNavigation,
+  decideRequest,
+  originForLog,
+  type Logger,
+  type NavigationKind,
+  type OriginPolicy,
+  type RefusalKind,
+  type ViewRequestBody,
+} from '../core';
 
 export type RefusalLogger = Pick<Logger, 'warn'>;
 
@@ -34,10 +31,11 @@ export function attachRemoteViewGuards(contents: WebContents, policy: OriginPoli
     logger.warn(REFUSAL_EVENT, { kind, target: originForLog(url), ...(permission ? { permission } : {}) });
   };
 
-  const guardNavigation = (kind: RefusalKind) => (details: Event<{ url: string }>) => {
-    if (policy.allows(details.url)) return;
+  const guardNavigation = (kind: NavigationKind) => (details: Event<{ url: string }>) => {
+    const decision = decideNavigation(kind, details.url, policy);
+    if (decision.allowed) return;
     details.preventDefault();
-    refuse(kind, details.url);
+    refuse(decision.refusal, details.url);
   };
   contents.on('will-navigate', guardNavigation('navigate'));
   // Redirects are server-chosen: an Odoo behind a misconfigured proxy or SSO
@@ -83,19 +81,23 @@ export function attachRemoteViewGuards(contents: WebContents, policy: OriginPoli
   // inside the page would end or switch the server session behind the
   // console's back: only the banner's and the tray's Stop may.
   session.webRequest.onBeforeRequest((details, callback) => {
-    let cancel: boolean;
+    let refusal: RefusalKind | null;
     try {
-      const request = { url: details.url, method: details.method, body: bodyText(details.uploadData) };
-      cancel = policy.allows(details.url) && switchesServerSession(request);
+      const decision = decideRequest({ url: details.url, method: details.method, body: requestBody(details.uploadData) }, policy);
+      refusal = decision.allowed ? null : decision.refusal;
     } catch {
-      cancel = true; // fail closed: an unreadable request is not worth the risk
+      refusal = 'session-switch'; // fail closed: an unreadable request is not worth the risk
     }
-    if (cancel) refuse('session-switch', details.url);
-    callback({ cancel });
+    if (refusal) refuse(refusal, details.url);
+    callback({ cancel: refusal !== null });
   });
 }
 
-function bodyText(uploadData: UploadData[] | undefined): string | null {
-  const parts = (uploadData ?? []).flatMap((part) => (part.bytes ? [part.bytes] : []));
-  return parts.length === 0 ? null : Buffer.concat(parts).toString('utf8');
+/** Electron's upload parts as the policy sees them: parts without bytes (blob, stream, file) make it unreadable. */
+function requestBody(uploadData: UploadData[] | undefined): ViewRequestBody {
+  const parts = uploadData ?? [];
+  if (parts.length === 0) return { kind: 'none' };
+  const bytes = parts.flatMap((part) => (part.bytes ? [part.bytes] : []));
+  if (bytes.length < parts.length) return { kind: 'unreadable', why: 'blob' };
+  return { kind: 'bytes', bytes: Buffer.concat(bytes) };
 }

@@ -2,7 +2,7 @@
 // dangerous calls once). Only the impersonation view's own partition ever gets
 // Odoo's `session_id`; the default session never does (SS-4).
 import type { Session } from 'electron';
-import type { OriginPolicy } from './origin-policy';
+import type { OriginPolicy } from '../core';
 
 /**
  * Sets Odoo's session cookie as Odoo itself would (docs/odoo.md: HttpOnly, Path=/,

@@ -4,7 +4,7 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 
 import { WebContentsView } from 'electron';
 import { createLogger } from '../../../src-main/core/logger';
-import { OriginPolicy } from '../../../src-main/shell/origin-policy';
+import { OriginPolicy } from '../../../src-main/core/view-policy/origin-policy';
 import { attachRemoteViewGuards } from '../../../src-main/shell/remote-view-guards';
 import { electronFake, fakeEvent } from '../../support/electron-mock';
 

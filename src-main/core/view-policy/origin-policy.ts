@@ -3,7 +3,7 @@
 // `https://odoo.example.com.evil.test` or `https://odoo.example.com@evil.test`
 // cannot pass for `https://odoo.example.com`. No Electron import on purpose:
 // this is the rule itself, tested directly.
-import { ConsoleError } from '../core';
+import { ConsoleError } from '../console-error';
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isConsoleError } from '../../../src-main/core/console-error';
-import { OriginPolicy, originForLog } from '../../../src-main/shell/origin-policy';
+import { isConsoleError } from '../../../../src-main/core/console-error';
+import { OriginPolicy, originForLog } from '../../../../src-main/core/view-policy/origin-policy';
 
 const policy = new OriginPolicy('https://odoo.example.com');
 

@@ -14,14 +14,14 @@ const SESSION_ROUTES = new Set(['/web/session/logout', '/web/session/destroy', '
 const IMPERSONATION_METHOD = /(^|\/)(back_to_origin_login|impersonate_login)(\/|$)/;
 const IMPERSONATION_CALL = /"method"\s*:\s*"(back_to_origin_login|impersonate_login)"/;
 
-export interface ViewRequest {
+export interface SessionRouteRequest {
   url: string;
   method: string;
   /** The request body as text, when it has one. */
   body: string | null;
 }
 
-export function switchesServerSession(request: ViewRequest): boolean {
+export function switchesServerSession(request: SessionRouteRequest): boolean {
   let path: string;
   try {
     path = new URL(request.url).pathname.replace(/\/+$/, '');
