@@ -96,9 +96,11 @@ export const app = {
       window.close();
     }
   },
+  /** Leaves now: windows are destroyed without being asked, no before-quit or will-quit. */
   exit: (code = 0): void => {
     if (state.gone) return;
     state.exit = { how: 'exit', code };
+    for (const window of BrowserWindow.getAllWindows()) window.destroy();
   },
 };
 

@@ -121,6 +121,11 @@ export class BrowserWindow extends EventEmitter {
     this.shown = true;
   }
 
+  hide(): void {
+    this.alive();
+    this.shown = false;
+  }
+
   focus(): void {
     this.alive();
     this.focused = true;
