@@ -62,6 +62,9 @@ export async function runNavigation(contents: FakeWebContents, request: Navigati
     return { kind: 'failed', code };
   };
 
+  // Nothing happens within the call that started it: Chromium navigates on its own loop.
+  await Promise.resolve();
+  if (!alive()) return { kind: 'cancelled' };
   contents.emit('did-start-loading', fakeEvent());
   contents.emit('did-start-navigation', fakeEvent({ url, isSameDocument: false, isMainFrame }), url, false, isMainFrame, 1, 1);
   if (request.fromPage) {
