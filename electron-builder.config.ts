@@ -40,8 +40,23 @@ const config: Configuration = {
   beforePack: (context) => {
     assertElectronNativeBinding(context.packager.projectDir, context.electronPlatformName, Arch[context.arch]);
   },
-  // Issue 7: native modules are rebuilt for Electron only when building installers.
-  npmRebuild: true,
+  // Off (issue 19): the app never loads node_modules/better-sqlite3's own build —
+  // it passes the Electron-ABI one above as `nativeBinding`. A rebuild would only
+  // replace, in place, the Node build the tests use (and need the network).
+  npmRebuild: false,
+  // Linux AppImage on Ubuntu 23.10+ (electron/electron#42510): AppArmor refuses
+  // the unprivileged user namespaces Chromium's sandbox uses, and an AppImage's
+  // setuid helper cannot work from its nosuid mount, so Electron aborts. The
+  // Electron project's answer is an AppArmor profile for the installed binary
+  // (Chromium's docs/security/apparmor-userns-restrictions.md) — which the deb
+  // installs (electron-builder 26's after-install script and profile), so the
+  // deb is the package to use on Linux. An AppImage runs from a random mount
+  // path no profile can name: the static-runtime toolset's launcher keeps the
+  // sandbox wherever the kernel allows it and adds --no-sandbox only where it
+  // refuses (its `unshare -Ur true` probe), instead of the legacy toolset's
+  // --no-sandbox for everyone in the desktop entry. The console then tells the
+  // admin it runs without the sandbox (desktop.sandboxDisabled). README: Linux.
+  toolsets: { appimage: '1.0.3' },
   electronFuses: { ...electronFuses },
   // Nothing is uploaded from a build; releases are published by hand after signing.
   publish: null,
@@ -64,6 +79,8 @@ const config: Configuration = {
       },
     },
   },
+  // No --no-sandbox in the AppImage's desktop entry either: the launcher decides.
+  appImage: { executableArgs: [] },
   deb: { packageCategory: 'utils', priority: 'optional' },
 
   win: {

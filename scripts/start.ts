@@ -1,11 +1,13 @@
-// `npm start`: build the app and launch it in Electron. Where the Electron
-// runtime is missing (it could not be downloaded at install time), say so in one
-// sentence and exit non-zero instead of failing somewhere deep in a build.
+// `npm start`: build the app and launch it in Electron, on Windows, macOS and
+// Linux alike (build/electron-launch.ts: no npx, no shell, the project folder as
+// the app). Where the Electron runtime is missing (it could not be downloaded at
+// install time), say so in one sentence and exit non-zero instead of failing
+// somewhere deep in a build.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { electronNativeBindingFor } from '../build/native-binding';
+import { electronAppArgs, electronViteBuild, prepareElectronNativeModule, runInProject } from '../build/electron-launch';
 import { electronBinaryPath } from '../src-main/shell/electron-runtime';
 
+const projectDir = process.cwd();
 const electron = electronBinaryPath();
 if (!electron) {
   console.error(
@@ -14,14 +16,13 @@ if (!electron) {
   process.exit(1);
 }
 
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-
-run('npx', ['electron-vite', 'build']);
-// better-sqlite3 needs a build for Electron's ABI beside the Node one the tests use.
-if (!existsSync(electronNativeBindingFor(process.cwd(), process.platform, process.arch))) {
-  run(process.execPath, ['scripts/electron-native.mjs']);
+try {
+  runInProject(projectDir, electronViteBuild(projectDir));
+  // better-sqlite3 needs a build for Electron's ABI beside the Node one the tests use.
+  prepareElectronNativeModule(projectDir);
+} catch (error) {
+  console.error(`npm start: ${(error as Error).message}`);
+  process.exit(1);
 }
-run(electron, ['.', ...process.argv.slice(2)]);
+const app = spawnSync(electron, [...electronAppArgs(projectDir), ...process.argv.slice(2)], { cwd: projectDir, stdio: 'inherit', shell: false });
+process.exit(app.status ?? 1);

@@ -42,6 +42,7 @@ export const eventChannels = {
   syncProgress: 'event:sync-progress',
   settingsChanged: 'event:settings-changed',
   notice: 'event:notice',
+  viewRefused: 'event:view-refused',
 } as const;
 
 export type EventName = keyof typeof eventChannels;

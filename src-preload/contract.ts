@@ -230,6 +230,17 @@ export type ViewBounds = z.infer<typeof ViewBounds>;
 export const Countdown = z.object({ secondsLeft: z.number(), warning: z.boolean() });
 export type Countdown = z.infer<typeof Countdown>;
 
+/** The embedded page was refused something the admin would notice (SS-6): shown in the banner. */
+export const ViewRefusal = z.object({
+  /** Leave the server, follow a redirect elsewhere, end or switch its own session (Odoo's Log out), open a window. */
+  kind: z.enum(['navigate', 'redirect', 'session-switch', 'new-window']),
+  /** Where it tried to go: an origin (or a bare scheme), never a path or query. */
+  target: z.string(),
+  /** The view shows an allowed page of the server again (or never left it). */
+  returned: z.boolean(),
+});
+export type ViewRefusal = z.infer<typeof ViewRefusal>;
+
 // ---------------------------------------------------------------- audit
 
 export const AuditSource = z.enum(['local', 'server']);
@@ -387,6 +398,7 @@ export const events = {
   syncProgress: SyncProgress,
   settingsChanged: Settings,
   notice: Notice,
+  viewRefused: ViewRefusal,
 } as const satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

@@ -5,6 +5,7 @@
 import { session, WebContentsView, type Session, type View } from 'electron';
 import type { ViewBounds } from '../../src-preload/contract';
 import { ConsoleError, OriginPolicy, type ImpersonationViewPort, type ImpersonationViewSpec } from '../core';
+import { RefusedNavigationRecovery, type ViewRefusalListener } from './refused-navigation';
 import { attachRemoteViewGuards, type RefusalLogger } from './remote-view-guards';
 import { setOdooSessionCookie } from './session-cookie';
 
@@ -15,6 +16,8 @@ export interface ViewHost {
 }
 
 const PARTITION_PREFIX = 'impersonation-';
+/** How long a close waits for Electron to destroy the page before wiping its partition anyway. */
+export const DESTROY_WAIT_MS = 2_000;
 const SESSION_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -38,6 +41,7 @@ export class ImpersonationView implements ImpersonationViewPort {
   private closing: Promise<void> | null = null;
   private bounds: ViewBounds | null = null;
   private readonly usedPartitions = new Set<string>();
+  private refusalListener: ViewRefusalListener = () => {};
 
   constructor(
     private readonly host: ViewHost,
@@ -78,7 +82,8 @@ export class ImpersonationView implements ImpersonationViewPort {
     const current: OpenView = { view, partitionSession, cookieWrite: Promise.resolve() };
     this.current = current;
     try {
-      attachRemoteViewGuards(view.webContents, policy, this.logger);
+      const recovery = new RefusedNavigationRecovery(view.webContents, policy, (refusal) => this.refusalListener(refusal));
+      attachRemoteViewGuards(view.webContents, policy, this.logger, { onRefused: (refusal) => recovery.refused(refusal) });
       current.cookieWrite = setOdooSessionCookie(partitionSession, policy, spec.sessionCookie);
       await current.cookieWrite;
       this.assertStillOpen(current);
@@ -88,9 +93,16 @@ export class ImpersonationView implements ImpersonationViewPort {
       await view.webContents.loadURL(spec.url);
       this.assertStillOpen(current);
     } catch (error) {
-      if (this.current === current) await this.close().catch(() => undefined);
+      // Closed meanwhile: the load failed because we destroyed the page.
+      if (this.current !== current) throw error instanceof ConsoleError ? error : openFailed('closed-during-open', error);
+      await this.close().catch(() => undefined);
       throw error instanceof ConsoleError ? error : openFailed('load-failed', error);
     }
+  }
+
+  /** Who hears that the page was refused something the admin would notice (the banner, through main's events). */
+  onViewRefused(listener: ViewRefusalListener): void {
+    this.refusalListener = listener;
   }
 
   /**
@@ -137,7 +149,9 @@ export class ImpersonationView implements ImpersonationViewPort {
   private async teardown({ view, partitionSession, cookieWrite }: OpenView): Promise<void> {
     view.setVisible(false);
     if (!this.host.isDestroyed()) this.host.contentView.removeChildView(view);
-    if (!view.webContents.isDestroyed()) view.webContents.close();
+    // Electron destroys the page on a later tick: wait for it (bounded), so that
+    // nothing the page still sends lands in the partition after the wipe.
+    await destroyed(view.webContents);
     // Clear after any cookie write still in flight, or it would land afterwards.
     await cookieWrite.catch(() => undefined);
     const results = await Promise.allSettled([
@@ -148,6 +162,18 @@ export class ImpersonationView implements ImpersonationViewPort {
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw new ConsoleError('view', 'errors.viewClearFailed', undefined, { cause: failure.reason });
   }
+}
+
+function destroyed(contents: WebContentsView['webContents']): Promise<void> {
+  if (contents.isDestroyed()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, DESTROY_WAIT_MS);
+    contents.once('destroyed', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    contents.close();
+  });
 }
 
 function openFailed(reason: string, cause?: unknown): ConsoleError {

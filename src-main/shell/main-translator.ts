@@ -1,5 +1,8 @@
-// Translations for what main itself shows outside the UI (tray, window title):
-// the same resource files as the renderer, so the parity test covers them too.
+// Translations for what main itself shows outside the UI (tray, window title,
+// the error box of a failed start): the same resource files as the renderer, so
+// the parity test covers them too.
+import desktopEn from '../../src-renderer/src/i18n/locales/en/desktop.json';
+import desktopEs from '../../src-renderer/src/i18n/locales/es/desktop.json';
 import trayEn from '../../src-renderer/src/i18n/locales/en/tray.json';
 import trayEs from '../../src-renderer/src/i18n/locales/es/tray.json';
 import type { Language } from '../../src-preload/contract';
@@ -8,8 +11,8 @@ type Params = Record<string, string | number>;
 type Resource = Record<string, Record<string, string>>;
 
 const resources: Record<Language, Resource> = {
-  en: { tray: trayEn },
-  es: { tray: trayEs },
+  en: { tray: trayEn, desktop: desktopEn },
+  es: { tray: trayEs, desktop: desktopEs },
 };
 
 /** A `t` for one language; interpolates {{name}} without HTML escaping (not HTML). */

@@ -5,50 +5,79 @@
 // or switch its own server session. What is allowed is decided by the pure
 // rules in core/view-policy, which the harness's proxy applies too; this module
 // attaches them to Electron. Each refusal is logged with its kind and the
-// origin only (never a path or query).
-import type { Event, UploadData, WebContents } from 'electron';
+// origin only (never a path or query); the ones the admin would notice (the
+// page not going where it was sent) are also reported to `onRefused`.
+import type { Event, WebContents } from 'electron';
 import {
+  decideFrameNavigation,
   decideNavigation,
   decideRequest,
   originForLog,
   type Logger,
-  type NavigationKind,
   type OriginPolicy,
   type RefusalKind,
-  type ViewRequestBody,
 } from '../core';
+import { readRequestBody } from './request-body';
 
 export type RefusalLogger = Pick<Logger, 'warn'>;
 
 export const REFUSAL_EVENT = 'remote-view.refused';
 
+/** A refusal of something the main frame would have shown: the full URL stays in main. */
+export interface MainFrameRefusal {
+  kind: Extract<RefusalKind, 'navigate' | 'redirect' | 'session-switch' | 'new-window'>;
+  url: string;
+}
+
+export interface GuardOptions {
+  onRefused?(refusal: MainFrameRefusal): void;
+}
+
+interface FrameNavigation {
+  url: string;
+  isMainFrame: boolean;
+}
+
 /**
  * Attaches every guard to `contents` and to its session. The session must be the
  * view's own partition: the permission and download handlers apply to all of it.
  */
-export function attachRemoteViewGuards(contents: WebContents, policy: OriginPolicy, logger: RefusalLogger): void {
+export function attachRemoteViewGuards(contents: WebContents, policy: OriginPolicy, logger: RefusalLogger, options: GuardOptions = {}): void {
   const refuse = (kind: RefusalKind, url: string, permission?: string): void => {
     logger.warn(REFUSAL_EVENT, { kind, target: originForLog(url), ...(permission ? { permission } : {}) });
   };
+  const report = (kind: MainFrameRefusal['kind'], url: string) => options.onRefused?.({ kind, url });
 
-  const guardNavigation = (kind: NavigationKind) => (details: Event<{ url: string }>) => {
-    const decision = decideNavigation(kind, details.url, policy);
+  // Fired first, for every frame and only for what the page starts (never for
+  // our loadURL): the main frame gets the origin, a subframe the frame rules.
+  contents.on('will-frame-navigate', (details: Event<FrameNavigation>) => {
+    const decision = decideFrameNavigation(details.url, details.isMainFrame ? 'main' : 'sub', policy);
     if (decision.allowed) return;
     details.preventDefault();
     refuse(decision.refusal, details.url);
-  };
-  contents.on('will-navigate', guardNavigation('navigate'));
+    if (details.isMainFrame) report('navigate', details.url);
+  });
+  // The second lock on the main frame: Electron asks it only when the above allowed.
+  contents.on('will-navigate', (details: Event<{ url: string }>) => {
+    if (decideNavigation('navigate', details.url, policy).allowed) return;
+    details.preventDefault();
+    refuse('navigate', details.url);
+    report('navigate', details.url);
+  });
   // Redirects are server-chosen: an Odoo behind a misconfigured proxy or SSO
   // could bounce the cookie-carrying view elsewhere.
-  contents.on('will-redirect', guardNavigation('redirect'));
-  // Subframes too: a cross-origin frame inside the view would be remote content
-  // the console vouches for by drawing its frame around it.
-  contents.on('will-frame-navigate', guardNavigation('frame-navigate'));
+  contents.on('will-redirect', (details: Event<FrameNavigation>) => {
+    if (decideNavigation('redirect', details.url, policy).allowed) return;
+    details.preventDefault();
+    refuse('redirect', details.url);
+    if (details.isMainFrame) report('redirect', details.url);
+  });
 
   // Denied, not opened elsewhere: the URL is the remote page's choice, so it
   // never reaches shell.openExternal either.
   contents.setWindowOpenHandler(({ url }) => {
     refuse('new-window', url);
+    report('new-window', url);
     return { action: 'deny' };
   });
 
@@ -79,25 +108,24 @@ export function attachRemoteViewGuards(contents: WebContents, policy: OriginPoli
   });
   // Logging out, going "back to the original user" or logging in again from
   // inside the page would end or switch the server session behind the
-  // console's back: only the banner's and the tray's Stop may.
+  // console's back: only the banner's and the tray's Stop may. The body is
+  // read first (a Blob's bytes through getBlobData), so the request waits.
   session.webRequest.onBeforeRequest((details, callback) => {
-    let refusal: RefusalKind | null;
-    try {
-      const decision = decideRequest({ url: details.url, method: details.method, body: requestBody(details.uploadData) }, policy);
-      refusal = decision.allowed ? null : decision.refusal;
-    } catch {
-      refusal = 'session-switch'; // fail closed: an unreadable request is not worth the risk
-    }
-    if (refusal) refuse(refusal, details.url);
-    callback({ cancel: refusal !== null });
+    const decide = async (): Promise<RefusalKind | null> => {
+      try {
+        const body = await readRequestBody(details.uploadData, session);
+        const decision = decideRequest({ url: details.url, method: details.method, body }, policy);
+        return decision.allowed ? null : decision.refusal;
+      } catch {
+        return 'session-switch'; // fail closed: an unreadable request is not worth the risk
+      }
+    };
+    void decide().then((refusal) => {
+      if (refusal) {
+        refuse(refusal, details.url);
+        if (details.resourceType === 'mainFrame' && refusal === 'session-switch') report('session-switch', details.url);
+      }
+      callback({ cancel: refusal !== null });
+    });
   });
-}
-
-/** Electron's upload parts as the policy sees them: parts without bytes (blob, stream, file) make it unreadable. */
-function requestBody(uploadData: UploadData[] | undefined): ViewRequestBody {
-  const parts = uploadData ?? [];
-  if (parts.length === 0) return { kind: 'none' };
-  const bytes = parts.flatMap((part) => (part.bytes ? [part.bytes] : []));
-  if (bytes.length < parts.length) return { kind: 'unreadable', why: 'blob' };
-  return { kind: 'bytes', bytes: Buffer.concat(bytes) };
 }

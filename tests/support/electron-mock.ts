@@ -1,365 +1,153 @@
-// A fake of the pieces of the `electron` module that src-main/shell uses, so the
-// shell can be unit-tested in plain Node (the Electron binary never runs here):
+// A fake of the `electron` module for main-process code, strict where Electron
+// 40 is strict, so that the shell and the app's lifecycle can be tested in plain
+// Node (the Electron binary never runs on these machines):
 //
 //   vi.mock('electron', () => import('../../support/electron-mock'));
 //   import { electronFake } from '../../support/electron-mock';
+//   beforeEach(() => electronFake.reset({ platform: 'win32' }));
 //
-// It records what the code under test did (views, cookies, handlers, menus) and
-// lets a test fire what Electron would (navigation events, permission requests,
-// power events). Call electronFake.reset() before each test.
-import { EventEmitter } from 'node:events';
+// WHAT IT MODELS, and where each behaviour comes from (Electron 40.8.5: its
+// typings node_modules/electron/electron.d.ts, generated from docs/api, and the
+// electron/electron sources named):
+// - Request bodies in the four shapes of shell/common/gin_converters/
+//   net_converter.cc: {type:'rawData', bytes}, {type:'file', filePath, …},
+//   {type:'blob', blobUUID} and {type:'stream', body}. A blob is read through
+//   session.getBlobData(uuid) once, while its request is pending
+//   (electron_api_data_pipe_holder.cc: the holder lives as long as uploadData;
+//   a second read rejects "Could not get blob data", an unknown or released one
+//   "Could not get blob data handle"). Reading a stream body takes it away from
+//   the request (ChunkedDataPipeReadableStream).          session.ts
+// - webRequest.onBeforeRequest: one listener per session, answering through a
+//   callback that may come later; a cancel fails a navigation with
+//   ERR_BLOCKED_BY_CLIENT.                                 session.ts, navigation.ts
+// - Navigation rules (shell/browser/electron_navigation_throttle.cc,
+//   WebContents::DidFinishNavigation, lib/browser/api/web-contents.ts):
+//   will-frame-navigate for every renderer-initiated navigation of any frame,
+//   then will-navigate for the main frame; neither for loadURL; will-redirect
+//   for every redirect; preventDefault cancels with ERR_ABORTED, which emits
+//   did-fail-provisional-load but never did-fail-load; any other failure commits
+//   an error page (chrome-error://chromewebdata/) and emits did-fail-load;
+//   loadURL rejects "ERR_ABORTED (-3) loading '…'" when its navigation is
+//   refused, with the first main-frame failure otherwise, and ERR_FAILED when
+//   the contents are destroyed first.                       navigation.ts
+// - Asynchronous destruction: webContents.close() returns at once and
+//   'destroyed' follows on a later tick (WebContents::Destroy posts a task);
+//   BrowserWindow.close() asks 'close' listeners, then destroys later; every
+//   method of a destroyed object throws "Object has been destroyed".
+//                                                          web-contents.ts, windows.ts
+// - cookies.set validation (Cookies::Set in electron_api_cookies.cc over
+//   CanonicalCookie::CreateSanitizedCookie): missing url, bad sameSite, invalid
+//   URL or Domain, Secure on a non-secure URL, SameSite=None without Secure,
+//   control characters, empty, oversize, __Host-/__Secure- prefixes; same
+//   messages; resolves on a later tick.                    cookies.ts
+// - The app's quit sequence (Browser::Quit in shell/browser/browser.cc):
+//   before-quit (preventable), every window asked to close (one refusal cancels
+//   the quit), will-quit, quit; window-all-closed only when not quitting;
+//   app.exit() leaves without any event; single-instance lock; second-instance.
+//                                                          app.ts, system.ts
+// - Readiness: BrowserWindow, WebContentsView, Tray, session, powerMonitor,
+//   protocol.handle and net need `ready`; registerSchemesAsPrivileged must come
+//   before it (docs/api/protocol.md, power-monitor.md, browser-window.md).
+// - Platform events (electron.d.ts @platform tags, docs/api/power-monitor.md,
+//   base-window.md, app.md): powerMonitor 'shutdown' on Linux and macOS only;
+//   'lock-screen'/'unlock-screen' on macOS and Windows only; on Windows, each
+//   window's 'query-session-end' (preventable) then 'session-end', then the
+//   process is killed, and before-quit is never emitted (electron/electron#9613,
+//   #44598).                                               system.ts
+// - safeStorage (docs/api/safe-storage.md): isEncryptionAvailable() false before
+//   ready on Linux and Windows, getSelectedStorageBackend() 'unknown' before
+//   ready and Linux only, 'basic_text' where no keyring is found; a locked
+//   keyring gives no key, so encrypt/decrypt throw Electron's messages.
+// - The tray on stock GNOME (3.26+ shows no StatusNotifierItem icons without
+//   the AppIndicator extension; Electron's Tray on Linux uses them): the object
+//   exists, nobody can see or click it; Linux never delivers 'click'.  tray.ts
+// - ipcMain.handle refuses a second handler for a channel, and invoking a
+//   channel without a handler rejects.                     app.ts
+//
+// WHAT IT DOES NOT MODEL (each would need a real launch to confirm):
+// - Rendering, scripts, the DOM, Odoo's own pages: a "page" is only the
+//   navigations and requests a test makes it do.
+// - Which body shape Chromium picks for a given page action (e.g. FormData with
+//   a File becoming a blob or a file part): tests choose the shapes.
+// - The real timing of the OS: how long Windows waits on a blocked shutdown,
+//   macOS's applicationShouldTerminate at logout, systemd's inhibitor delay.
+// - Whether a Secure cookie is accepted on http://localhost (Chromium treats
+//   localhost as potentially trustworthy; here it is refused like any http).
+// - The error page's own loads (did-finish-load for chrome-error://), the
+//   built-in PDF viewer's extension frame, service workers, bfcache.
+// - WebContentsView contents outliving a closed window, GPU/renderer crashes,
+//   and what the keyring does when it is unlocked later in the run.
+// - Menus and native images beyond what is stored; the About panel's look.
+import { resetApp, configureApp, invokeFrom, ipcChannelsHandled, type FakeAppFacts } from './electron-mock/app';
+import { FakeSession, resetSessions, session } from './electron-mock/session';
+import { state, type FakeOptions } from './electron-mock/state';
+import { becomeReady, powerEvent, secondInstanceLaunched, systemSessionEnds } from './electron-mock/system';
+import { Tray, resetMenus } from './electron-mock/tray';
+import { BrowserWindow, WebContentsView } from './electron-mock/windows';
 
-export interface FakeEvent {
-  defaultPrevented: boolean;
-  preventDefault(): void;
+export { app, dialog, ipcMain, net, protocol, shell } from './electron-mock/app';
+export { cookieRejection, FakeCookies, type FakeCookie } from './electron-mock/cookies';
+export { ERR_ABORTED, ERR_BLOCKED_BY_CLIENT, ERROR_PAGE_URL, type NavigationOutcome } from './electron-mock/navigation';
+export { blobPart, filePart, rawPart, session, streamPart, FakeSession, type FakeRequest, type FakeUploadPart } from './electron-mock/session';
+export { fakeEvent, type FakeEvent, type FakeOptions, type FakeResponse } from './electron-mock/state';
+export { powerMonitor, safeStorage } from './electron-mock/system';
+export { FakeMenu, Menu, nativeImage, Tray, type FakeImage, type FakeMenuItem } from './electron-mock/tray';
+export { FakeWebContents } from './electron-mock/web-contents';
+export { BrowserWindow, BrowserWindow as FakeBrowserWindow, WebContentsView, type FakeBounds } from './electron-mock/windows';
+
+function only<T>(items: unknown[], what: string): T {
+  if (items.length !== 1) throw new Error(`expected one ${what}, found ${items.length}`);
+  return items[0] as T;
 }
 
-/** An Electron-style event carrying `params`, recording preventDefault(). */
-export function fakeEvent<P extends object>(params: P = {} as P): FakeEvent & P {
-  const event = {
-    ...params,
-    defaultPrevented: false,
-    preventDefault() {
-      event.defaultPrevented = true;
-    },
-  };
-  return event;
-}
-
-// ---------------------------------------------------------------- session
-
-export interface FakeCookie {
-  url: string;
-  name?: string;
-  value?: string;
-  domain?: string;
-  path?: string;
-  secure?: boolean;
-  httpOnly?: boolean;
-  expirationDate?: number;
-  sameSite?: string;
-}
-
-export class FakeCookies {
-  readonly jar: FakeCookie[] = [];
-
-  async set(details: FakeCookie): Promise<void> {
-    await electronFake.hooks.cookieSet(details);
-    this.jar.push({ ...details });
-  }
-}
-
-type PermissionRequestHandler = (
-  contents: unknown,
-  permission: string,
-  callback: (granted: boolean) => void,
-  details: { requestingUrl: string; isMainFrame: boolean },
-) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string, details: object) => boolean;
-type DevicePermissionHandler = (details: { deviceType: string; origin: string; device: object }) => boolean;
-
-export interface FakeRequest {
-  url: string;
-  method: string;
-  uploadData?: { bytes?: Buffer }[];
-}
-type BeforeRequestListener = (details: FakeRequest, callback: (response: { cancel?: boolean }) => void) => void;
-
-export class FakeSession extends EventEmitter {
-  readonly cookies = new FakeCookies();
-  permissionRequestHandler: PermissionRequestHandler | null = null;
-  permissionCheckHandler: PermissionCheckHandler | null = null;
-  devicePermissionHandler: DevicePermissionHandler | null = null;
-  readonly cleared = { storage: 0, cache: 0, authCache: 0 };
-  beforeRequest: BeforeRequestListener | null = null;
-  readonly webRequest = {
-    onBeforeRequest: (listener: BeforeRequestListener | null): void => {
-      this.beforeRequest = listener;
-    },
-  };
-
-  constructor(readonly partition: string) {
-    super();
-  }
-
-  /** What the network stack does before sending a request: ask the listener, if any. */
-  request(details: FakeRequest): Promise<{ cancel: boolean }> {
-    const listener = this.beforeRequest;
-    if (!listener) return Promise.resolve({ cancel: false });
-    return new Promise((resolve) => listener(details, (response) => resolve({ cancel: response.cancel === true })));
-  }
-
-  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
-    this.permissionRequestHandler = handler;
-  }
-
-  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
-    this.permissionCheckHandler = handler;
-  }
-
-  setDevicePermissionHandler(handler: DevicePermissionHandler | null): void {
-    this.devicePermissionHandler = handler;
-  }
-
-  async clearStorageData(): Promise<void> {
-    await electronFake.hooks.clearStorageData(this);
-    this.cleared.storage += 1;
-    this.cookies.jar.length = 0;
-  }
-
-  async clearCache(): Promise<void> {
-    this.cleared.cache += 1;
-  }
-
-  async clearAuthCache(): Promise<void> {
-    this.cleared.authCache += 1;
-  }
-}
-
-export const session = {
-  get defaultSession(): FakeSession {
-    return electronFake.defaultSession;
-  },
-  fromPartition(partition: string): FakeSession {
-    if (partition === '') return electronFake.defaultSession;
-    let found = electronFake.partitions.get(partition);
-    if (!found) {
-      found = new FakeSession(partition);
-      electronFake.partitions.set(partition, found);
-    }
-    return found;
-  },
-};
-
-// ---------------------------------------------------------------- web contents and views
-
-type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => {
-  action: 'allow' | 'deny';
-};
-
-export class FakeWebContents extends EventEmitter {
-  windowOpenHandler: WindowOpenHandler | null = null;
-  readonly loadedUrls: string[] = [];
-  private destroyed = false;
-
-  constructor(readonly session: FakeSession) {
-    super();
-  }
-
-  setWindowOpenHandler(handler: WindowOpenHandler): void {
-    this.windowOpenHandler = handler;
-  }
-
-  async loadURL(url: string): Promise<void> {
-    this.loadedUrls.push(url);
-    await electronFake.hooks.loadURL(url, this);
-  }
-
-  close(): void {
-    this.destroyed = true;
-    this.emit('destroyed');
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-
-  /** What Electron does when the page asks for a new window (window.open, target=_blank). */
-  requestWindow(url: string): { action: 'allow' | 'deny' } {
-    if (!this.windowOpenHandler) return { action: 'allow' };
-    return this.windowOpenHandler({ url, frameName: '', features: '', disposition: 'new-window' });
-  }
-}
-
-export interface FakeBounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface FakeViewOptions {
-  webPreferences?: Record<string, unknown> & { partition?: string };
-}
-
-export class WebContentsView {
-  readonly webContents: FakeWebContents;
-  bounds: FakeBounds = { x: 0, y: 0, width: 0, height: 0 };
-  visible = true;
-
-  constructor(readonly options: FakeViewOptions = {}) {
-    this.webContents = new FakeWebContents(session.fromPartition(options.webPreferences?.partition ?? ''));
-    electronFake.views.push(this);
-  }
-
-  setBounds(bounds: FakeBounds): void {
-    this.bounds = { ...bounds };
-  }
-
-  getBounds(): FakeBounds {
-    return { ...this.bounds };
-  }
-
-  setVisible(visible: boolean): void {
-    this.visible = visible;
-  }
-}
-
-/** Stands in for the main BrowserWindow: only what a view host needs. */
-export class FakeBrowserWindow {
-  readonly children: unknown[] = [];
-  destroyed = false;
-  title = '';
-  readonly contentView = {
-    addChildView: (view: unknown): void => {
-      this.children.push(view);
-    },
-    removeChildView: (view: unknown): void => {
-      const index = this.children.indexOf(view);
-      if (index >= 0) this.children.splice(index, 1);
-    },
-  };
-
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-
-  setTitle(title: string): void {
-    this.title = title;
-  }
-}
-
-// ---------------------------------------------------------------- tray and menus
-
-export interface FakeMenuItem {
-  id?: string;
-  label?: string;
-  type?: string;
-  enabled?: boolean;
-  click?: () => void;
-}
-
-export class FakeMenu {
-  constructor(readonly items: FakeMenuItem[]) {}
-
-  /** Clicks the item with this label, as a user would (throws if absent or disabled). */
-  click(label: string): void {
-    const item = this.items.find((candidate) => candidate.label === label);
-    if (!item) throw new Error(`no menu item labelled ${label}`);
-    if (item.enabled === false) throw new Error(`menu item ${label} is disabled`);
-    item.click?.();
-  }
-}
-
-export const Menu = {
-  buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
-    return new FakeMenu(template.map((item) => ({ ...item })));
-  },
-};
-
-export interface FakeImage {
-  path: string;
-  isEmpty(): boolean;
-}
-
-export const nativeImage = {
-  createFromPath(path: string): FakeImage {
-    return { path, isEmpty: () => false };
-  },
-};
-
-export class Tray extends EventEmitter {
-  image: FakeImage;
-  tooltip = '';
-  menu: FakeMenu | null = null;
-  readonly menusSet: FakeMenu[] = [];
-  private destroyed = false;
-
-  constructor(image: FakeImage) {
-    super();
-    this.image = image;
-    electronFake.trays.push(this);
-  }
-
-  setImage(image: FakeImage): void {
-    this.image = image;
-  }
-
-  setToolTip(tooltip: string): void {
-    this.tooltip = tooltip;
-  }
-
-  setContextMenu(menu: FakeMenu | null): void {
-    this.menu = menu;
-    if (menu) this.menusSet.push(menu);
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-}
-
-// ---------------------------------------------------------------- process-wide modules
-
-export const powerMonitor = new EventEmitter();
-
-export const shell = {
-  async openExternal(url: string): Promise<void> {
-    electronFake.openedExternally.push(url);
-  },
-};
-
-export const app = {
-  getName: (): string => 'Impersonation Console',
-  quit: (): void => {
-    electronFake.quitCalls += 1;
-  },
-};
-
-// ---------------------------------------------------------------- the fake's own state
-
-interface Hooks {
-  /** Runs inside cookies.set before the cookie lands; throw to make it fail. */
-  cookieSet(details: FakeCookie): Promise<void> | void;
-  /** Runs inside webContents.loadURL; throw to make the load fail. */
-  loadURL(url: string, contents: FakeWebContents): Promise<void> | void;
-  clearStorageData(session: FakeSession): Promise<void> | void;
-}
-
-const defaultHooks = (): Hooks => ({ cookieSet: () => {}, loadURL: () => {}, clearStorageData: () => {} });
-
+/** The test's handle on the fake: its state, and what the OS or the user can do to the app. */
 export const electronFake = {
-  defaultSession: new FakeSession(''),
-  partitions: new Map<string, FakeSession>(),
-  views: [] as WebContentsView[],
-  trays: [] as Tray[],
-  openedExternally: [] as string[],
-  quitCalls: 0,
-  hooks: defaultHooks(),
-
-  reset(): void {
-    this.defaultSession = new FakeSession('');
-    this.partitions.clear();
-    this.views.length = 0;
-    this.trays.length = 0;
-    this.openedExternally.length = 0;
-    this.quitCalls = 0;
-    this.hooks = defaultHooks();
-    powerMonitor.removeAllListeners();
+  reset(options: FakeOptions & FakeAppFacts = {}): void {
+    state.reset(options);
+    resetSessions();
+    resetApp();
+    resetMenus();
+    configureApp(options);
   },
-
-  /** The only view created so far (fails the test if there is not exactly one). */
-  onlyView(): WebContentsView {
-    if (this.views.length !== 1) throw new Error(`expected one WebContentsView, found ${this.views.length}`);
-    return this.views[0]!;
+  get hooks() {
+    return state.hooks;
   },
-
-  onlyTray(): Tray {
-    if (this.trays.length !== 1) throw new Error(`expected one Tray, found ${this.trays.length}`);
-    return this.trays[0]!;
+  get defaultSession(): FakeSession {
+    return session.defaultSession;
   },
+  get partitions(): Map<string, FakeSession> {
+    return state.created.partitions as Map<string, FakeSession>;
+  },
+  get views(): WebContentsView[] {
+    return state.created.views as WebContentsView[];
+  },
+  get windows(): BrowserWindow[] {
+    return state.created.windows as BrowserWindow[];
+  },
+  get trays(): Tray[] {
+    return state.created.trays as Tray[];
+  },
+  get openedExternally(): string[] {
+    return state.openedExternally;
+  },
+  get errorBoxes() {
+    return state.errorBoxes;
+  },
+  /** How the app left (quit, exit(code), killed by the OS), or null while it runs. */
+  get exit() {
+    return state.exit;
+  },
+  get platform() {
+    return state.platform;
+  },
+  onlyView: (): WebContentsView => only(state.created.views, 'WebContentsView'),
+  onlyTray: (): Tray => only(state.created.trays, 'Tray'),
+  onlyWindow: (): BrowserWindow => only(state.created.windows, 'BrowserWindow'),
+  becomeReady,
+  powerEvent,
+  systemSessionEnds,
+  secondInstanceLaunched,
+  /** ipcRenderer.invoke from the only window's main frame. */
+  invoke: (channel: string, payload?: unknown): Promise<unknown> => invokeFrom(only(state.created.windows, 'BrowserWindow'), channel, payload),
+  ipcChannelsHandled,
 };

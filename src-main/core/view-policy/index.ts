@@ -3,6 +3,7 @@
 // to the desktop view; the harness's proxy applies them to its stand-in.
 export { OriginPolicy, originForLog } from './origin-policy';
 export { decideNavigation, decideRequest } from './view-decisions';
+export { decideFrameNavigation, PDF_VIEWER_ORIGIN, type FrameKind } from './frame-rules';
 export {
   ALLOW,
   NO_BODY,

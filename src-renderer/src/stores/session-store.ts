@@ -2,7 +2,7 @@
 // pushes (sessionState, countdown). Main owns the session, its deadline and its end;
 // this store only reflects them and forwards start and stop.
 import { create } from 'zustand';
-import type { SessionView } from '../../../src-preload/contract';
+import type { SessionView, ViewRefusal } from '../../../src-preload/contract';
 import { consoleApi } from '../api';
 import { useNavigation } from './navigation-store';
 import {
@@ -19,6 +19,9 @@ interface SessionState extends SessionMirror {
   stopRequested: boolean;
   stopError: unknown;
   loadError: unknown;
+  /** The last thing the embedded page was refused, while the session runs (shown in the banner). */
+  viewRefusal: ViewRefusal | null;
+  dismissRefusal(): void;
   /** Reads main's session once (at start-up, or to refresh). */
   load(): Promise<void>;
   /** Asks main to start; rejects with main's ConsoleCallError (refusal, failure) for the caller to show. */
@@ -36,6 +39,8 @@ export const useSession = create<SessionState>((set, get) => {
     stopRequested: false,
     stopError: null,
     loadError: null,
+    viewRefusal: null,
+    dismissRefusal: () => set({ viewRefusal: null }),
     load: async () => {
       const pushes = get().pushes;
       try {
@@ -76,6 +81,7 @@ export function followSession(): () => void {
   const unsubscribes = [
     api.on.sessionState((view) => mirror((current) => applyStatePush(current, view))),
     api.on.countdown((countdown) => mirror((current) => applyCountdown(current, countdown))),
+    api.on.viewRefused((refusal) => useSession.setState({ viewRefusal: refusal })),
   ];
   void useSession.getState().load();
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
@@ -85,6 +91,8 @@ export function followSession(): () => void {
 function mirror(next: (current: SessionMirror) => SessionMirror): void {
   const state = useSession.getState();
   const after = next(state);
-  useSession.setState({ view: after.view, pushes: after.pushes });
+  // A refusal belongs to the session it happened in.
+  const viewRefusal = after.view?.phase === 'active' ? state.viewRefusal : null;
+  useSession.setState({ view: after.view, pushes: after.pushes, viewRefusal });
   if (becameActive(state.view, after.view)) useNavigation.getState().go('session');
 }

@@ -1,11 +1,18 @@
 // Launches the built desktop app with Playwright's Electron launcher, each run
-// with its own user-data folder. Where the Electron runtime is absent (machines
-// that cannot download it), the suite skips and prints why.
+// with its own user-data folder, the way `npm start` launches it
+// (build/electron-launch.ts): the project folder as the app, so that
+// app.getAppPath() is the project, and the Electron-ABI better-sqlite3 built
+// first when missing (that needs internet once). Where the Electron runtime is
+// absent (machines that cannot download it), the suite skips and prints why.
 import { _electron as electron, test, type ElectronApplication } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { electronAppArgs, prepareElectronNativeModule } from '../../../build/electron-launch';
 import { electronBinaryPath } from '../../../src-main/shell/electron-runtime';
+
+const projectDir = path.resolve(import.meta.dirname, '../../..');
+let nativeModuleReady = false;
 
 export const electronPath = electronBinaryPath();
 export const skipReason =
@@ -30,9 +37,14 @@ export function newUserDataDir(): string {
 
 export async function launchConsole(options: LaunchOptions = {}): Promise<ElectronApplication> {
   const userData = options.userDataDir ?? newUserDataDir();
+  if (!nativeModuleReady) {
+    prepareElectronNativeModule(projectDir);
+    nativeModuleReady = true;
+  }
   return electron.launch({
     executablePath: electronPath!,
-    args: [path.resolve('out/main/index.js'), `--user-data-dir=${userData}`],
+    cwd: projectDir,
+    args: [...electronAppArgs(projectDir), `--user-data-dir=${userData}`],
     // Without `env`, Playwright passes this process's environment unchanged.
     ...(options.env ? { env: { ...inheritedEnv(), ...options.env } } : {}),
   });

@@ -28,8 +28,18 @@ describe('Electron fuses', () => {
 });
 
 describe('installer configuration', () => {
-  it('rebuilds native modules for Electron when building installers', () => {
-    expect(builderConfig.npmRebuild).toBe(true);
+  it("never rebuilds node_modules' native modules: the app loads its Electron-ABI SQLite from its own folder", () => {
+    expect(builderConfig.npmRebuild).toBe(false);
+  });
+
+  it('starts the AppImage with the sandbox wherever the kernel allows it, never --no-sandbox for everyone (electron/electron#42510)', () => {
+    // The static-runtime toolset's AppRun probes user namespaces; the legacy one puts --no-sandbox in the desktop entry.
+    expect(builderConfig.toolsets?.appimage).toMatch(/^1\./);
+    expect(builderConfig.appImage?.executableArgs).toEqual([]);
+    // The deb, the first choice on Linux, installs electron-builder's AppArmor profile by itself: nothing replaces it.
+    expect(builderConfig.deb).not.toHaveProperty('afterInstall');
+    expect(builderConfig.linux).not.toHaveProperty('appArmorProfile');
+    expect(builderConfig.linux?.target).toEqual(['AppImage', 'deb']);
   });
 
   it('unpacks better-sqlite3 from the asar and ships the Electron-ABI binding beside it', () => {

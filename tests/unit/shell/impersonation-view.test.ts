@@ -89,11 +89,14 @@ describe('ImpersonationView.open', () => {
 
   it('has every guard and the cookie in place before the page loads', async () => {
     const seenAtLoad: { guarded: boolean; cookies: number }[] = [];
-    electronFake.hooks.loadURL = (_url, contents: FakeWebContents) => {
+    // The server answering the first request: what is in place by then.
+    electronFake.hooks.respond = (_url, contents) => {
+      const page = contents as FakeWebContents;
       seenAtLoad.push({
-        guarded: contents.windowOpenHandler !== null && contents.session.permissionRequestHandler !== null,
-        cookies: contents.session.cookies.jar.length,
+        guarded: page.windowOpenHandler !== null && page.session.permissionRequestHandler !== null && page.session.beforeRequest !== null,
+        cookies: page.session.cookies.jar.length,
       });
+      return { status: 200 };
     };
     const { view, window } = setup();
     await view.open(spec());
@@ -140,9 +143,7 @@ describe('ImpersonationView.open', () => {
   });
 
   it('leaves no view and no cookie behind when the page cannot load', async () => {
-    electronFake.hooks.loadURL = () => {
-      throw new Error('ERR_CONNECTION_REFUSED (-102)');
-    };
+    electronFake.hooks.respond = () => ({ netError: -102 }); // ERR_CONNECTION_REFUSED
     const { view, window } = setup();
     const error = await rejection(view.open(spec()));
     expect(isConsoleError(error) && error.key).toBe('errors.viewOpenFailed');
@@ -151,6 +152,15 @@ describe('ImpersonationView.open', () => {
     expect(created.webContents.isDestroyed()).toBe(true);
     expect(created.webContents.session.cookies.jar).toEqual([]);
     expect(view.isOpen).toBe(false);
+  });
+
+  it("refuses a session cookie Electron's cookie store would not take, and shows nothing", async () => {
+    const { view, window } = setup();
+    const error = await rejection(view.open(spec({ sessionCookie: 'abc;injected=1' })));
+    expect(isConsoleError(error) && error.params).toEqual({ reason: 'load-failed' });
+    expect(String((error as Error).cause)).toContain('Failed to set cookie - The cookie contains ASCII control characters');
+    expect(window.children).toEqual([]);
+    expect(electronFake.onlyView().webContents.loadedUrls).toEqual([]);
   });
 
   it('shows nothing when the cookie cannot be set', async () => {
@@ -166,7 +176,7 @@ describe('ImpersonationView.open', () => {
 
   it('gives up cleanly when closed while the page is still loading', async () => {
     const loading = deferred();
-    electronFake.hooks.loadURL = () => loading.promise;
+    electronFake.hooks.respond = () => loading.promise.then(() => ({ status: 200 }));
     const { view, window } = setup();
     const opening = rejection(view.open(spec()));
     await vi.waitFor(() => expect(electronFake.onlyView().webContents.loadedUrls).toHaveLength(1));
@@ -193,41 +203,6 @@ describe('ImpersonationView.open', () => {
   });
 });
 
-describe('ImpersonationView bounds', () => {
-  it('keeps the view hidden until the renderer reports where it goes', async () => {
-    const { view } = setup();
-    await view.open(spec());
-    const shown = electronFake.onlyView();
-    expect(shown.visible).toBe(false);
-    view.setBounds({ x: 8, y: 96, width: 1200, height: 700 });
-    expect(shown.visible).toBe(true);
-    expect(shown.bounds).toEqual({ x: 8, y: 96, width: 1200, height: 700 });
-  });
-
-  it('follows resizes', async () => {
-    const { view } = setup();
-    await view.open(spec());
-    view.setBounds({ x: 8, y: 96, width: 1200, height: 700 });
-    view.setBounds({ x: 8, y: 96, width: 900, height: 520 });
-    expect(electronFake.onlyView().bounds).toEqual({ x: 8, y: 96, width: 900, height: 520 });
-  });
-
-  it('applies bounds reported before the view opened', async () => {
-    const { view } = setup();
-    view.setBounds({ x: 4, y: 80, width: 1000, height: 600 });
-    await view.open(spec());
-    expect(electronFake.onlyView()).toMatchObject({ visible: true, bounds: { x: 4, y: 80, width: 1000, height: 600 } });
-  });
-
-  it('hides the view when its area is empty', async () => {
-    const { view } = setup();
-    await view.open(spec());
-    view.setBounds({ x: 4, y: 80, width: 1000, height: 600 });
-    view.setBounds({ x: 0, y: 0, width: 0, height: 0 });
-    expect(electronFake.onlyView().visible).toBe(false);
-  });
-});
-
 describe('ImpersonationView.close', () => {
   it('removes the view, closes its page and wipes the partition', async () => {
     const { view, window } = setup();
@@ -239,6 +214,19 @@ describe('ImpersonationView.close', () => {
     expect(closed.webContents.isDestroyed()).toBe(true);
     expect(closed.webContents.session.cleared).toEqual({ storage: 1, cache: 1, authCache: 1 });
     expect(closed.webContents.session.cookies.jar).toEqual([]);
+  });
+
+  it('wipes the partition only once Electron has destroyed the page, which it does on a later tick', async () => {
+    const destroyedAtWipe: boolean[] = [];
+    electronFake.hooks.clearStorageData = () => {
+      destroyedAtWipe.push(electronFake.onlyView().webContents.isDestroyed());
+    };
+    const { view } = setup();
+    await view.open(spec());
+    const closing = view.close();
+    expect(electronFake.onlyView().webContents.isDestroyed()).toBe(false); // close() returned; destruction is pending
+    await closing;
+    expect(destroyedAtWipe).toEqual([true]);
   });
 
   it('is idempotent, also when called twice at once', async () => {
@@ -258,7 +246,7 @@ describe('ImpersonationView.close', () => {
   it('still destroys the page and wipes the partition after the window is gone', async () => {
     const { view, window } = setup();
     await view.open(spec());
-    window.destroyed = true;
+    window.destroy();
     await view.close();
     expect(electronFake.onlyView().webContents.isDestroyed()).toBe(true);
     expect(electronFake.onlyView().webContents.session.cleared.storage).toBe(1);

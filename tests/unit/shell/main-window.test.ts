@@ -1,67 +1,28 @@
 // The console's own window (issue 2, SS-8): sandboxed, isolated, no Node, its
 // navigation locked to app://console, no new windows, and only its own main
-// frame showing our UI may call main.
-import { EventEmitter } from 'node:events';
+// frame showing our UI may call main — driven through the shared Electron model.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const created = vi.hoisted(() => ({ windows: [] as unknown[] }));
+vi.mock('electron', () => import('../../support/electron-mock'));
 
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
-  class FakeContents extends EventEmitter {
-    openHandler: ((details: { url: string }) => { action: string }) | null = null;
-    mainFrame = { url: 'app://console/index.html' };
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-      this.openHandler = handler;
-    }
-  }
-  class BrowserWindow extends EventEmitter {
-    readonly webContents = new FakeContents();
-    loaded: string | null = null;
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      super();
-      created.windows.push(this);
-    }
-    loadURL(url: string) {
-      this.loaded = url;
-      return Promise.resolve();
-    }
-    isDestroyed() {
-      return false;
-    }
-    show() {}
-  }
-  return { BrowserWindow, net: { fetch: vi.fn() }, protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() } };
-});
-
-const { createMainWindow, isConsoleFrame } = await import('../../../src-main/shell/main-window');
-const { resolveInside } = await import('../../../src-main/shell/app-protocol');
+import { createMainWindow, isConsoleFrame } from '../../../src-main/shell/main-window';
+import { resolveInside } from '../../../src-main/shell/app-protocol';
+import { BrowserWindow, electronFake, fakeEvent } from '../../support/electron-mock';
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-type Fake = EventEmitter & {
-  options: { webPreferences: Record<string, unknown> };
-  loaded: string;
-  webContents: EventEmitter & { openHandler: (details: { url: string }) => { action: string }; mainFrame: { url: string } };
-};
 
-function open(): Fake {
+function open() {
   createMainWindow({ preloadPath: '/app/out/preload/index.cjs', title: 'Impersonation Console', icon: '/app/icon.png', logger });
-  return created.windows.at(-1) as Fake;
-}
-
-function navigation(window: Fake, url: string): boolean {
-  let prevented = false;
-  window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
-  return prevented;
+  return electronFake.onlyWindow();
 }
 
 beforeEach(() => {
-  created.windows.length = 0;
+  electronFake.reset();
   logger.warn.mockClear();
 });
 
 describe('the main window', () => {
-  it('is sandboxed and isolated, without Node, webviews or any preload but ours, and shows our UI', () => {
+  it('is sandboxed and isolated, without Node, webviews or any preload but ours, and shows our UI once loaded', async () => {
     const window = open();
     expect(window.options.webPreferences).toMatchObject({
       sandbox: true,
@@ -71,35 +32,43 @@ describe('the main window', () => {
       webviewTag: false,
       preload: '/app/out/preload/index.cjs',
     });
-    expect(window.loaded).toBe('app://console/index.html');
+    expect(window.shown).toBe(false);
+    await vi.waitFor(() => expect(window.shown).toBe(true)); // ready-to-show
+    expect(window.webContents.getURL()).toBe('app://console/index.html');
   });
 
-  it('stays on our UI: other origins, look-alikes and file: are refused, and logged', () => {
+  it('stays on our UI: other origins, look-alikes and file: are refused, and logged', async () => {
     const window = open();
-    expect(navigation(window, 'app://console/index.html#logs')).toBe(false);
-    for (const url of ['https://odoo.example.com/odoo', 'app://console.evil/index.html', 'file:///etc/passwd', 'javascript:alert(1)']) {
-      expect(navigation(window, url), url).toBe(true);
+    await vi.waitFor(() => expect(window.shown).toBe(true));
+    expect(await window.webContents.navigateFromPage('app://console/index.html#logs')).toMatchObject({ kind: 'committed' });
+    for (const url of ['https://odoo.example.com/odoo', 'app://console.evil/index.html', 'file:///etc/passwd']) {
+      expect(await window.webContents.navigateFromPage(url), url).toEqual({ kind: 'cancelled' });
     }
+    expect(window.webContents.mainFrame.url).toBe('app://console/index.html#logs');
     expect(logger.warn).toHaveBeenCalledWith('main-window.navigation-refused', expect.anything());
   });
 
   it('opens no new windows and attaches no webviews', () => {
     const window = open();
-    expect(window.webContents.openHandler({ url: 'app://console/index.html' })).toEqual({ action: 'deny' });
-    let prevented = false;
-    window.webContents.emit('will-attach-webview', { preventDefault: () => (prevented = true) });
-    expect(prevented).toBe(true);
+    expect(window.webContents.requestWindow('app://console/index.html')).toEqual({ action: 'deny' });
+    const attach = fakeEvent();
+    window.webContents.emit('will-attach-webview', attach);
+    expect(attach.defaultPrevented).toBe(true);
   });
 
-  it('lets only its own main frame showing our UI call main (SS-8)', () => {
+  it('lets only its own main frame showing our UI call main (SS-8)', async () => {
     const window = open();
+    await vi.waitFor(() => expect(window.shown).toBe(true));
     const contents = window.webContents;
     const own = { sender: contents, senderFrame: contents.mainFrame };
     expect(isConsoleFrame(window as never, own as never)).toBe(true);
-    expect(isConsoleFrame(window as never, { sender: new EventEmitter(), senderFrame: contents.mainFrame } as never)).toBe(false);
     expect(isConsoleFrame(window as never, { sender: contents, senderFrame: { url: 'app://console/index.html' } } as never)).toBe(false);
     expect(isConsoleFrame(window as never, { sender: contents, senderFrame: null } as never)).toBe(false);
+    const other = new BrowserWindow();
+    expect(isConsoleFrame(window as never, { sender: other.webContents, senderFrame: contents.mainFrame } as never)).toBe(false);
     contents.mainFrame.url = 'https://odoo.example.com/odoo';
+    expect(isConsoleFrame(window as never, own as never)).toBe(false);
+    window.destroy();
     expect(isConsoleFrame(window as never, own as never)).toBe(false);
   });
 });

@@ -1,18 +1,21 @@
 // The banner above the impersonated view: who, why, how long is left, and Stop.
 // Drawn by our renderer outside the view's bounds, so the remote page cannot hide it.
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '../../../../src-preload/contract';
+import type { SessionView, ViewRefusal } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatCountdown, minutesLeft } from './countdown-format';
+import { ViewRefusalNotice } from './ViewRefusalNotice';
 
 interface SessionBannerProps {
   view: SessionView;
   stopRequested: boolean;
   stopError: unknown;
   onStop(): void;
+  refusal?: ViewRefusal | null;
+  onDismissRefusal?(): void;
 }
 
-export function SessionBanner({ view, stopRequested, stopError, onStop }: SessionBannerProps) {
+export function SessionBanner({ view, stopRequested, stopError, onStop, refusal = null, onDismissRefusal = () => {} }: SessionBannerProps) {
   const { t } = useTranslation();
   const stopping = stopRequested || view.phase === 'stopping';
   return (
@@ -45,6 +48,7 @@ export function SessionBanner({ view, stopRequested, stopError, onStop }: Sessio
           {t('session.banner.warning', { count: minutesLeft(view.secondsLeft) })}
         </p>
       )}
+      {refusal && <ViewRefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
       <ErrorMessage error={stopError} />
     </section>
   );

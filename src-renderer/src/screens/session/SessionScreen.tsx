@@ -18,6 +18,8 @@ export function SessionScreen() {
   const loadError = useSession((state) => state.loadError);
   const stop = useSession((state) => state.stop);
   const load = useSession((state) => state.load);
+  const viewRefusal = useSession((state) => state.viewRefusal);
+  const dismissRefusal = useSession((state) => state.dismissRefusal);
 
   // Pushes keep the store current (followSession); reading once more on arrival costs one
   // call and covers a UI that opened before main could answer.
@@ -33,7 +35,14 @@ export function SessionScreen() {
   if (panel === 'ended' || panel === 'server-end-pending') return <SessionOutcome view={view} />;
   return (
     <div className="session-screen">
-      <SessionBanner view={view} stopRequested={stopRequested} stopError={stopError} onStop={() => void stop()} />
+      <SessionBanner
+        view={view}
+        stopRequested={stopRequested}
+        stopError={stopError}
+        onStop={() => void stop()}
+        refusal={viewRefusal}
+        onDismissRefusal={dismissRefusal}
+      />
       <ImpersonationFrame targetName={view.target?.name ?? ''} />
     </div>
   );
