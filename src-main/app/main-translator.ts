@@ -1,5 +1,7 @@
-// Translations for what main itself shows outside the UI (tray, window title):
-// the same resource files as the renderer, so the parity test covers them too.
+// Translations for what main itself shows outside the UI (tray, window title, the demo's
+// words): the same resource files as the renderer, so the parity and glossary tests cover them.
+import demoEn from '../../src-renderer/src/i18n/locales/en/demo.json';
+import demoEs from '../../src-renderer/src/i18n/locales/es/demo.json';
 import trayEn from '../../src-renderer/src/i18n/locales/en/tray.json';
 import trayEs from '../../src-renderer/src/i18n/locales/es/tray.json';
 import type { Language } from '../../src-preload/contract';
@@ -8,8 +10,8 @@ type Params = Record<string, string | number>;
 type Resource = Record<string, Record<string, string>>;
 
 const resources: Record<Language, Resource> = {
-  en: { tray: trayEn },
-  es: { tray: trayEs },
+  en: { tray: trayEn, demo: demoEn },
+  es: { tray: trayEs, demo: demoEs },
 };
 
 /** A `t` for one language; interpolates {{name}} without HTML escaping (not HTML). */
