@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../src-preload/contract';
 import { sessionInProgress, sessionPanel } from '../../../src-renderer/src/screens/session/session-panel';
+import { sessionView } from './support/session-view';
 
 function session(phase: SessionView['phase'], serverEndPending = false): SessionView {
-  return {
-    phase,
-    target: { id: 7, name: 'Alice Anderson', login: 'alice' },
-    reason: 'Ticket 4711: cannot confirm orders',
-    startedAt: null,
-    deadline: null,
-    secondsLeft: null,
-    warning: false,
-    serverEndPending,
-    endCause: phase === 'stopping' || phase === 'ended' ? 'banner' : null,
-    error: null,
-  };
+  return sessionView(phase, { serverEndPending, secondsLeft: null });
 }
 
 describe('the Session screen panel', () => {
