@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { SessionView } from '../../../src-preload/contract';
 import { consoleApi } from '../api';
+import { focusAfter, type SessionFocus } from '../screens/session/session-panel';
 import { useNavigation } from './navigation-store';
 import {
   EMPTY_MIRROR,
@@ -19,6 +20,10 @@ interface SessionState extends SessionMirror {
   stopRequested: boolean;
   stopError: unknown;
   loadError: unknown;
+  /** A heading to focus once it is on screen (see focusAfter); taken by the panel that shows it. */
+  pendingFocus: SessionFocus | null;
+  /** True once for the panel whose heading should take focus now. */
+  takeFocus(which: SessionFocus): boolean;
   /** Reads main's session once (at start-up, or to refresh). */
   load(): Promise<void>;
   /** Asks main to start; rejects with main's ConsoleCallError (refusal, failure) for the caller to show. */
@@ -36,6 +41,12 @@ export const useSession = create<SessionState>((set, get) => {
     stopRequested: false,
     stopError: null,
     loadError: null,
+    pendingFocus: null,
+    takeFocus: (which) => {
+      if (get().pendingFocus !== which) return false;
+      set({ pendingFocus: null });
+      return true;
+    },
     load: async () => {
       const pushes = get().pushes;
       try {
@@ -85,6 +96,7 @@ export function followSession(): () => void {
 function mirror(next: (current: SessionMirror) => SessionMirror): void {
   const state = useSession.getState();
   const after = next(state);
-  useSession.setState({ view: after.view, pushes: after.pushes });
+  const focus = focusAfter(state.view, after.view);
+  useSession.setState({ view: after.view, pushes: after.pushes, ...(focus ? { pendingFocus: focus } : {}) });
   if (becameActive(state.view, after.view)) useNavigation.getState().go('session');
 }

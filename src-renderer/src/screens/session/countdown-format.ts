@@ -16,3 +16,10 @@ export function minutesLeft(secondsLeft: number | null): number {
   if (secondsLeft === null || !Number.isFinite(secondsLeft) || secondsLeft <= 0) return 0;
   return Math.ceil(secondsLeft / 60);
 }
+
+/** How long a session lasted, in whole seconds, from main's start and end; null before it ended. */
+export function sessionSeconds(startedAt: string | null, endedAt: string | null): number | null {
+  if (!startedAt || !endedAt) return null;
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 1000)) : null;
+}
