@@ -6,6 +6,7 @@
 // from the translation files, so the same steps check both languages.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/harness-fixture';
+import { connectAndSeeTheCheck, fillNewConnection } from './support/connect-steps';
 import { pattern, translate, type Language } from './support/locale-text';
 
 const VALID_REASON = 'Ticket 4711: the invoice totals look wrong';
@@ -25,12 +26,7 @@ async function addAndConnect(page: Page, language: Language, odooUrl: string): P
   await expect(main.getByText(t('connect.status.disconnected'))).toBeVisible();
 
   // No saved connection yet: the form is open.
-  await main.getByLabel(t('connect.form.name'), { exact: true }).fill('Simulator');
-  await main.getByLabel(t('connect.form.url')).fill(odooUrl);
-  // The simulator lists its databases: the field becomes a select.
-  await main.getByRole('combobox', { name: t('connect.form.database') }).selectOption('odoo');
-  await main.getByLabel(t('connect.form.login'), { exact: true }).fill('admin');
-  await main.getByLabel(t('connect.form.password'), { exact: true }).fill('admin');
+  await fillNewConnection(main, t, odooUrl);
   // The harness has no keychain: nothing to remember a password in, so no such checkbox.
   await expect(main.getByLabel(t('connect.form.remember'))).toHaveCount(0);
   await main.getByRole('button', { name: t('connect.form.save') }).click();
@@ -47,11 +43,7 @@ async function addAndConnect(page: Page, language: Language, odooUrl: string): P
   }
   await expect(main.getByRole('list', { name: t('connect.report.problems') })).toHaveCount(0);
 
-  await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
-  // Connect shows the same check as Test, and then the way on, not a second Connect.
-  await expect(main.getByRole('heading', { name: t('connect.report.ok.connect') })).toBeFocused();
-  await expect(main.getByRole('list', { name: t('connect.report.checks') }).getByRole('listitem')).toHaveCount(5);
-  await expect(main.getByRole('button', { name: t('connect.panel.connect'), exact: true })).toHaveCount(0);
+  await connectAndSeeTheCheck(main, t);
   await main.getByRole('button', { name: t('connect.panel.toUsers') }).click();
   await expect(main.getByRole('heading', { name: t('users.title'), level: 1 })).toBeVisible();
 }

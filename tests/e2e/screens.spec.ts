@@ -4,6 +4,7 @@
 // must keep the rules: the document no taller than the window, no button, tab or column
 // header cut, the orange frame visible while a session runs, and no axe-core violation.
 import type { Page } from '@playwright/test';
+import { connectAndSeeTheCheck, fillNewConnection } from './support/connect-steps';
 import { EventRelay, isSessionPhase } from './support/event-relay';
 import { expect, test } from './support/harness-fixture';
 import { translator } from './support/locale-text';
@@ -48,11 +49,7 @@ for (const language of ['en', 'es'] as const) {
       await nav('app.nav.connect').click();
       await expect(main.getByRole('heading', { name: t('connect.form.addTitle') })).toBeVisible();
       await check('connect-empty');
-      await main.getByLabel(t('connect.form.name'), { exact: true }).fill('Simulator');
-      await main.getByLabel(t('connect.form.url')).fill(harness.odooUrl!);
-      await main.getByRole('combobox', { name: t('connect.form.database') }).selectOption('odoo');
-      await main.getByLabel(t('connect.form.login'), { exact: true }).fill('admin');
-      await main.getByLabel(t('connect.form.password'), { exact: true }).fill('admin');
+      await fillNewConnection(main, t, harness.odooUrl!);
       await check('connect-filled');
       await main.getByRole('button', { name: t('connect.form.save') }).click();
       await main.getByLabel(t('connect.panel.password')).fill('not-the-password');
@@ -63,11 +60,7 @@ for (const language of ['en', 'es'] as const) {
       await main.getByRole('button', { name: t('connect.panel.test') }).click();
       await expect(main.getByRole('heading', { name: t('connect.report.ok.test') })).toBeFocused();
       await check('connect-checked');
-      await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
-      // The check stays on screen after Connect, and no second Connect is offered.
-      await expect(main.getByRole('heading', { name: t('connect.report.ok.connect') })).toBeFocused();
-      await expect(main.getByRole('list', { name: t('connect.report.checks') }).getByRole('listitem')).toHaveCount(5);
-      await expect(main.getByRole('button', { name: t('connect.panel.connect'), exact: true })).toHaveCount(0);
+      await connectAndSeeTheCheck(main, t);
       await check('connect-connected');
 
       // Users: the ineligible say why, on the row itself.
