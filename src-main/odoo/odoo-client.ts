@@ -159,7 +159,10 @@ function parseAnswer(response: Response, text: string, id: number): RpcAnswer {
     throw notOdoo('not-an-envelope', response.status);
   }
   const fields = envelope as Record<string, unknown>;
-  if (fields.jsonrpc !== '2.0' || fields.id !== id) throw notOdoo('not-an-envelope', response.status);
+  // Odoo echoes the id, except in an error raised before it read the body (an expired
+  // session, a NotFound): there `id` is null (docs/odoo.md, Transport).
+  const idMatches = fields.id === id || (fields.id === null && 'error' in fields);
+  if (fields.jsonrpc !== '2.0' || !idMatches) throw notOdoo('not-an-envelope', response.status);
   if ('error' in fields) {
     const error = fields.error as { data?: RpcErrorData } | null;
     if (typeof error !== 'object' || error === null || typeof error.data !== 'object' || error.data === null) {
