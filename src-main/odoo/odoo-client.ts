@@ -6,6 +6,7 @@
 import { inspect } from 'node:util';
 import { CookieJar } from './cookie-jar';
 import { errorFromRpc, OdooError, type RpcErrorData } from './odoo-error';
+import type { IdentifierScheme } from './session-identifier';
 
 export interface OdooClientOptions {
   /** From parseServerUrl: origin plus Odoo's path, no trailing slash. */
@@ -84,9 +85,9 @@ export class OdooClient {
     return this.#jar.sessionId() !== null;
   }
 
-  /** The first 42 characters of the session id, safe to store (SS-10). */
-  sessionIdentifier(): string | null {
-    return this.#jar.sessionIdentifier();
+  /** The session's correlation identifier, safe to store (SS-10; session-identifier.ts). */
+  sessionIdentifier(scheme: IdentifierScheme): string | null {
+    return this.#jar.sessionIdentifier(scheme);
   }
 
   /** The full session cookie value: only for the impersonation view's own partition. */
