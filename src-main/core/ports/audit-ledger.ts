@@ -43,9 +43,14 @@ export interface OpenSession {
   sessionId: number;
   connectionKey: string;
   sessionIdentifier: string | null;
+  adminUid: number;
   adminLogin: string;
+  targetId: number;
   targetLogin: string | null;
+  targetName: string | null;
   startedAtClient: Date | null;
+  /** UTC "YYYY-MM-DD HH:MM:SS" as the server reported the start, when known. */
+  startedAtServer: string | null;
 }
 
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */

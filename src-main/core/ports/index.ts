@@ -9,6 +9,7 @@ export type {
   ImpersonationHandle,
   OdooImpersonationPort,
   RevokeOutcome,
+  LeftOpen,
   ServerAuditEntry,
   ServerEndResult,
   ServerStepOutcome,

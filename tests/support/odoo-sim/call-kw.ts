@@ -1,5 +1,6 @@
 // POST /web/dataset/call_kw[/<model>/<method>]: dispatch to the module's
 // methods, res.device revoke, the identity check, message_post, or the generic ORM.
+import { checkAccess } from './access';
 import type { CallContext } from './call-context';
 import { revokeDevices, runIdentityCheck, writeIdentityCheck } from './device-module';
 import { backToOriginLogin, hasGroup, impersonateLogin } from './impersonate-module';
@@ -55,6 +56,11 @@ function specialMethod(
   if (key === 'res.device.revoke') return revokeDevices(ctx, args);
   if (key === 'res.users.identitycheck.run_check') return runIdentityCheck(ctx, args, kwargs);
   if (key === 'res.users.identitycheck.write') return writeIdentityCheck(ctx, args);
+  if (key === 'ir.config_parameter.get_param') {
+    checkAccess(ctx.db, ctx.uid, 'ir.config_parameter', 'read');
+    const row = ctx.db.table('ir.config_parameter').search([['key', '=', String(args[0])]])[0];
+    return row ? row.value : (args[1] ?? false);
+  }
   if (key === 'res.partner.message_post') {
     const partnerId = ids(args[0])[0];
     const author = ctx.db.user(ctx.session.impersonateFromUid || ctx.uid)?.partner_id ?? false;

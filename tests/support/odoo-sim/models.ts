@@ -69,6 +69,9 @@ export class SimDatabase {
         'id desc',
       ),
     );
+    this.#add(new Table('ir.config_parameter', { key: f('char'), value: f('text') }));
+    // Odoo's scheduled jobs; only the daily clean-up matters here (crash recovery on 17).
+    this.#add(new Table('ir.cron', { name: f('char'), active: f('boolean'), lastcall: f('datetime'), nextcall: f('datetime') }));
     this.#add(new Table('res.users.identitycheck', { request: f('text'), password: f('char'), create_uid: f('integer') }));
     if (options.moduleInstalled) {
       const stamp = { create_date: f('datetime'), write_date: f('datetime') };

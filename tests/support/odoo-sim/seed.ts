@@ -52,6 +52,9 @@ export function seedDefaults(db: SimDatabase, extraUsers: SimUserSeed[]): void {
     db.groups.impersonate = group('impersonate_login', 'group_impersonate_login', 'Impersonate Users');
   }
   db.table('ir.module.module').insert({ name: 'base', state: 'installed' });
+  // The daily clean-up that deletes idle sessions: like the lab's servers (no cron thread), it never ran.
+  const cleanup = db.table('ir.cron').insert({ name: 'Base: Auto-vacuum internal data', active: true, lastcall: false, nextcall: db.nowSeconds() });
+  data.insert({ module: 'base', name: 'autovacuum_job', model: 'ir.cron', res_id: cleanup.id });
   db.table('ir.module.module').insert({ name: 'impersonate_login', state: db.options.moduleInstalled ? 'installed' : 'uninstalled' });
 
   for (const user of DEFAULT_USERS) addUser(db, user);
