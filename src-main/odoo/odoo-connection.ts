@@ -4,7 +4,7 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, LeftOpen, OpenSession, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core';
+import type { ConsoleLogMessage, LeftOpen, OpenSession, ServerLogKind, ServerLogWindow, ServerLogPage, ServerLogSource } from '../core';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
@@ -167,12 +167,12 @@ export class OdooConnection implements ServerLogSource {
     return writeConsoleEntry(this.#admin, this.database, message);
   }
 
-  async readServerLogs(kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+  async readServerLogs(kind: ServerLogKind, window: ServerLogWindow, limit: number): Promise<ServerLogPage> {
     if (kind === 'impersonate') {
       const features = await this.detect();
       if (!features.hasImpersonateLog) throw new OdooError('module-missing');
     }
-    return readLogs(this.#admin, kind, cursor, limit);
+    return readLogs(this.#admin, kind, window, limit);
   }
 
   toJSON(): { url: string; database: string; login: string } {
