@@ -128,6 +128,38 @@ describe.each(eachTarget())('the server records of %s', (_label, spec) => {
     });
   });
 
+  describe('a crashed session where revoking is unsupported (what recovery does on 17)', () => {
+    it("closes exactly that session's open impersonate.log row and reads how long an unused session lives", async () => {
+      const handle = await admin.impersonate(ids.user);
+      const { startedAtServer } = handle.facts;
+      expect(startedAtServer).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      const left = await admin.closeUnrevocable({
+        sessionId: 1,
+        connectionKey: 'contract',
+        sessionIdentifier: handle.sessionIdentifier,
+        adminUid: ids.admin,
+        adminLogin: target.admin.login,
+        targetId: ids.user,
+        targetLogin: target.user.login,
+        targetName: handle.target.name,
+        startedAtClient: new Date(),
+        startedAtServer,
+      });
+      expect(left).toMatchObject({ serverLogClosed: true, maxInactivitySeconds: expect.any(Number), cleanup: expect.stringMatching(/^(ran|never|off)$/) });
+      expect(left.maxInactivitySeconds).toBeGreaterThan(0);
+      // Only rows of this test's own session: of this admin and target, started in its seconds.
+      const since = new Date(Date.parse(`${startedAtServer!.replace(' ', 'T')}Z`) - 10_000).toISOString().slice(0, 19).replace('T', ' ');
+      const mine = (await admin.readServerLogs('impersonate', EVERY_ROW, 100_000)).rows.filter(
+        (r) => r.adminUserId === ids.admin && r.targetUserId === ids.user && (r.dateStart ?? '') >= since,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.filter((r) => r.dateEnd === null)).toEqual([]);
+      // The session itself is not ended by any of this: only its own stop (or, on 18 and 19, a revoke) ends it.
+      expect(await admin.checkAlive(handle)).toBe('alive');
+      await admin.endImpersonation(handle);
+    });
+  });
+
   describe('the console entry in ir.logging', () => {
     it('is written by a Settings administrator and read back with its message parsed', async () => {
       const id = await admin.writeAuditEntry(message());
