@@ -21,7 +21,7 @@ export interface TargetRecord {
  * to the audit, logs or the UI (SS-10).
  */
 export interface ImpersonationHandle {
-  /** First 42 characters of the session id: the only form that may be stored. */
+  /** The session's 42-character identifier (Odoo's own on 18, 19, a digest on 17): the only form that may be stored (SS-10). */
   sessionIdentifier: string;
   /** The full `session_id` cookie value, for the view's partition only. */
   sessionCookie: string;

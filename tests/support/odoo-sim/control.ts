@@ -36,8 +36,8 @@ export interface SimState {
   /**
    * A transaction that starts now and commits later, as a long request does on a
    * real server: its rows carry the transaction's start as write_date, take their
-   * ids when created, and become visible only at commit (docs/odoo.md, the
-   * mirror's cursor). The mirror must still read them.
+   * ids when created, and become visible only at commit (docs/odoo.md, The
+   * server's own audit records). The mirror must still read them (SY-1).
    */
   beginTransaction(): SimTransaction;
   /** Raw access for the rare test that needs it. */

@@ -46,7 +46,7 @@ export function createRouter(deps: RouterDeps) {
   const { db, sessions } = deps;
   const { profile } = db;
 
-  /** Odoo's cookies: Expires always a year out, Max-Age the real lifetime (docs/odoo.md, Sessions). */
+  /** Odoo's cookies: Expires always a year out, Max-Age the real lifetime (docs/odoo.md, Sessions and the cookie). */
   const expires = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toUTCString();
   const sessionCookie = (session: SimSession) => `session_id=${session.sid}; Expires=${expires()}; Max-Age=${COOKIE_MAX_AGE}; HttpOnly; Path=/`;
   const clearCompanies = () => `cids=; Expires=${expires()}; Max-Age=0; Path=/`;
@@ -62,7 +62,7 @@ export function createRouter(deps: RouterDeps) {
    * Every request whose session is logged in is checked, whatever its route; on
    * 18 and 19 the first check leaves a trace in the session and a res.device.log
    * row. Answers what the request must undo if it fails: an error answer saves
-   * neither the session nor the transaction (docs/odoo.md, Sessions).
+   * neither the session nor the transaction (docs/odoo.md, Sessions and the cookie).
    */
   const traceSession = (session: SimSession | undefined, ip: string): (() => void) => {
     if (!profile.deviceLog || !session || session.uid === null || session.deviceLogged || db.user(session.uid) === undefined) return () => {};
@@ -151,7 +151,7 @@ export function createRouter(deps: RouterDeps) {
       send(res, 200, JSON_TYPE, envelope, { 'Set-Cookie': cookies });
     } catch (error) {
       if (!(error instanceof SimRpcError)) throw error;
-      // An error answer never saves the session, so it carries no cookie (docs/odoo.md, Sessions).
+      // An error answer never saves the session, so it carries no cookie (docs/odoo.md, Sessions and the cookie).
       undoTrace();
       if (session) session.dirty = false;
       const envelope = JSON.stringify(errorEnvelope(id, error, profile.serverErrorCode));
