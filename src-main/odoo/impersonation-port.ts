@@ -5,6 +5,8 @@
 import {
   CONSOLE_LOG_NAME,
   type ImpersonationHandle,
+  type LeftOpen,
+  type OpenSession,
   type OdooImpersonationPort,
   type RevokeOutcome,
   type ServerAuditEntry,
@@ -102,6 +104,10 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       if (isOdooError(error, 'feature-missing')) return 'unsupported';
       throw error;
     }
+  }
+
+  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
+    return this.odoo.closeUnrevocable(orphan);
   }
 
   private sessionOf(handle: ImpersonationHandle): ImpersonatedSession {

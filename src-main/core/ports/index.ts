@@ -9,6 +9,7 @@ export type {
   ImpersonationHandle,
   OdooImpersonationPort,
   RevokeOutcome,
+  LeftOpen,
   ServerAuditEntry,
   ServerEndResult,
   ServerStepOutcome,
@@ -16,8 +17,9 @@ export type {
 } from './odoo-impersonation';
 export {
   CONSOLE_LOG_NAME,
+  EVERY_ROW,
   type ConsoleLogMessage,
-  type ServerLogCursor,
+  type ServerLogWindow,
   type ServerLogKind,
   type ServerLogPage,
   type ServerLogRow,
