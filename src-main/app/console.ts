@@ -87,6 +87,8 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
   session.onState((view) => events.emit('sessionState', view));
   session.onCountdown((countdown) => events.emit('countdown', countdown));
+  // The tripwire's alarms reach the admin whatever screen is shown.
+  session.onNotice((notice) => events.emit('notice', notice));
   const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);

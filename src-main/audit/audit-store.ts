@@ -99,6 +99,11 @@ export class AuditStore implements AuditLedger {
     this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'failure' });
   }
 
+  async recordRefusal(sessionId: number, at: Date, refusal: string): Promise<void> {
+    const changes = { outcome: 'refused' as LocalOutcome, refusal: cap(refusal, MAX_NAME_LENGTH), ended_at_client: at.toISOString() };
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'refusal' });
+  }
+
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
     const current = this.session(sessionId);
     if (current.outcome === 'ended' && current.server_end_pending === 1) {
@@ -170,7 +175,7 @@ export class AuditStore implements AuditLedger {
     from: LocalOutcome[],
     conflictKey: string,
     changes: (session: SessionRow) => Partial<SessionRow>,
-    event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'end' | 'end-confirmed' },
+    event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'refusal' | 'end' | 'end-confirmed' },
   ): void {
     const { db, sql, events, health } = this.database;
     health.write(() =>

@@ -12,6 +12,7 @@ export type AuditEventType =
   | 'server-session'
   | 'start'
   | 'failure'
+  | 'refusal'
   | 'end'
   | 'end-confirmed'
   | 'mirror-difference'

@@ -4,7 +4,7 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core';
+import type { ConsoleLogMessage, ImpersonateLogRow, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource, SessionWitness } from '../core';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
@@ -12,6 +12,7 @@ import type { ImpersonatedSession } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
+import { readLogRowsAfter } from './impersonate-log-watch';
 import { readLogs, writeConsoleEntry } from './server-logs';
 import { parseServerUrl, type ServerUrl } from './server-url';
 import type { SessionInfo } from './session-info';
@@ -117,9 +118,14 @@ export class OdooConnection implements ServerLogSource {
     return webClientUrl(this.server.baseUrl, await this.detect());
   }
 
-  /** Whether the server still honours this impersonation (server-side expiry). */
-  checkAlive(session: ImpersonatedSession): Promise<'alive' | 'expired'> {
+  /** Who the impersonation session is now, on its own cookie, or that the server dropped it. */
+  checkAlive(session: ImpersonatedSession): Promise<SessionWitness> {
     return impersonationAlive(session);
+  }
+
+  /** impersonate.log rows above `afterId`, through the admin API session (the tripwire). */
+  readImpersonateLogsAfter(afterId: number): Promise<ImpersonateLogRow[]> {
+    return readLogRowsAfter(this.#admin, afterId);
   }
 
   /** The start sequence on a fresh cookie jar; the ImpersonatedSession keeps its cookie in main. */

@@ -62,6 +62,11 @@ export interface AuditLedger {
   recordStart(sessionId: number, record: StartRecord): Promise<void>;
   /** An allowed attempt that did not start, with why. */
   recordFailure(sessionId: number, at: Date, reason: string): Promise<void>;
+  /**
+   * An allowed attempt the start itself refused before anything changed on the server
+   * (AZ-1: the fresh session says the admin may not): closed as refused, with the code.
+   */
+  recordRefusal(sessionId: number, at: Date, refusal: string): Promise<void>;
   recordEnd(sessionId: number, record: EndRecord): Promise<void>;
   /** Sessions started and never ended (crash recovery, FT-1). */
   openSessions(): Promise<OpenSession[]>;

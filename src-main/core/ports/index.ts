@@ -5,14 +5,19 @@
 export type { AdminIdentity, TargetIdentity } from './identities';
 export type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from './audit-ledger';
 export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
-export type {
-  ImpersonationHandle,
-  OdooImpersonationPort,
-  RevokeOutcome,
-  ServerAuditEntry,
-  ServerEndResult,
-  ServerStepOutcome,
-  TargetRecord,
+export {
+  AdminRightsRefusal,
+  type ImpersonateLogRow,
+  type ImpersonateLogWatch,
+  type ImpersonationHandle,
+  type OdooImpersonationPort,
+  type RevokeOutcome,
+  type ServerAuditEntry,
+  type ServerEndResult,
+  type ServerStepOutcome,
+  type SessionWitness,
+  type TamperReport,
+  type TargetRecord,
 } from './odoo-impersonation';
 export {
   CONSOLE_LOG_NAME,

@@ -15,7 +15,8 @@ export interface ServerLogCursor {
 
 /** The JSON the console writes as the message of its ir.logging entries. */
 export interface ConsoleLogMessage {
-  event: 'start' | 'end';
+  /** 'tampered': the tripwire ended the session (written as a WARNING). */
+  event: 'start' | 'end' | 'tampered';
   app: string;
   appVersion: string;
   host: string;
@@ -27,6 +28,8 @@ export interface ConsoleLogMessage {
   serverIp: string | null;
   at: string; // ISO, client time
   endCause?: string;
+  /** What the tripwire saw (no secret in it). */
+  detail?: string;
 }
 
 export interface ServerLogRow {

@@ -37,6 +37,17 @@ export class RecordingView implements ConsoleView {
   setBounds(bounds: ViewBounds): void {
     this.bounds = bounds;
   }
+
+  private navigatedListener: () => void = () => {};
+
+  onNavigated(listener: () => void): void {
+    this.navigatedListener = listener;
+  }
+
+  /** The page committed a top-level navigation (what the desktop view reports on did-navigate). */
+  navigated(): void {
+    if (this.spec) this.navigatedListener();
+  }
 }
 
 export interface ConsoleUnderTest {

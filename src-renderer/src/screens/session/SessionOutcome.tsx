@@ -9,9 +9,14 @@ export function SessionOutcome({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const go = useNavigation((state) => state.go);
   const pending = view.serverEndPending;
+  // The tripwire ended it: the alarm leads, where the banner stood, before anything else.
+  const tampered = view.endCause === 'tampered';
   return (
-    <section className="screen session-outcome" aria-labelledby="session-outcome-title">
-      <h1 id="session-outcome-title">{pending ? t('session.ended.pendingTitle') : t('session.ended.title')}</h1>
+    <section className={tampered ? 'screen session-outcome tampered' : 'screen session-outcome'} aria-labelledby="session-outcome-title">
+      <h1 id="session-outcome-title">
+        {tampered ? t('session.ended.tamperedTitle') : pending ? t('session.ended.pendingTitle') : t('session.ended.title')}
+      </h1>
+      {tampered && view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
       {view.target && <p>{t('session.ended.summary', { name: view.target.name, login: view.target.login })}</p>}
       {view.endCause && (
         <p className="session-end-cause">{t('session.ended.cause', { cause: t(`session.endCause.${view.endCause}`) })}</p>
@@ -26,7 +31,7 @@ export function SessionOutcome({ view }: { view: SessionView }) {
           {t('session.ended.pending')}
         </p>
       )}
-      {view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
+      {!tampered && view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
       <button type="button" onClick={() => go('users')}>
         {t('session.toUsers')}
       </button>

@@ -29,7 +29,7 @@ const modelCall: fc.Arbitrary<ViewRequest> = fc
     route: fc.constantFrom('/web/dataset/call_kw', '/web/dataset/call_button'),
     suffix,
     method: switchMethod,
-    args: fc.constantFrom([], [[2]], [[6]], [[7]]),
+    args: fc.constantFrom<number[][]>([], [[2]], [[6]], [[7]]),
   })
   .chain(({ route, suffix: tail, method, args }) =>
     fc.record({
