@@ -7,6 +7,7 @@
 // harness both call it, handing in what differs (where data lives, the runtime,
 // the keychain, the view).
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
 import { ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
@@ -82,7 +83,9 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const queries = new AuditQueries(audit);
 
   const vault = new KeychainVault(options.safeStorage, options.userDataDir);
-  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger);
+  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, undefined, (refusal) =>
+    ledger.recordConnectRefusal({ ...refusal, at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version }),
+  );
 
   const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
   session.onState((view) => events.emit('sessionState', view));

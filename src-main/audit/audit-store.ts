@@ -9,6 +9,7 @@ import {
   rateLimitKey,
   type AttemptRecord,
   type AuditLedger,
+  type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
   type StartRecord,
@@ -127,6 +128,19 @@ export class AuditStore implements AuditLedger {
       }),
       { at: record.endedAtClient, type: 'end' },
     );
+  }
+
+  async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(record.connectionKey),
+      login: cap(record.login, MAX_NAME_LENGTH),
+      action: record.action,
+      causes: record.causes.map((cause) => cap(cause, MAX_NAME_LENGTH)).slice(0, 10),
+      app_version: cap(record.appVersion, MAX_NAME_LENGTH),
+      client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
   }
 
   async openSessions(): Promise<OpenSession[]> {

@@ -15,6 +15,7 @@ export type AuditEventType =
   | 'refusal'
   | 'end'
   | 'end-confirmed'
+  | 'connect-refused'
   | 'mirror-difference'
   | 'pruned'
   | 'store-rebuilt';

@@ -48,6 +48,22 @@ export interface OpenSession {
   startedAtClient: Date | null;
 }
 
+/**
+ * A connect (or "Test connection") the server or the console refused (AZ-1): wrong
+ * credentials, or a login that may not impersonate. Never the password.
+ */
+export interface ConnectRefusalRecord {
+  /** Normalised URL + database. */
+  connectionKey: string;
+  login: string;
+  action: 'connect' | 'test';
+  /** 'access-denied' (wrong password or login), 'not-system-admin', 'module-missing', 'not-in-impersonation-group'. */
+  causes: string[];
+  at: Date;
+  clientHost: string;
+  appVersion: string;
+}
+
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
@@ -70,6 +86,8 @@ export interface AuditLedger {
   recordEnd(sessionId: number, record: EndRecord): Promise<void>;
   /** Sessions started and never ended (crash recovery, FT-1). */
   openSessions(): Promise<OpenSession[]>;
+  /** A refused connect, as an audit event of its own (no session row). */
+  recordConnectRefusal(record: ConnectRefusalRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
 }

@@ -5,6 +5,7 @@
 import type {
   AttemptRecord,
   AuditLedger,
+  ConnectRefusalRecord,
   EndRecord,
   OpenSession,
   StartRecord,
@@ -103,6 +104,12 @@ export class InMemoryLedger implements AuditLedger {
     row.end = record;
     row.ends.push(record);
     this.onCommit('recordEnd', row);
+  }
+
+  readonly connectRefusals: ConnectRefusalRecord[] = [];
+
+  async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
+    this.connectRefusals.push(record);
   }
 
   async openSessions(): Promise<OpenSession[]> {
