@@ -45,7 +45,7 @@ export class ImpersonationService {
     const active = this.connections.requireActive();
     const admin = active.report.admin;
     if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
-    return this.limiter.available(rateLimitKey(active.key, admin), this.clock.now());
+    return this.limiter.available(rateLimitKey(active.serverKey, admin), this.clock.now());
   }
 
   async check(request: ImpersonationRequest): Promise<CheckResult> {
@@ -94,6 +94,7 @@ export class ImpersonationService {
     if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
     return {
       connectionKey: active.key,
+      serverKey: active.serverKey,
       admin,
       clientHost: os.hostname(),
       appVersion: this.appVersion,

@@ -44,7 +44,7 @@ export class AuditStore implements AuditLedger {
     const row = {
       connection_key: storedConnectionKey(record.connectionKey),
       // The rate limiter looks attempts up by this same key (core/rate-limiter.ts).
-      limiter_key: rateLimitKey(record.connectionKey, record.admin),
+      limiter_key: rateLimitKey(record.serverKey, record.admin),
       admin_uid: record.admin.uid,
       admin_login: cap(record.admin.login, MAX_NAME_LENGTH),
       admin_name: cap(record.admin.name, MAX_NAME_LENGTH),

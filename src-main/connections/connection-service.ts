@@ -9,7 +9,7 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../src-preload/contract';
-import { ConsoleError, type ConnectRefusalRecord, type Logger } from '../core';
+import { ConsoleError, serverIdentityKey, type ConnectRefusalRecord, type Logger } from '../core';
 import { isOdooError, listDatabases, OdooConnection, parseServerUrl, type OdooCredentials } from '../odoo';
 import type { SecretVault } from '../secrets';
 import type { ConnectionStore, SavedConnection } from './connection-store';
@@ -20,6 +20,11 @@ export interface ActiveConnection {
   report: ConnectionReport;
   /** Identifies the connection in the audit: normalised URL + database, never a secret. */
   key: string;
+  /**
+   * The server's identity the rate limit counts by (LD-3): its `database.uuid`, read
+   * at connect, or the normalised URL where it cannot be read.
+   */
+  serverKey: string;
 }
 
 export type OdooConnectionFactory = (credentials: OdooCredentials) => OdooConnection;
@@ -107,9 +112,14 @@ export class ConnectionService {
       await this.refused(saved, 'connect', refusalCauses(report));
       return report;
     }
+    // One server, one rate limit, whatever its URL's spelling.
+    const uuid = await odoo.databaseUuid().catch((error: unknown) => {
+      this.logger.warn('connection.no-database-uuid', { error });
+      return null;
+    });
     await this.disconnect();
     this.vault.useForThisRun(saved.id, password);
-    this.current = { saved, odoo, report, key: connectionKey(saved) };
+    this.current = { saved, odoo, report, key: connectionKey(saved), serverKey: serverIdentityKey(uuid, saved.url, saved.database) };
     this.logger.info('connection.connected', { url: saved.url, database: saved.database, login: saved.login });
     this.notify();
     return report;

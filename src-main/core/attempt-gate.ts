@@ -54,7 +54,7 @@ export class AttemptGate {
     approved = false,
   ): Promise<AttemptDecision> {
     const at = new Date(this.clock.now());
-    const counted = await this.limiter.check(rateLimitKey(context.connectionKey, context.admin), at.getTime());
+    const counted = await this.limiter.check(rateLimitKey(context.serverKey, context.admin), at.getTime());
     const rate = approved ? { ...counted, allowed: true } : counted;
     const base = { at, reason: request.reason, target: null, remaining: rate.remaining };
     const refused = (codes: AttemptRefusalCode[], message: Message, extra: Partial<AttemptDecision> = {}) => ({
@@ -93,6 +93,7 @@ export class AttemptGate {
   record(decision: AttemptDecision, request: AttemptRequest, context: AttemptContext): Promise<number> {
     return this.ledger.recordAttempt({
       connectionKey: context.connectionKey,
+      serverKey: context.serverKey,
       admin: context.admin,
       target: decision.target
         ? { id: decision.target.id, login: decision.target.login, name: decision.target.name }
@@ -169,8 +170,13 @@ export class AttemptGate {
     });
   }
 
+  /** Rows of allowed checks this console still waits to start: recovery must leave them be. */
+  pendingApprovalRows(): number[] {
+    return this.approvals.pendingRows();
+  }
+
   private adminKey(context: AttemptContext): string {
-    return rateLimitKey(context.connectionKey, context.admin);
+    return rateLimitKey(context.serverKey, context.admin);
   }
 
   /** One attempt at a time: two concurrent attempts must not both see the same count. */

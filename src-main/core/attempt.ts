@@ -28,6 +28,11 @@ export interface AttemptRequest {
 export interface AttemptContext {
   /** Normalised URL + database (never a secret). */
   connectionKey: string;
+  /**
+   * The server's identity for the rate limit (core/server-identity.ts): its
+   * `database.uuid`, or the normalised URL where that cannot be read.
+   */
+  serverKey: string;
   admin: AdminIdentity;
   clientHost: string;
   appVersion: string;

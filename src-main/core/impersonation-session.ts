@@ -185,7 +185,8 @@ export class ImpersonationSession {
 
   /** Crash recovery (FT-1) for one connection, never touching this console's own session. */
   recover(connectionKey: string, odoo: Pick<OdooImpersonationPort, 'revokeByIdentifier'>): Promise<RecoveryReport> {
-    const exclude = new Set(this.live ? [this.live.rowId] : []);
+    // Never this console's own session, nor an allowed check still waiting for its start.
+    const exclude = new Set([...(this.live ? [this.live.rowId] : []), ...this.gate.pendingApprovalRows()]);
     return recoverOpenSessions({ ledger: this.options.ledger, clock: this.options.clock, connectionKey, odoo, exclude });
   }
 

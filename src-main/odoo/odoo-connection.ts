@@ -75,6 +75,16 @@ export class OdooConnection implements ServerLogSource {
     return this.#features;
   }
 
+  /**
+   * The database's own identity, `database.uuid` (ir.config_parameter, readable by a
+   * Settings administrator): the same server whatever the URL it is reached by. Null
+   * when the server does not say.
+   */
+  async databaseUuid(): Promise<string | null> {
+    const answer = await this.#admin.callKw('ir.config_parameter', 'get_param', ['database.uuid']);
+    return typeof answer.result === 'string' && answer.result !== '' ? answer.result : null;
+  }
+
   /** Whether this login may impersonate, and precisely what is missing if not (AZ-1). */
   async checkAdmin(): Promise<ConnectionReport> {
     const info = await this.#admin.info();

@@ -6,6 +6,8 @@ import type { AdminIdentity, TargetIdentity } from './identities';
 export interface AttemptRecord {
   /** Identifies the connection: normalised URL + database (never a secret). */
   connectionKey: string;
+  /** The server's identity the rate limit counts by (core/server-identity.ts). */
+  serverKey: string;
   admin: AdminIdentity;
   target: TargetIdentity;
   /** As typed, capped to 500 characters by the store if it was refused for its length. */

@@ -1,6 +1,7 @@
 // POST /web/dataset/call_kw[/<model>/<method>]: dispatch to the module's
 // methods, res.device revoke, the identity check, message_post, or the generic ORM.
 import type { CallContext } from './call-context';
+import { getParam } from './config-parameter';
 import { revokeDevices, runIdentityCheck } from './device-module';
 import { backToOriginLogin, hasGroup, impersonateLogin } from './impersonate-module';
 import { ids, ormMethod } from './orm';
@@ -22,6 +23,7 @@ export async function callKw(ctx: CallContext, params: CallKwParams): Promise<Rp
   const args = Array.isArray(params.args) ? (params.args as unknown[]) : [];
   const kwargs = (typeof params.kwargs === 'object' && params.kwargs !== null ? params.kwargs : {}) as Record<string, unknown>;
   if (method.startsWith('_')) throw accessError(`Private methods (such as ${model}.${method}) cannot be called remotely.`);
+  if (model === 'ir.config_parameter' && method === 'get_param') return getParam(ctx, args);
   if (!db.has(model)) throw new SimRpcError('builtins.KeyError', model);
   // A portal session may call nothing on the back-end: this is what traps a portal impersonation.
   if (!db.isInternal(ctx.uid)) throw accessError(`You are not allowed to access '${model}' (${model}) records.`);

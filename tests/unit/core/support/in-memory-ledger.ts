@@ -47,7 +47,7 @@ export class InMemoryLedger implements AuditLedger {
     const row: LedgerRow = {
       id: this.rows.length + 1,
       attempt: { ...record, reason: [...record.reason].slice(0, 500).join('') },
-      limiterKey: rateLimitKey(record.connectionKey, record.admin),
+      limiterKey: rateLimitKey(record.serverKey, record.admin),
       serverSession: null,
       start: null,
       failure: null,
