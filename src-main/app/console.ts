@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
+import type { RefusedInput } from '../../src-preload/main-handlers';
 import { ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
 import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
 import { ConnectionService, ConnectionStore } from '../connections';
@@ -49,6 +50,8 @@ export interface ConsoleOptions {
 
 export interface ConsoleInstance {
   handlers: ConsoleHandlers;
+  /** For every transport's dispatch: a check or start whose payload the contract refused goes on the record (AU-1). */
+  refusedInput(refused: RefusedInput): Promise<void>;
   events: ConsoleEvents;
   settings: SettingsStore;
   connections: ConnectionService;
@@ -123,6 +126,7 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   let shutdown: Promise<void> | null = null;
   return {
     handlers,
+    refusedInput: (refused) => impersonation.refusedInput(refused),
     events,
     settings,
     connections,

@@ -59,6 +59,7 @@ export class AuditStore implements AuditLedger {
       attempt_at: record.at.toISOString(),
       app_version: cap(record.appVersion, MAX_NAME_LENGTH),
       client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+      end_detail: capOrNull(record.detail ?? null, MAX_DETAIL_LENGTH),
     };
     return health.write(() =>
       sql.transaction(() => {

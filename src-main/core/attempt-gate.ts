@@ -18,6 +18,7 @@ import type { Clock } from './clock';
 import { ineligibilityReasons } from './eligibility';
 import type { AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
 import { RateLimiter, rateLimitKey } from './rate-limiter';
+import { EXCERPT_MAX, inputExcerpt } from './input-excerpt';
 import { validateReason } from './reason';
 
 const TARGET_KEYS: Record<string, string> = {
@@ -167,6 +168,32 @@ export class AttemptGate {
       if (decision.allowed) claim(decision, match.rowId);
       else await this.ledger.recordFailure(match.rowId, decision.at, decision.refusal?.codes.join(',') ?? 'refused');
       return { decision, sessionRowId: match.rowId };
+    });
+  }
+
+  /**
+   * A check or start whose payload the contract refused (IN-2): a refused attempt like
+   * any other (AU-1), counted by the rate limit (LD-3), with the field and a bounded,
+   * sanitised excerpt of what was sent (input-excerpt.ts), never the raw payload.
+   */
+  recordRefusedInput(context: AttemptContext, field: string, payload: unknown): Promise<number> {
+    return this.inTurn(() => {
+      const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+      const targetId = fields.targetId;
+      const sent = field === 'payload' ? payload : field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], fields);
+      return this.ledger.recordAttempt({
+        connectionKey: context.connectionKey,
+        serverKey: context.serverKey,
+        admin: context.admin,
+        target: { id: typeof targetId === 'number' && Number.isSafeInteger(targetId) ? targetId : 0, login: null, name: null },
+        reason: typeof fields.reason === 'string' ? inputExcerpt(fields.reason, EXCERPT_MAX, false) : '',
+        allowed: false,
+        refusal: `invalid-input:${field}`,
+        at: new Date(this.clock.now()),
+        clientHost: context.clientHost,
+        appVersion: context.appVersion,
+        detail: `${field}: ${inputExcerpt(sent)}`,
+      });
     });
   }
 

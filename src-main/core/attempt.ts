@@ -16,7 +16,9 @@ export type AttemptRefusalCode =
   | 'portal'
   | 'archived'
   | 'target-unknown'
-  | 'target-check-failed';
+  | 'target-check-failed'
+  /** The call's payload failed the contract's schema: `invalid-input:<field>` on the record. */
+  | 'invalid-input';
 
 export interface AttemptRequest {
   targetId: number;

@@ -13,7 +13,7 @@
 // End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
 // check: SessionTimers, the deadline rechecked on every call of this class too.
 import type { Countdown, EndCause, Notice, SessionView } from '../../src-preload/contract';
-import type { AttemptDecision, AttemptRequest } from './attempt';
+import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
 import { AdminRightsRefusal, type ImpersonationHandle, type OdooImpersonationPort } from './ports';
@@ -119,6 +119,11 @@ export class ImpersonationSession {
   check(request: AttemptRequest, context: StartContext): Promise<AttemptDecision> {
     this.timers.recheckDeadline();
     return this.gate.check(request, context, context.odoo, () => this.consoleState());
+  }
+
+  /** A check or start whose payload the contract refused: a refused attempt on the record, counted (AU-1, LD-3). */
+  async recordRefusedInput(context: AttemptContext, field: string, payload: unknown): Promise<void> {
+    await this.gate.recordRefusedInput(context, field, payload);
   }
 
   /** Ends the session with `cause`; answers once the view is gone and the server was tried once. */

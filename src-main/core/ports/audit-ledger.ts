@@ -18,6 +18,8 @@ export interface AttemptRecord {
   at: Date;
   clientHost: string;
   appVersion: string;
+  /** What else the record should say, e.g. the refused input's bounded excerpt. */
+  detail?: string | null;
 }
 
 export interface StartRecord {

@@ -116,9 +116,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         return;
       }
-      const envelope = await dispatch(services.handlers, message.channel, message.payload, (channel, error) =>
-        logger.error('harness.unexpected-error', { channel, error }),
-      );
+      const envelope = await dispatch(services.handlers, message.channel, message.payload, {
+        logUnexpected: (channel, error) => logger.error('harness.unexpected-error', { channel, error }),
+        refusedInput: services.refusedInput,
+      });
       ws.send(JSON.stringify({ id: message.id, envelope }));
     });
   };
