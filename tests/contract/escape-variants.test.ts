@@ -5,6 +5,7 @@
 // acted on — the session gone, or no longer the target impersonated by the admin — the
 // view's request policy refuses; and the controls act, so the run reached the server.
 // What each variant did is printed, per version, for docs/odoo.md.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideRequest, OriginPolicy, type ViewRequestBody } from '../../src-main/core/view-policy';
 import { ESCAPE_VARIANTS, fillBody, type EscapeVariant } from '../support/escape-variants';
@@ -61,11 +62,27 @@ async function send(variant: EscapeVariant, cookie: string, adminUid: number): P
   const body = fillBody(variant, { db: target.database, login: targetLogin, password: targetPassword, adminUid, csrf });
   const headers: Record<string, string> = { Cookie: `session_id=${cookie}` };
   if (variant.contentType && body !== null) headers['Content-Type'] = variant.contentType;
-  if (variant.navigation) Object.assign(headers, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-User': '?1' });
+  if (variant.navigation) {
+    // A top-level form post's Sec-Fetch-* headers, which Node's fetch will not send: a plain request.
+    Object.assign(headers, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-User': '?1' });
+    await navigationPost(`${target.url}${variant.path}`, headers, body);
+    return body;
+  }
   // `fetch` follows a 308 with the body, as Chromium does from the page.
   const response = await fetch(`${target.url}${variant.path}`, { method: variant.method, headers, body: body ?? undefined, redirect: 'follow' });
   await response.arrayBuffer();
   return body;
+}
+
+function navigationPost(url: string, headers: Record<string, string>, body: string | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: 'POST', headers: body === null ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (response) => {
+      response.resume();
+      response.on('end', resolve);
+    });
+    sent.on('error', reject);
+    sent.end(body ?? undefined);
+  });
 }
 
 function asViewRequest(variant: EscapeVariant, body: string | null): { url: string; method: string; body: ViewRequestBody } {
