@@ -200,6 +200,8 @@ export const EndCause = z.enum([
   'suspend',
   'recovered',
   'server-expired',
+  /** The tripwire: the server said the session was no longer what the console started. */
+  'tampered',
   'error',
 ]);
 export type EndCause = z.infer<typeof EndCause>;

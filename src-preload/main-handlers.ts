@@ -29,17 +29,43 @@ function failure(kind: string, key: string, params?: ConsoleErrorShape['params']
 
 export type UnexpectedErrorLog = (channel: string, error: unknown) => void;
 
+/** A payload its channel's schema refused: the first failing field (a bounded, safe name) and the raw payload. */
+export interface RefusedInput {
+  channel: MethodChannel;
+  field: string;
+  payload: unknown;
+}
+
+/** What dispatch tells main besides the answer: an unexpected failure, and input its schema refused (AU-1). */
+export interface DispatchHooks {
+  logUnexpected?: UnexpectedErrorLog;
+  refusedInput?: (refused: RefusedInput) => Promise<void> | void;
+}
+
+/** The path zod names, as a field name safe to show and store: `reason`, `filters.from`, `payload`. */
+function fieldName(path: readonly PropertyKey[] | undefined): string {
+  const joined = (path ?? []).map((part) => (typeof part === 'symbol' ? '?' : String(part))).join('.');
+  const safe = joined.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 64);
+  return safe || 'payload';
+}
+
 /** Validates and runs one call. Never throws. */
 export async function dispatch(
   handlers: ConsoleHandlers,
   channel: unknown,
   payload: unknown,
-  logUnexpected: UnexpectedErrorLog = () => {},
+  hooks: DispatchHooks | UnexpectedErrorLog = {},
 ): Promise<Envelope<unknown>> {
+  const { logUnexpected = () => {}, refusedInput } = typeof hooks === 'function' ? { logUnexpected: hooks } : hooks;
   if (!isMethodChannel(channel)) return failure('unknown-channel', 'errors.unknownChannel');
   const parsed = methods[channel].input.safeParse(payload);
   if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'payload';
+    const field = fieldName(parsed.error.issues[0]?.path);
+    try {
+      await refusedInput?.({ channel, field, payload });
+    } catch (error) {
+      logUnexpected(channel, error);
+    }
     return failure('invalid-input', 'errors.invalidInput', { field });
   }
   try {
@@ -66,12 +92,12 @@ export function registerIpcHandlers<Event>(
   ipc: IpcMainLike<Event>,
   handlers: ConsoleHandlers,
   isTrustedSender: (event: Event) => boolean,
-  logUnexpected?: UnexpectedErrorLog,
+  hooks: DispatchHooks | UnexpectedErrorLog = {},
 ): () => void {
   for (const channel of methodChannels) {
     ipc.handle(channel, async (event: Event, payload: unknown) => {
       if (!isTrustedSender(event)) return failure('forbidden-sender', 'errors.forbiddenSender');
-      return dispatch(handlers, channel, payload, logUnexpected);
+      return dispatch(handlers, channel, payload, hooks);
     });
   }
   return () => methodChannels.forEach((channel) => ipc.removeHandler(channel));

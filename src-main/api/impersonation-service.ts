@@ -4,6 +4,7 @@
 // keeps the one session per console (AZ-5) across connections.
 import os from 'node:os';
 import type { AttemptAllowance, CheckResult, EndCause, ImpersonationRequest, SessionView } from '../../src-preload/contract';
+import type { RefusedInput } from '../../src-preload/main-handlers';
 import type { ActiveConnection, ConnectionService } from '../connections';
 import {
   ConsoleError,
@@ -45,7 +46,24 @@ export class ImpersonationService {
     const active = this.connections.requireActive();
     const admin = active.report.admin;
     if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
-    return this.limiter.available(rateLimitKey(active.key, admin), this.clock.now());
+    return this.limiter.available(rateLimitKey(active.serverKey, admin), this.clock.now());
+  }
+
+  /**
+   * A check or start whose payload the contract refused (the transports' dispatch hook):
+   * recorded as a refused attempt of the connected admin, counted by the rate limit.
+   * Without a connection there is no admin to record it for: the diagnostic log says so.
+   */
+  async refusedInput(refused: RefusedInput): Promise<void> {
+    if (refused.channel !== 'impersonation:check' && refused.channel !== 'impersonation:start') return;
+    const active = this.connections.active();
+    const admin = active?.report.admin;
+    if (!active || !admin) {
+      this.logger.warn('impersonation.refused-input-without-connection', { channel: refused.channel, field: refused.field });
+      return;
+    }
+    const context = { connectionKey: active.key, serverKey: active.serverKey, admin, clientHost: os.hostname(), appVersion: this.appVersion };
+    await this.session.recordRefusedInput(context, refused.field, refused.payload);
   }
 
   async check(request: ImpersonationRequest): Promise<CheckResult> {
@@ -94,6 +112,7 @@ export class ImpersonationService {
     if (!admin) throw new ConsoleError('not-connected', 'console.notConnected');
     return {
       connectionKey: active.key,
+      serverKey: active.serverKey,
       admin,
       clientHost: os.hostname(),
       appVersion: this.appVersion,

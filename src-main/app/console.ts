@@ -7,8 +7,10 @@
 // harness both call it, handing in what differs (where data lives, the runtime,
 // the keychain, the view).
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
+import type { RefusedInput } from '../../src-preload/main-handlers';
 import { announceLeftOpen, ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
 import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
 import { ConnectionService, ConnectionStore } from '../connections';
@@ -48,6 +50,8 @@ export interface ConsoleOptions {
 
 export interface ConsoleInstance {
   handlers: ConsoleHandlers;
+  /** For every transport's dispatch: a check or start whose payload the contract refused goes on the record (AU-1). */
+  refusedInput(refused: RefusedInput): Promise<void>;
   events: ConsoleEvents;
   settings: SettingsStore;
   connections: ConnectionService;
@@ -82,11 +86,15 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const queries = new AuditQueries(audit);
 
   const vault = new KeychainVault(options.safeStorage, options.userDataDir);
-  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger);
+  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, undefined, (refusal) =>
+    ledger.recordConnectRefusal({ ...refusal, at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version }),
+  );
 
   const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
   session.onState((view) => events.emit('sessionState', view));
   session.onCountdown((countdown) => events.emit('countdown', countdown));
+  // The tripwire's alarms reach the admin whatever screen is shown.
+  session.onNotice((notice) => events.emit('notice', notice));
   const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);
@@ -121,6 +129,7 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   let shutdown: Promise<void> | null = null;
   return {
     handlers,
+    refusedInput: (refused) => impersonation.refusedInput(refused),
     events,
     settings,
     connections,

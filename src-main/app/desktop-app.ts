@@ -101,7 +101,7 @@ function start(options: DesktopAppOptions, partial: Partial): RunningDesktopApp 
       transport: 'ipc',
     },
   }));
-  const unbridge = bridgeConsoleOverIpc(window, services.handlers, services.events, logger);
+  const unbridge = bridgeConsoleOverIpc(window, services.handlers, services.events, logger, services.refusedInput);
 
   const t = mainTranslator(services.settings.get().language);
   installAboutPanel(layout.windowIcon);

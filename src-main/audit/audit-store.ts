@@ -9,6 +9,7 @@ import {
   rateLimitKey,
   type AttemptRecord,
   type AuditLedger,
+  type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
   type StartRecord,
@@ -43,7 +44,7 @@ export class AuditStore implements AuditLedger {
     const row = {
       connection_key: storedConnectionKey(record.connectionKey),
       // The rate limiter looks attempts up by this same key (core/rate-limiter.ts).
-      limiter_key: rateLimitKey(record.connectionKey, record.admin),
+      limiter_key: rateLimitKey(record.serverKey, record.admin),
       admin_uid: record.admin.uid,
       admin_login: cap(record.admin.login, MAX_NAME_LENGTH),
       admin_name: cap(record.admin.name, MAX_NAME_LENGTH),
@@ -58,6 +59,7 @@ export class AuditStore implements AuditLedger {
       attempt_at: record.at.toISOString(),
       app_version: cap(record.appVersion, MAX_NAME_LENGTH),
       client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+      end_detail: capOrNull(record.detail ?? null, MAX_DETAIL_LENGTH),
     };
     return health.write(() =>
       sql.transaction(() => {
@@ -99,6 +101,11 @@ export class AuditStore implements AuditLedger {
     this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'failure' });
   }
 
+  async recordRefusal(sessionId: number, at: Date, refusal: string): Promise<void> {
+    const changes = { outcome: 'refused' as LocalOutcome, refusal: cap(refusal, MAX_NAME_LENGTH), ended_at_client: at.toISOString() };
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'refusal' });
+  }
+
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
     const current = this.session(sessionId);
     if (current.outcome === 'ended' && current.server_end_pending === 1) {
@@ -122,6 +129,19 @@ export class AuditStore implements AuditLedger {
       }),
       { at: record.endedAtClient, type: 'end' },
     );
+  }
+
+  async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(record.connectionKey),
+      login: cap(record.login, MAX_NAME_LENGTH),
+      action: record.action,
+      causes: record.causes.map((cause) => cap(cause, MAX_NAME_LENGTH)).slice(0, 10),
+      app_version: cap(record.appVersion, MAX_NAME_LENGTH),
+      client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
   }
 
   async openSessions(): Promise<OpenSession[]> {
@@ -174,7 +194,7 @@ export class AuditStore implements AuditLedger {
     from: LocalOutcome[],
     conflictKey: string,
     changes: (session: SessionRow) => Partial<SessionRow>,
-    event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'end' | 'end-confirmed' },
+    event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'refusal' | 'end' | 'end-confirmed' },
   ): void {
     const { db, sql, events, health } = this.database;
     health.write(() =>

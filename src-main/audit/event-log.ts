@@ -12,8 +12,10 @@ export type AuditEventType =
   | 'server-session'
   | 'start'
   | 'failure'
+  | 'refusal'
   | 'end'
   | 'end-confirmed'
+  | 'connect-refused'
   | 'mirror-difference'
   | 'pruned'
   | 'store-rebuilt';

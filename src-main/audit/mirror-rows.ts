@@ -61,7 +61,8 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
   }
   const message = row.message;
   const at = isoOrNull(message?.at) ?? serverTimeToIso(row.createDate);
-  const isEnd = message?.event === 'end';
+  // The tripwire's entry ends the session it names, as 'tampered'.
+  const isEnd = message?.event === 'end' || message?.event === 'tampered';
   return {
     ...common,
     admin: message?.admin.login ?? row.adminName,
@@ -74,7 +75,7 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
     client_ip: message?.clientIp ?? null,
     server_ip: message?.serverIp ?? null,
     session_identifier: message?.sessionIdentifier?.slice(0, SESSION_IDENTIFIER_LENGTH) ?? null,
-    end_cause: message?.endCause ?? null,
+    end_cause: message?.endCause ?? (message?.event === 'tampered' ? 'tampered' : null),
     outcome: isEnd ? 'ended' : 'started',
   };
 }

@@ -8,7 +8,7 @@ export type LocalOutcome = 'refused' | 'attempted' | 'failed' | 'open' | 'ended'
 export interface SessionsTable {
   id: Generated<number>;
   connection_key: string;
-  /** `${connectionKey}|${admin.login}`: what the rate limiter counts by. */
+  /** `${admin.uid}@${serverKey}` (core/rate-limiter.ts): what the rate limiter counts by. */
   limiter_key: string;
   admin_uid: number;
   admin_login: string;

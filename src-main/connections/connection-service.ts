@@ -9,8 +9,8 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../src-preload/contract';
-import { ConsoleError, type Logger } from '../core';
-import { listDatabases, OdooConnection, parseServerUrl, type OdooCredentials } from '../odoo';
+import { ConsoleError, serverIdentityKey, type ConnectRefusalRecord, type Logger } from '../core';
+import { isOdooError, listDatabases, OdooConnection, parseServerUrl, type OdooCredentials } from '../odoo';
 import type { SecretVault } from '../secrets';
 import type { ConnectionStore, SavedConnection } from './connection-store';
 
@@ -20,9 +20,26 @@ export interface ActiveConnection {
   report: ConnectionReport;
   /** Identifies the connection in the audit: normalised URL + database, never a secret. */
   key: string;
+  /**
+   * The server's identity the rate limit counts by (LD-3): its `database.uuid`, read
+   * at connect, or the normalised URL where it cannot be read.
+   */
+  serverKey: string;
 }
 
 export type OdooConnectionFactory = (credentials: OdooCredentials) => OdooConnection;
+
+/** Where a refused connect goes on the record (AZ-1); the composition root adds the time and the host. */
+export type ConnectRefusalSink = (refusal: Pick<ConnectRefusalRecord, 'connectionKey' | 'login' | 'action' | 'causes'>) => Promise<void>;
+
+/** What the admin check names as the reasons a login may not impersonate. */
+function refusalCauses(report: ConnectionReport): string[] {
+  const causes: string[] = [];
+  if (!report.isSystemAdmin) causes.push('not-system-admin');
+  if (!report.moduleInstalled) causes.push('module-missing');
+  else if (!report.inImpersonationGroup) causes.push('not-in-impersonation-group');
+  return causes;
+}
 
 export function connectionKey(saved: Pick<SavedConnection, 'url' | 'database'>): string {
   return `${saved.url}|${saved.database}`;
@@ -37,6 +54,7 @@ export class ConnectionService {
     private readonly vault: SecretVault,
     private readonly logger: Logger,
     private readonly openOdoo: OdooConnectionFactory = (credentials) => new OdooConnection(credentials),
+    private readonly recordRefusal: ConnectRefusalSink = async () => {},
   ) {}
 
   list(): ConnectionList {
@@ -67,19 +85,21 @@ export class ConnectionService {
     return listDatabases(parseServerUrl(url).baseUrl);
   }
 
-  /** Logs in, checks, logs out: nothing stays connected. */
+  /** Logs in, checks, logs out: nothing stays connected. A refusal is on the record. */
   async test(request: ConnectRequest): Promise<ConnectionReport> {
-    const { odoo } = await this.open(request);
+    const { odoo, saved } = await this.open(request, 'test');
     try {
-      return await odoo.checkAdmin();
+      const report = await odoo.checkAdmin();
+      if (!report.ok) await this.refused(saved, 'test', refusalCauses(report));
+      return report;
     } finally {
       await odoo.destroy().catch(() => {});
     }
   }
 
-  /** Logs in and, when this admin may impersonate, keeps the connection active. */
+  /** Logs in and, when this admin may impersonate, keeps the connection active. A refusal is on the record (AZ-1). */
   async connect(request: ConnectRequest): Promise<ConnectionReport> {
-    const { odoo, saved, password } = await this.open(request);
+    const { odoo, saved, password } = await this.open(request, 'connect');
     let report: ConnectionReport;
     try {
       report = await odoo.checkAdmin();
@@ -89,11 +109,17 @@ export class ConnectionService {
     }
     if (!report.ok) {
       await odoo.destroy().catch(() => {});
+      await this.refused(saved, 'connect', refusalCauses(report));
       return report;
     }
+    // One server, one rate limit, whatever its URL's spelling.
+    const uuid = await odoo.databaseUuid().catch((error: unknown) => {
+      this.logger.warn('connection.no-database-uuid', { error });
+      return null;
+    });
     await this.disconnect();
     this.vault.useForThisRun(saved.id, password);
-    this.current = { saved, odoo, report, key: connectionKey(saved) };
+    this.current = { saved, odoo, report, key: connectionKey(saved), serverKey: serverIdentityKey(uuid, saved.url, saved.database) };
     this.logger.info('connection.connected', { url: saved.url, database: saved.database, login: saved.login });
     this.notify();
     return report;
@@ -144,13 +170,26 @@ export class ConnectionService {
     for (const listener of this.listeners) listener(this.current);
   }
 
-  private async open(request: ConnectRequest): Promise<{ odoo: OdooConnection; saved: SavedConnection; password: string }> {
+  private async open(request: ConnectRequest, action: 'connect' | 'test'): Promise<{ odoo: OdooConnection; saved: SavedConnection; password: string }> {
     const saved = this.store.get(request.id);
     const password = request.password ?? this.vault.get(saved.id);
     if (!password) throw new ConsoleError('password-required', 'console.passwordRequired');
     const odoo = this.openOdoo({ url: saved.url, database: saved.database, login: saved.login, password });
-    await odoo.authenticate();
+    try {
+      await odoo.authenticate();
+    } catch (error) {
+      // Wrong password or login: on the record, with the login and never the password.
+      if (isOdooError(error, 'access-denied')) await this.refused(saved, action, ['access-denied']);
+      throw error;
+    }
     return { odoo, saved, password };
+  }
+
+  /** Records a refused connect; a failing record is logged, never hides the refusal itself. */
+  private async refused(saved: SavedConnection, action: 'connect' | 'test', causes: string[]): Promise<void> {
+    await this.recordRefusal({ connectionKey: connectionKey(saved), login: saved.login, action, causes }).catch((error: unknown) =>
+      this.logger.warn('connection.refusal-not-recorded', { error }),
+    );
   }
 
   private describe(saved: SavedConnection): Connection {

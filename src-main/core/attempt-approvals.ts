@@ -32,6 +32,11 @@ export class ApprovedAttempts {
     return replaced;
   }
 
+  /** The audit rows of the approvals still waiting for their start (not crash leftovers). */
+  pendingRows(): number[] {
+    return [...this.byAdmin.values()].map((approval) => approval.rowId);
+  }
+
   /**
    * Takes the approval matching this start, if it is still fresh. Answers
    * { match } when it matches, and { stale } for an approval that was left

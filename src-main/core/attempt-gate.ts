@@ -18,6 +18,7 @@ import type { Clock } from './clock';
 import { ineligibilityReasons } from './eligibility';
 import type { AuditLedger, OdooImpersonationPort, TargetRecord } from './ports';
 import { RateLimiter, rateLimitKey } from './rate-limiter';
+import { EXCERPT_MAX, inputExcerpt } from './input-excerpt';
 import { validateReason } from './reason';
 
 const TARGET_KEYS: Record<string, string> = {
@@ -54,7 +55,7 @@ export class AttemptGate {
     approved = false,
   ): Promise<AttemptDecision> {
     const at = new Date(this.clock.now());
-    const counted = await this.limiter.check(rateLimitKey(context.connectionKey, context.admin), at.getTime());
+    const counted = await this.limiter.check(rateLimitKey(context.serverKey, context.admin), at.getTime());
     const rate = approved ? { ...counted, allowed: true } : counted;
     const base = { at, reason: request.reason, target: null, remaining: rate.remaining };
     const refused = (codes: AttemptRefusalCode[], message: Message, extra: Partial<AttemptDecision> = {}) => ({
@@ -93,6 +94,7 @@ export class AttemptGate {
   record(decision: AttemptDecision, request: AttemptRequest, context: AttemptContext): Promise<number> {
     return this.ledger.recordAttempt({
       connectionKey: context.connectionKey,
+      serverKey: context.serverKey,
       admin: context.admin,
       target: decision.target
         ? { id: decision.target.id, login: decision.target.login, name: decision.target.name }
@@ -169,8 +171,39 @@ export class AttemptGate {
     });
   }
 
+  /**
+   * A check or start whose payload the contract refused (IN-2): a refused attempt like
+   * any other (AU-1), counted by the rate limit (LD-3), with the field and a bounded,
+   * sanitised excerpt of what was sent (input-excerpt.ts), never the raw payload.
+   */
+  recordRefusedInput(context: AttemptContext, field: string, payload: unknown): Promise<number> {
+    return this.inTurn(() => {
+      const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+      const targetId = fields.targetId;
+      const sent = field === 'payload' ? payload : field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], fields);
+      return this.ledger.recordAttempt({
+        connectionKey: context.connectionKey,
+        serverKey: context.serverKey,
+        admin: context.admin,
+        target: { id: typeof targetId === 'number' && Number.isSafeInteger(targetId) ? targetId : 0, login: null, name: null },
+        reason: typeof fields.reason === 'string' ? inputExcerpt(fields.reason, EXCERPT_MAX, false) : '',
+        allowed: false,
+        refusal: `invalid-input:${field}`,
+        at: new Date(this.clock.now()),
+        clientHost: context.clientHost,
+        appVersion: context.appVersion,
+        detail: `${field}: ${inputExcerpt(sent)}`,
+      });
+    });
+  }
+
+  /** Rows of allowed checks this console still waits to start: recovery must leave them be. */
+  pendingApprovalRows(): number[] {
+    return this.approvals.pendingRows();
+  }
+
   private adminKey(context: AttemptContext): string {
-    return rateLimitKey(context.connectionKey, context.admin);
+    return rateLimitKey(context.serverKey, context.admin);
   }
 
   /** One attempt at a time: two concurrent attempts must not both see the same count. */

@@ -16,7 +16,9 @@ export type AttemptRefusalCode =
   | 'portal'
   | 'archived'
   | 'target-unknown'
-  | 'target-check-failed';
+  | 'target-check-failed'
+  /** The call's payload failed the contract's schema: `invalid-input:<field>` on the record. */
+  | 'invalid-input';
 
 export interface AttemptRequest {
   targetId: number;
@@ -28,6 +30,11 @@ export interface AttemptRequest {
 export interface AttemptContext {
   /** Normalised URL + database (never a secret). */
   connectionKey: string;
+  /**
+   * The server's identity for the rate limit (core/server-identity.ts): its
+   * `database.uuid`, or the normalised URL where that cannot be read.
+   */
+  serverKey: string;
   admin: AdminIdentity;
   clientHost: string;
   appVersion: string;

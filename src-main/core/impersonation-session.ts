@@ -12,17 +12,18 @@
 //
 // End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
 // check: SessionTimers, the deadline rechecked on every call of this class too.
-import type { Countdown, EndCause, SessionView } from '../../src-preload/contract';
-import type { AttemptDecision, AttemptRequest } from './attempt';
+import type { Countdown, EndCause, Notice, SessionView } from '../../src-preload/contract';
+import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
-import type { ImpersonationHandle } from './ports';
+import { AdminRightsRefusal, type ImpersonationHandle } from './ports';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';
 import { recoverOpenSessions, type RecoveryPort, type RecoveryReport } from './session-recovery';
 import { SessionTimers } from './session-timers';
 import { IDLE_FACTS, toSessionView, type SessionFacts } from './session-view';
 import { LiveSession, isVerifiedImpersonation } from './live-session';
 import { StopSequence } from './stop-sequence';
+import { describeFinding, type OtherImpersonation, type TamperFinding } from './tripwire';
 import {
   AttemptRefusedError,
   type ImpersonationSessionOptions,
@@ -53,14 +54,21 @@ export class ImpersonationSession {
   private readonly stopSequence: StopSequence;
   private readonly stateListeners = new Set<(view: SessionView) => void>();
   private readonly countdownListeners = new Set<(countdown: Countdown) => void>();
+  private readonly noticeListeners = new Set<(notice: Notice) => void>();
 
   constructor(private readonly options: ImpersonationSessionOptions) {
     this.gate = options.gate ?? new AttemptGate(options.ledger, options.clock);
     this.timers = new SessionTimers(options, {
       active: () => (this.phase === 'active' ? this.live : null),
       end: (live, cause) => void this.stopSequence.finish(live, cause, null),
+      tampered: (live, finding) => this.endTampered(live, finding),
+      otherImpersonation: (live, other) => this.warnOtherImpersonation(live, other),
       emitState: () => this.emitState(),
       emitCountdown: () => this.emitCountdown(),
+    });
+    // The tripwire asks the server at once after every top-level navigation of the view.
+    options.view.onNavigated(() => {
+      if (this.phase === 'active') this.timers.checkNow();
     });
     // The end's phases: 'stopping' at once, then 'ended' ('idle' after a failed start).
     this.stopSequence = new StopSequence(options, {
@@ -113,6 +121,11 @@ export class ImpersonationSession {
     return this.gate.check(request, context, context.odoo, () => this.consoleState());
   }
 
+  /** A check or start whose payload the contract refused: a refused attempt on the record, counted (AU-1, LD-3). */
+  async recordRefusedInput(context: AttemptContext, field: string, payload: unknown): Promise<void> {
+    await this.gate.recordRefusedInput(context, field, payload);
+  }
+
   /** Ends the session with `cause`; answers once the view is gone and the server was tried once. */
   async stop(cause: EndCause): Promise<SessionView> {
     this.timers.recheckDeadline();
@@ -141,7 +154,7 @@ export class ImpersonationSession {
   /** After sleep or screen unlock: recheck the deadline and the server, retry a pending end now. */
   resume(): SessionView {
     this.timers.recheckDeadline();
-    if (this.phase === 'active') void this.timers.checkAlive();
+    if (this.phase === 'active') this.timers.checkNow();
     this.live?.serverEnd?.retryNow();
     return this.view();
   }
@@ -177,7 +190,8 @@ export class ImpersonationSession {
 
   /** Crash recovery (FT-1) for one connection, never touching this console's own session. */
   recover(connectionKey: string, odoo: RecoveryPort): Promise<RecoveryReport> {
-    const exclude = new Set(this.live ? [this.live.rowId] : []);
+    // Never this console's own session, nor an allowed check still waiting for its start.
+    const exclude = new Set([...(this.live ? [this.live.rowId] : []), ...this.gate.pendingApprovalRows()]);
     return recoverOpenSessions({ ledger: this.options.ledger, clock: this.options.clock, connectionKey, odoo, exclude });
   }
 
@@ -189,6 +203,55 @@ export class ImpersonationSession {
   onCountdown(listener: (countdown: Countdown) => void): () => void {
     this.countdownListeners.add(listener);
     return () => this.countdownListeners.delete(listener);
+  }
+
+  /** What the admin must be told at once, whatever screen is shown (the tripwire's alarms). */
+  onNotice(listener: (notice: Notice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  // ------------------------------------------------------------ the tripwire
+
+  /**
+   * The server says the session is not what the console started: end it at once as
+   * 'tampered', tell the admin, record what was seen locally (the end's detail) and on
+   * the server (ir.logging, through the admin API session, never the tampered one).
+   */
+  private endTampered(live: LiveSession, finding: TamperFinding): void {
+    const handle = live.handle;
+    const detail = describeFinding(finding);
+    live.endNote = detail;
+    if (handle) {
+      const { odoo, admin, clientHost, appVersion } = live.context;
+      live.serverReport = odoo
+        .reportTampering({
+          admin,
+          target: live.target,
+          reason: live.reason,
+          sessionIdentifier: handle.sessionIdentifier,
+          finding: detail,
+          clientHost,
+          appVersion,
+          at: new Date(this.options.clock.now()),
+        })
+        .then(
+          (id) => `ir.logging entry ${id}`,
+          () => 'the ir.logging entry could not be written',
+        );
+    }
+    const params = { name: live.target.name, login: live.target.login };
+    void this.stopSequence.finish(live, 'tampered', new ConsoleError('tampered', 'session.tampered.ended', params));
+    this.emitNotice({ level: 'error', key: 'session.tampered.notice', params });
+  }
+
+  private warnOtherImpersonation(live: LiveSession, other: OtherImpersonation): void {
+    if (this.live !== live) return;
+    this.emitNotice({ level: 'warning', key: 'session.otherImpersonation', params: { admin: other.admin, target: other.target } });
+  }
+
+  private emitNotice(notice: Notice): void {
+    for (const listener of this.noticeListeners) listener(notice);
   }
 
   // ------------------------------------------------------------ the start sequence
@@ -223,6 +286,7 @@ export class ImpersonationSession {
     try {
       handle = await odoo.impersonate(live.target.id);
     } catch (cause) {
+      if (cause instanceof AdminRightsRefusal) return this.refuseStart(live, cause);
       return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
     }
     live.handle = handle;
@@ -297,6 +361,13 @@ export class ImpersonationSession {
     live.failure = failure;
     await this.stopSequence.finish(live, 'error', error);
     throw error;
+  }
+
+  /** AZ-1 at the start itself: the admin's fresh session says it may not; nothing was switched. */
+  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal): Promise<never> {
+    live.refusal = refusal.code;
+    await this.stopSequence.finish(live, 'error', refusal);
+    throw refusal;
   }
 
   private async cancelStart(live: LiveSession): Promise<SessionView> {

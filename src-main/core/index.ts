@@ -8,6 +8,7 @@ export { systemMonotonicClock, systemScheduler, type MonotonicClock, type Schedu
 export { createLogger, redact, type Logger, type LogWrite } from './logger';
 export { ineligibilityReasons, isEligible, SUPERUSER_ID, type TargetFacts } from './eligibility';
 export { RateLimiter, rateLimitKey } from './rate-limiter';
+export { normalisedServerUrl, serverIdentityKey } from './server-identity';
 export { toCheckResult } from './attempt-gate';
 export {
   AttemptRefusedError,

@@ -24,10 +24,18 @@ export class LiveSession {
   endedAtMs: number | null = null;
   /** Why an admitted attempt did not start, for recordFailure. */
   failure: string | null = null;
+  /** A refusal found during the start itself (AZ-1 on the fresh session), for recordRefusal. */
+  refusal: string | null = null;
   error: ConsoleError | null = null;
   warning = false;
   serverEndPending = false;
   serverEnd: ServerEndJob | null = null;
+  /** What the end's record says besides the server's answer (the tripwire's finding). */
+  endNote: string | null = null;
+  /** The tripwire's ir.logging entry being written: the end's record waits for it and says how it went. */
+  serverReport: Promise<string> | null = null;
+  /** impersonate.log rows of other impersonations already warned about (once each). */
+  readonly warnedLogRows = new Set<number>();
   /** The start sequence; rejects with the start's error. */
   startDone: Promise<SessionView> | null = null;
   ending: Promise<void> | null = null;

@@ -1,6 +1,8 @@
 // The console's diagnostic log. It never receives secrets by design (callers
-// pass origins and identifiers, not cookies or passwords); redact() is a second
-// line of defence for anything that slips into a message (SS-10).
+// pass origins and identifiers, not cookies or passwords); redaction by rule
+// (redaction.ts) is the second line of defence for anything that slips in, at any
+// depth of the fields, in error messages and stacks too (SS-10).
+import { redactText, redactValue } from './redaction';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
@@ -8,28 +10,20 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-const SECRET_FIELD = /pass(word)?|cookie|session_?id|authorization|token|secret/i;
-const SECRET_TEXT = [/(session_id=)[^;\s&"]+/gi, /("?password"?\s*[:=]\s*)("[^"]*"|[^,\s}]+)/gi, /((?:cookie|authorization)\s*:\s*)[^\n]+/gi];
-
+/** Text with every secret the rules know replaced (the log's own rules, for one-line messages elsewhere). */
 export function redact(text: string): string {
-  return SECRET_TEXT.reduce((out, pattern) => out.replace(pattern, '$1[redacted]'), text);
+  return redactText(text);
 }
 
 function safeFields(fields: Record<string, unknown> | undefined): string {
   if (!fields) return '';
-  const clean: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (SECRET_FIELD.test(key)) clean[key] = '[redacted]';
-    else if (value instanceof Error) clean[key] = `${value.name}: ${value.message}`;
-    else clean[key] = value;
-  }
-  return ` ${JSON.stringify(clean)}`;
+  return ` ${JSON.stringify(redactValue(fields))}`;
 }
 
 export type LogWrite = (line: string) => void;
 
 export function createLogger(write: LogWrite): Logger {
   const log = (level: string) => (event: string, fields?: Record<string, unknown>) =>
-    write(redact(`${new Date().toISOString()} ${level} ${event}${safeFields(fields)}`));
+    write(redactText(`${new Date().toISOString()} ${level} ${event}${safeFields(fields)}`));
   return { info: log('INFO'), warn: log('WARN'), error: log('ERROR') };
 }

@@ -1,4 +1,4 @@
-// At most 5 attempts per admin and connection in any rolling 60 seconds (LD-3).
+// At most 5 attempts per admin and server in any rolling 60 seconds (LD-3).
 //
 // What counts: every recorded attempt — allowed, refused by another rule, and refused by
 // this limiter itself. The limiter keeps no state: it reads the attempt times from the
@@ -23,11 +23,14 @@ export interface RateDecision {
 }
 
 /**
- * The limiter key of an admin on a connection. The audit store derives the key of each
- * recorded attempt with this same function, so that attemptTimes() finds them.
+ * The limiter key of an admin on a server: per server, not per spelling of its URL
+ * (`serverKey`, core/server-identity.ts). The audit store derives the key of each
+ * recorded attempt with this same function, so that attemptTimes() finds them. Rows
+ * stored before the key was the server's identity keep their old key: with a 60 s
+ * window they need no migration.
  */
-export function rateLimitKey(connectionKey: string, admin: Pick<AdminIdentity, 'uid'>): string {
-  return `${admin.uid}@${connectionKey}`;
+export function rateLimitKey(serverKey: string, admin: Pick<AdminIdentity, 'uid'>): string {
+  return `${admin.uid}@${serverKey}`;
 }
 
 export interface RateLimiterOptions {

@@ -13,6 +13,7 @@ const REFUSAL_KEYS: Record<ReasonRefusalCode, string> = {
   'reason-malformed': 'rules.reasonMalformed',
   'reason-control-characters': 'rules.reasonControlCharacters',
   'reason-empty': 'rules.reasonEmpty',
+  'reason-invisible': 'rules.reasonInvisible',
   'reason-too-short': 'rules.reasonTooShort',
   'reason-too-long': 'rules.reasonTooLong',
 };

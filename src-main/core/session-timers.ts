@@ -1,12 +1,22 @@
 // The clocks of an active session: the deadline, the countdown tick and the server's
-// alive check. They decide nothing about the session's phases; they tell the session
-// when its time is up or its server side is gone, and it ends itself.
+// alive check, which is also the tripwire (tripwire.ts). They decide nothing about the
+// session's phases; they tell the session when its time is up, its server side is
+// gone, or the server says it is no longer what the console started, and it ends itself.
 //
 // Deadline: SessionDeadline (wall clock from the verified start, monotonic time as a
 // second bound), rechecked on every tick, on resume() and on every call of the session,
 // so that a lost or late timer can never extend a session (SS-3).
+//
+// Alive check: at least every ALIVE_CHECK_MS while active, and at once after every
+// top-level navigation of the view (checkNow); a request for a check while one is in
+// flight runs another right after it, so no navigation goes unchecked.
 import type { LiveSession } from './live-session';
+import type { ImpersonateLogRow, SessionWitness } from './ports';
 import type { ImpersonationSessionOptions } from './session-types';
+import { judgeSession, type OtherImpersonation, type TamperFinding } from './tripwire';
+
+/** The longest the tripwire waits between two readings of the server (issue 11: at least every 5 s). */
+export const ALIVE_CHECK_MS = 5_000;
 
 /** What the timers need from the session they serve. */
 export interface TimedSession {
@@ -14,6 +24,10 @@ export interface TimedSession {
   active(): LiveSession | null;
   /** Ends `live`: its deadline passed, or the server says it is gone. */
   end(live: LiveSession, cause: 'timeout' | 'server-expired'): void;
+  /** The server says the session is not what the console started: end it as 'tampered'. */
+  tampered(live: LiveSession, finding: TamperFinding): void;
+  /** Someone impersonates another user on the same server meanwhile: warn, once per row. */
+  otherImpersonation(live: LiveSession, other: OtherImpersonation): void;
   emitState(): void;
   emitCountdown(): void;
 }
@@ -24,6 +38,7 @@ export class SessionTimers {
   private cancelTick: (() => void) | null = null;
   private cancelAlive: (() => void) | null = null;
   private aliveInFlight = false;
+  private checkAgain = false;
 
   constructor(
     private readonly options: TimerOptions,
@@ -41,6 +56,7 @@ export class SessionTimers {
     this.cancelAlive?.();
     this.cancelTick = null;
     this.cancelAlive = null;
+    this.checkAgain = false;
   }
 
   /** Ends an active session whose deadline has passed; emits the warning when it begins. */
@@ -56,23 +72,52 @@ export class SessionTimers {
     }
   }
 
-  /** Server-side expiry (e.g. the target's password changed): ends the session as 'server-expired'. */
+  /** The view navigated (or the machine woke up): ask the server now, or right after the check in flight. */
+  checkNow(): void {
+    if (this.aliveInFlight) {
+      this.checkAgain = true;
+      return;
+    }
+    void this.checkAlive();
+  }
+
+  /** One reading of the server: expiry ends as 'server-expired', a mismatch as 'tampered'. */
   async checkAlive(): Promise<void> {
     const live = this.session.active();
     if (!live?.handle || this.aliveInFlight) return;
     this.cancelAlive?.();
     this.cancelAlive = null;
     this.aliveInFlight = true;
-    let answer: 'alive' | 'expired' | 'unknown';
+    this.checkAgain = false;
+    const { odoo } = live.context;
+    const handle = live.handle;
+    let witness: SessionWitness | null;
+    let rows: ImpersonateLogRow[] | null;
     try {
-      answer = await live.context.odoo.checkAlive(live.handle);
-    } catch {
-      answer = 'unknown'; // cannot tell (network): the deadline still holds, ask again later
+      // Network trouble on either reading means "cannot tell": the deadline still holds, ask again.
+      [witness, rows] = await Promise.all([
+        odoo.checkAlive(handle).catch(() => null),
+        handle.logWatch ? odoo.readNewImpersonateLogs(handle).catch(() => null) : Promise.resolve(null),
+      ]);
     } finally {
       this.aliveInFlight = false;
     }
     if (this.session.active() !== live) return;
-    if (answer === 'expired') this.session.end(live, 'server-expired');
+    const verdict = judgeSession(
+      { targetUid: live.target.id, adminUid: live.context.admin.uid, logWatch: handle.logWatch },
+      witness,
+      rows,
+    );
+    if (verdict.kind === 'tampered') return this.session.tampered(live, verdict.finding);
+    if (verdict.kind === 'expired') return this.session.end(live, 'server-expired');
+    if (verdict.kind === 'ok') {
+      for (const other of verdict.others) {
+        if (live.warnedLogRows.has(other.rowId)) continue;
+        live.warnedLogRows.add(other.rowId);
+        this.session.otherImpersonation(live, other);
+      }
+    }
+    if (this.checkAgain) void this.checkAlive();
     else this.scheduleAliveCheck();
   }
 
@@ -89,7 +134,9 @@ export class SessionTimers {
 
   private scheduleAliveCheck(): void {
     this.cancelAlive?.();
-    this.cancelAlive = this.options.scheduler.after(this.options.aliveCheckMs ?? 30_000, () => {
+    // Never slower than ALIVE_CHECK_MS, whatever the options ask.
+    const every = Math.min(this.options.aliveCheckMs ?? ALIVE_CHECK_MS, ALIVE_CHECK_MS);
+    this.cancelAlive = this.options.scheduler.after(every, () => {
       this.cancelAlive = null;
       void this.checkAlive();
     });

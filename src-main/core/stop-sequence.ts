@@ -65,6 +65,7 @@ export class StopSequence {
       return;
     }
     const endedAt = new Date(live.endedAtMs ?? this.options.clock.now());
+    const report = live.serverReport ? await live.serverReport : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {
@@ -72,8 +73,10 @@ export class StopSequence {
           endedAtServer: null,
           cause: live.endCause ?? 'error',
           serverEndPending: false,
-          detail: endDetail(outcome),
+          detail: joinDetail([live.endNote, report, endDetail(outcome)]),
         });
+      } else if (live.refusal) {
+        await this.options.ledger.recordRefusal(live.rowId, endedAt, live.refusal);
       } else {
         await this.options.ledger.recordFailure(live.rowId, endedAt, live.failure ?? 'error');
       }
@@ -85,6 +88,10 @@ export class StopSequence {
     this.session.ended(live, last);
     live.resolveFinished();
   }
+}
+
+function joinDetail(parts: (string | null)[]): string | null {
+  return parts.filter((part) => part !== null).join('; ') || null;
 }
 
 function endDetail(outcome: ServerEndOutcome | null): string | null {

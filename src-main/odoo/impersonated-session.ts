@@ -3,6 +3,7 @@
 // util.inspect (SS-10): only the shell asks for it, by name, to set it on the
 // view's own partition.
 import { inspect } from 'node:util';
+import type { ImpersonateLogWatch } from '../core';
 import type { OdooClient } from './odoo-client';
 
 export interface ImpersonatedUser {
@@ -25,6 +26,8 @@ export interface ImpersonationFacts {
   /** Where the embedded view opens the web client as the target. */
   webClientUrl: string;
   origin: string;
+  /** What the tripwire watches in impersonate.log; null where the server has none. */
+  logWatch: ImpersonateLogWatch | null;
 }
 
 export class ImpersonatedSession {

@@ -4,6 +4,7 @@
 // getter, so a handle that ends up serialised or logged carries no secret (SS-10).
 import {
   CONSOLE_LOG_NAME,
+  type ImpersonateLogRow,
   type ImpersonationHandle,
   type LeftOpen,
   type OpenSession,
@@ -11,6 +12,8 @@ import {
   type RevokeOutcome,
   type ServerAuditEntry,
   type ServerEndResult,
+  type SessionWitness,
+  type TamperReport,
   type TargetRecord,
 } from '../core';
 import type { ImpersonatedSession } from './impersonated-session';
@@ -51,6 +54,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       serverStartedAt: facts.startedAtServer,
       serverIp: facts.serverIp,
       clientIp: this.options.clientIp,
+      logWatch: facts.logWatch,
     } as ImpersonationHandle;
     Object.defineProperty(handle, 'sessionCookie', {
       enumerable: false,
@@ -88,8 +92,31 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     };
   }
 
-  checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+  checkAlive(handle: ImpersonationHandle): Promise<SessionWitness> {
     return this.odoo.checkAlive(this.sessionOf(handle));
+  }
+
+  async readNewImpersonateLogs(handle: ImpersonationHandle): Promise<ImpersonateLogRow[]> {
+    if (!handle.logWatch) return [];
+    return this.odoo.readImpersonateLogsAfter(handle.logWatch.afterId);
+  }
+
+  reportTampering(report: TamperReport): Promise<number> {
+    return this.odoo.writeAuditEntry({
+      event: 'tampered',
+      app: CONSOLE_LOG_NAME,
+      appVersion: report.appVersion,
+      host: report.clientHost,
+      admin: { uid: report.admin.uid, login: report.admin.login },
+      target: report.target,
+      reason: report.reason,
+      sessionIdentifier: report.sessionIdentifier,
+      clientIp: this.options.clientIp,
+      serverIp: null,
+      at: report.at.toISOString(),
+      endCause: 'tampered',
+      detail: report.finding,
+    });
   }
 
   async revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome> {

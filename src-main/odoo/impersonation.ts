@@ -13,7 +13,9 @@ import type { ServerFeatures } from './server-features';
 import { identifierScheme } from './session-identifier';
 import { parseSessionInfo, type SessionInfo } from './session-info';
 import type { UserDirectory } from './user-directory';
-import { ineligibilityReasons } from '../core';
+import { AdminRightsRefusal, ineligibilityReasons, type SessionWitness } from '../core';
+import { IMPERSONATE_GROUP_XMLID } from './server-features';
+import { readLogMark, watchFrom } from './impersonate-log-watch';
 
 export interface ServerStartContext {
   /** A client with an empty cookie jar, used for this impersonation only. */
@@ -52,6 +54,9 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
     // Inside the try: a mangled answer may still have brought a cookie worth destroying.
     const login = await authenticateSession(client, ctx.database, ctx.login, ctx.password);
     if (login.uid !== ctx.adminUid) throw new OdooError('verification-failed', { problem: 'admin' });
+    // AZ-1 at every start, on the fresh session's own answer: rights removed since the
+    // connect are refused here, before impersonate_login is ever called.
+    await assertAdminRights(client, login);
     // The first checked request creates the server's device record for this session.
     await readSessionInfo(client);
 
@@ -61,6 +66,8 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
     const reasons = ineligibilityReasons(target, ctx.adminUid);
     if (reasons.length > 0) throw new OdooError('not-eligible', { reasons: reasons.join(',') });
 
+    // The tripwire's mark: every impersonate.log row above it is created while this session runs.
+    const logMark = ctx.features.hasImpersonateLog ? await readLogMark(ctx.admin) : null;
     mayBeImpersonating = true;
     const switched = await client.callKw('res.users', 'impersonate_login', [[targetId]]);
     // The module answers a caller outside its group with no result and no error (docs/odoo.md).
@@ -71,6 +78,9 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
     if (now.uid !== targetId || now.impersonateFromUid !== ctx.adminUid) {
       throw new OdooError('verification-failed', { problem: 'switch' });
     }
+
+    if (now.partnerId === null) throw new OdooError('verification-failed', { problem: 'partner' });
+    const logWatch = logMark === null ? null : await watchFrom(ctx.admin, logMark, ctx.adminUid, now.partnerId);
 
     const sessionIdentifier = client.sessionIdentifier(identifierScheme(ctx.features));
     if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
@@ -84,11 +94,23 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
       serverIpAvailable: ctx.features.hasDeviceLog,
       webClientUrl: webClientUrl(client.baseUrl, ctx.features),
       origin: ctx.origin,
+      logWatch,
     });
   } catch (error) {
     await abandon(client, mayBeImpersonating);
     throw error;
   }
+}
+
+/** AZ-1: is_system and is_impersonate_user from the authenticate answer itself. */
+async function assertAdminRights(client: OdooClient, login: SessionInfo): Promise<void> {
+  if (!login.isSystem) throw new AdminRightsRefusal('admin-not-system');
+  let inGroup = login.isImpersonateUser;
+  if (!login.impersonationKeys) {
+    // A module release whose session info lacks its key: ask the server on this session.
+    inGroup = (await client.callKw('res.users', 'has_group', [[login.uid], IMPERSONATE_GROUP_XMLID])).result === true;
+  }
+  if (!inGroup) throw new AdminRightsRefusal('admin-not-impersonator');
 }
 
 async function readServerIp(admin: RpcChannel, sessionIdentifier: string): Promise<string | null> {
@@ -155,17 +177,17 @@ async function step(run: () => Promise<void>): Promise<StepOutcome> {
 }
 
 /**
- * Whether the server still honours an impersonation session. Odoo answers
+ * Who the impersonation session is now, on its own cookie (the same the view holds):
+ * `uid` and `impersonate_from_uid`, for the tripwire to judge. Odoo answers
  * SessionExpiredException once it is destroyed, revoked, or the target's password
- * changed; a session that is no longer the target counts as ended too. Network
- * trouble rejects: the caller cannot tell and keeps the session.
+ * changed. Network trouble rejects: the caller cannot tell and keeps the session.
  */
-export async function impersonationAlive(session: ImpersonatedSession): Promise<'alive' | 'expired'> {
+export async function impersonationAlive(session: ImpersonatedSession): Promise<SessionWitness> {
   try {
     const info = await readSessionInfo(session.clientForStop());
-    return info.uid === session.target.id ? 'alive' : 'expired';
+    return { state: 'live', uid: info.uid, impersonatorUid: info.impersonateFromUid };
   } catch (error) {
-    if (isOdooError(error, 'session-expired')) return 'expired';
+    if (isOdooError(error, 'session-expired')) return { state: 'expired' };
     throw error;
   }
 }

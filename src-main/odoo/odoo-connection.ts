@@ -4,7 +4,17 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, LeftOpen, OpenSession, ServerLogKind, ServerLogWindow, ServerLogPage, ServerLogSource } from '../core';
+import type {
+  ConsoleLogMessage,
+  ImpersonateLogRow,
+  LeftOpen,
+  OpenSession,
+  ServerLogKind,
+  ServerLogPage,
+  ServerLogSource,
+  ServerLogWindow,
+  SessionWitness,
+} from '../core';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
@@ -13,6 +23,7 @@ import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
 import { closeUnrevocable } from './orphan-sessions';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
+import { readLogRowsAfter } from './impersonate-log-watch';
 import { readLogs, writeConsoleEntry } from './server-logs';
 import { parseServerUrl, type ServerUrl } from './server-url';
 import type { SessionInfo } from './session-info';
@@ -75,6 +86,16 @@ export class OdooConnection implements ServerLogSource {
     return this.#features;
   }
 
+  /**
+   * The database's own identity, `database.uuid` (ir.config_parameter, readable by a
+   * Settings administrator): the same server whatever the URL it is reached by. Null
+   * when the server does not say.
+   */
+  async databaseUuid(): Promise<string | null> {
+    const answer = await this.#admin.callKw('ir.config_parameter', 'get_param', ['database.uuid']);
+    return typeof answer.result === 'string' && answer.result !== '' ? answer.result : null;
+  }
+
   /** Whether this login may impersonate, precisely what is missing if not (AZ-1), and what this version lacks. */
   async checkAdmin(): Promise<ConnectionReport> {
     const info = await this.#admin.info();
@@ -120,9 +141,14 @@ export class OdooConnection implements ServerLogSource {
     return webClientUrl(this.server.baseUrl, await this.detect());
   }
 
-  /** Whether the server still honours this impersonation (server-side expiry). */
-  checkAlive(session: ImpersonatedSession): Promise<'alive' | 'expired'> {
+  /** Who the impersonation session is now, on its own cookie, or that the server dropped it. */
+  checkAlive(session: ImpersonatedSession): Promise<SessionWitness> {
     return impersonationAlive(session);
+  }
+
+  /** impersonate.log rows above `afterId`, through the admin API session (the tripwire). */
+  readImpersonateLogsAfter(afterId: number): Promise<ImpersonateLogRow[]> {
+    return readLogRowsAfter(this.#admin, afterId);
   }
 
   /** The start sequence on a fresh cookie jar; the ImpersonatedSession keeps its cookie in main. */

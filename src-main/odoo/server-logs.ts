@@ -42,7 +42,7 @@ const PartnerUsers = z.array(
 );
 
 const ConsoleLogMessageSchema = z.object({
-  event: z.enum(['start', 'end']),
+  event: z.enum(['start', 'end', 'tampered']),
   app: z.string(),
   appVersion: z.string(),
   host: z.string(),
@@ -54,6 +54,7 @@ const ConsoleLogMessageSchema = z.object({
   serverIp: z.string().nullable(),
   at: z.string(),
   endCause: z.string().optional(),
+  detail: z.string().optional(),
 }) satisfies z.ZodType<ConsoleLogMessage>;
 
 function inWindow(window: ServerLogWindow): unknown[] {
@@ -77,7 +78,7 @@ export async function writeConsoleEntry(admin: RpcChannel, database: string, mes
       name: CONSOLE_LOG_NAME,
       type: 'client',
       dbname: database,
-      level: 'INFO',
+      level: message.event === 'tampered' ? 'WARNING' : 'INFO',
       message: JSON.stringify(message),
       path: CONSOLE_LOG_NAME,
       func: message.event,

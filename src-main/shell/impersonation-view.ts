@@ -42,6 +42,7 @@ export class ImpersonationView implements ImpersonationViewPort {
   private bounds: ViewBounds | null = null;
   private readonly usedPartitions = new Set<string>();
   private refusalListener: ViewRefusalListener = () => {};
+  private navigatedListener: () => void = () => {};
 
   constructor(
     private readonly host: ViewHost,
@@ -84,6 +85,10 @@ export class ImpersonationView implements ImpersonationViewPort {
     try {
       const recovery = new RefusedNavigationRecovery(view.webContents, policy, (refusal) => this.refusalListener(refusal));
       attachRemoteViewGuards(view.webContents, policy, this.logger, { onRefused: (refusal) => recovery.refused(refusal) });
+      // Every committed top-level navigation (a load, a reload, a form post): the tripwire asks the server at once.
+      view.webContents.on('did-navigate', () => {
+        if (this.current === current) this.navigatedListener();
+      });
       current.cookieWrite = setOdooSessionCookie(partitionSession, policy, spec.sessionCookie);
       await current.cookieWrite;
       this.assertStillOpen(current);
@@ -98,6 +103,11 @@ export class ImpersonationView implements ImpersonationViewPort {
       await this.close().catch(() => undefined);
       throw error instanceof ConsoleError ? error : openFailed('load-failed', error);
     }
+  }
+
+  /** Who hears of every top-level navigation the view commits (the session's tripwire). */
+  onNavigated(listener: () => void): void {
+    this.navigatedListener = listener;
   }
 
   /** Who hears that the page was refused something the admin would notice (the banner, through main's events). */

@@ -3,7 +3,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventChannels } from '../../src-preload/channels';
 import type { ConsoleHandlers } from '../../src-preload/contract';
-import { registerIpcHandlers } from '../../src-preload/main-handlers';
+import { registerIpcHandlers, type RefusedInput } from '../../src-preload/main-handlers';
 import type { ConsoleEvents } from '../api';
 import type { Logger } from '../core';
 import { isConsoleFrame } from './main-window';
@@ -13,6 +13,7 @@ export function bridgeConsoleOverIpc(
   handlers: ConsoleHandlers,
   events: ConsoleEvents,
   logger: Logger,
+  refusedInput: (refused: RefusedInput) => Promise<void> = async () => {},
 ): () => void {
   const unregister = registerIpcHandlers<IpcMainInvokeEvent>(
     ipcMain,
@@ -22,7 +23,7 @@ export function bridgeConsoleOverIpc(
       if (!trusted) logger.warn('ipc.sender-refused');
       return trusted;
     },
-    (channel, error) => logger.error('ipc.unexpected-error', { channel, error }),
+    { logUnexpected: (channel, error) => logger.error('ipc.unexpected-error', { channel, error }), refusedInput },
   );
   const stopEvents = events.listen((event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(eventChannels[event], payload);

@@ -131,7 +131,8 @@ for (const language of ['en', 'es'] as const) {
       await expect(dialog).toBeVisible();
       await expect(dialog.getByText(t('reason.hint.empty', { min: 10 }))).toBeVisible();
       await dialog.getByLabel(t('reason.label')).fill('too short');
-      await expect(dialog.getByText(t('reason.hint.tooShort', { min: 10, length: 9 }))).toBeVisible();
+      // Eight visible characters: the space does not count (IN-1).
+      await expect(dialog.getByText(t('reason.hint.tooShort', { min: 10, length: 8 }))).toBeVisible();
       await expect(confirm).toBeDisabled();
       await expect(dialog.getByText(t('reason.attemptsLeft', { remaining: 5 }))).toBeVisible();
       await page.keyboard.press('Escape');

@@ -4,6 +4,7 @@
 // body that would switch the session cancelled. Written against Electron 40's
 // documented behaviour without a runtime to run it on: it skips here.
 import type { ElectronApplication } from '@playwright/test';
+import { ESCAPE_VARIANTS, fillBody } from '../support/escape-variants';
 import type { OdooSim } from '../support/odoo-sim';
 import { expect, impersonateAlice, sessionBanner, test } from './support/console-fixture';
 import { label } from './support/labels';
@@ -80,4 +81,31 @@ test('a Blob body asking to go back to the original user is cancelled, read thro
   await expect.poll(() => viewRefusals(app)).toContain(`session-switch ${new URL(sim.url).origin}`);
   expect(await textIn(app, view.id, '#current-user')).toBe(ALICE);
   expect(aliceStillImpersonated(sim)).toBe(1);
+});
+
+// Issue 11.1 in Electron itself: every spelling of a session switch in
+// tests/support/escape-variants.ts, sent by script in the page, is cancelled; the
+// session stays Alice impersonated by the admin and no impersonate.log row appears.
+test('every escape variant sent by page script is cancelled (AZ-5, AZ-2, AU-1)', async ({ sim, consoleRun: { app, page } }) => {
+  await impersonateAlice(page, 'Ticket 4723: no spelling of a switch gets through');
+  const view = await aliceView(app, sim);
+  const rows = sim.state.impersonateLogs().length;
+  const variants = ESCAPE_VARIANTS.map((variant) => ({
+    name: variant.name,
+    method: variant.method,
+    path: variant.path,
+    contentType: variant.contentType ?? null,
+    body: fillBody(variant, { db: sim.database, login: 'bob', password: 'bob', adminUid: 2 }),
+  }));
+  const outcomes = await evaluateIn<string[]>(
+    app,
+    view.id,
+    `Promise.all(${JSON.stringify(variants)}.map((v) =>
+      fetch(v.path, { method: v.method, headers: v.contentType ? { 'Content-Type': v.contentType } : {}, body: v.body ?? undefined, redirect: 'follow' })
+        .then((response) => v.name + ': sent ' + response.status, () => v.name + ': blocked')))`,
+  );
+  expect(outcomes.filter((outcome) => !outcome.endsWith(': blocked'))).toEqual([]);
+  expect(await textIn(app, view.id, '#current-user')).toBe(ALICE);
+  expect(aliceStillImpersonated(sim)).toBe(1);
+  expect(sim.state.impersonateLogs()).toHaveLength(rows);
 });

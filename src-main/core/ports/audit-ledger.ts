@@ -6,6 +6,8 @@ import type { AdminIdentity, TargetIdentity } from './identities';
 export interface AttemptRecord {
   /** Identifies the connection: normalised URL + database (never a secret). */
   connectionKey: string;
+  /** The server's identity the rate limit counts by (core/server-identity.ts). */
+  serverKey: string;
   admin: AdminIdentity;
   target: TargetIdentity;
   /** As typed, capped to 500 characters by the store if it was refused for its length. */
@@ -16,6 +18,8 @@ export interface AttemptRecord {
   at: Date;
   clientHost: string;
   appVersion: string;
+  /** What else the record should say, e.g. the refused input's bounded excerpt. */
+  detail?: string | null;
 }
 
 export interface StartRecord {
@@ -53,6 +57,22 @@ export interface OpenSession {
   startedAtServer: string | null;
 }
 
+/**
+ * A connect (or "Test connection") the server or the console refused (AZ-1): wrong
+ * credentials, or a login that may not impersonate. Never the password.
+ */
+export interface ConnectRefusalRecord {
+  /** Normalised URL + database. */
+  connectionKey: string;
+  login: string;
+  action: 'connect' | 'test';
+  /** 'access-denied' (wrong password or login), 'not-system-admin', 'module-missing', 'not-in-impersonation-group'. */
+  causes: string[];
+  at: Date;
+  clientHost: string;
+  appVersion: string;
+}
+
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
@@ -67,9 +87,16 @@ export interface AuditLedger {
   recordStart(sessionId: number, record: StartRecord): Promise<void>;
   /** An allowed attempt that did not start, with why. */
   recordFailure(sessionId: number, at: Date, reason: string): Promise<void>;
+  /**
+   * An allowed attempt the start itself refused before anything changed on the server
+   * (AZ-1: the fresh session says the admin may not): closed as refused, with the code.
+   */
+  recordRefusal(sessionId: number, at: Date, refusal: string): Promise<void>;
   recordEnd(sessionId: number, record: EndRecord): Promise<void>;
   /** Sessions started and never ended (crash recovery, FT-1). */
   openSessions(): Promise<OpenSession[]>;
+  /** A refused connect, as an audit event of its own (no session row). */
+  recordConnectRefusal(record: ConnectRefusalRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
 }

@@ -9,6 +9,12 @@ export interface ImpersonationViewPort {
   open(spec: ImpersonationViewSpec): Promise<void>;
   /** Hides and destroys the view and clears its partition's storage. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Calls `listener` after every top-level navigation the view commits (a page load,
+   * a reload, a form post), so the tripwire asks the server at once who the session
+   * is now. One listener: a later call replaces it.
+   */
+  onNavigated(listener: () => void): void;
 }
 
 export interface ImpersonationViewSpec {

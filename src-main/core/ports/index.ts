@@ -3,17 +3,22 @@
 // ServerLogSource (src-main/odoo), the shell the view. Core stays free of I/O, and
 // the connector and the audit store meet only here, never import each other.
 export type { AdminIdentity, TargetIdentity } from './identities';
-export type { AttemptRecord, AuditLedger, EndRecord, OpenSession, StartRecord } from './audit-ledger';
+export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, StartRecord } from './audit-ledger';
 export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
-export type {
-  ImpersonationHandle,
-  OdooImpersonationPort,
-  RevokeOutcome,
-  LeftOpen,
-  ServerAuditEntry,
-  ServerEndResult,
-  ServerStepOutcome,
-  TargetRecord,
+export {
+  AdminRightsRefusal,
+  type ImpersonateLogRow,
+  type ImpersonateLogWatch,
+  type ImpersonationHandle,
+  type LeftOpen,
+  type OdooImpersonationPort,
+  type RevokeOutcome,
+  type ServerAuditEntry,
+  type ServerEndResult,
+  type ServerStepOutcome,
+  type SessionWitness,
+  type TamperReport,
+  type TargetRecord,
 } from './odoo-impersonation';
 export {
   CONSOLE_LOG_NAME,

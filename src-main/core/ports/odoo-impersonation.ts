@@ -2,6 +2,7 @@
 // (ConnectorImpersonationPort) over the admin API session and one fresh cookie
 // jar per impersonation (docs/architecture.md, Sessions against Odoo).
 import type { OpenSession } from './audit-ledger';
+import { ConsoleError } from '../console-error';
 import type { AdminIdentity } from './identities';
 
 /** What the server says about a target right before a start (AZ-2: re-checked, not cached). */
@@ -36,6 +37,60 @@ export interface ImpersonationHandle {
   serverIp: string | null;
   /** The console's own view of its IP, when known. */
   clientIp: string | null;
+  /** What the tripwire watches in the server's impersonate.log; null where the server has none. */
+  logWatch: ImpersonateLogWatch | null;
+}
+
+/**
+ * The server's impersonate.log as it stood when this session started: rows with an
+ * id above `afterId` were created while it runs (ids only grow), and `ownRowId` is
+ * the one the console's own impersonate_login created.
+ */
+export interface ImpersonateLogWatch {
+  afterId: number;
+  ownRowId: number;
+  /** The target's partner: impersonate.log names the partner, not the user. */
+  targetPartnerId: number;
+}
+
+/** One impersonate.log row as the tripwire reads it (every internal user may rewrite user_id). */
+export interface ImpersonateLogRow {
+  id: number;
+  /** user_id: the impersonator, as the row says now. */
+  impersonatorUid: number | null;
+  impersonatorName: string | null;
+  targetPartnerId: number | null;
+  targetName: string | null;
+}
+
+/** What the server says of the view's session right now, on its own cookie. */
+export type SessionWitness =
+  | { readonly state: 'expired' }
+  | { readonly state: 'live'; readonly uid: number; readonly impersonatorUid: number | null };
+
+/** The server-side record of a session the tripwire ended (ir.logging, through the admin API session). */
+export interface TamperReport {
+  admin: AdminIdentity;
+  target: { id: number; name: string; login: string };
+  reason: string;
+  sessionIdentifier: string;
+  /** What was seen, in words that hold no secret. */
+  finding: string;
+  clientHost: string;
+  appVersion: string;
+  at: Date;
+}
+
+/**
+ * The admin's own fresh session says it may no longer impersonate (AZ-1, checked at
+ * every start on the authenticate answer): a refusal, recorded with its cause,
+ * before impersonate_login was ever called.
+ */
+export class AdminRightsRefusal extends ConsoleError {
+  constructor(readonly code: 'admin-not-system' | 'admin-not-impersonator') {
+    super('refused', code === 'admin-not-system' ? 'rules.adminNotSystem' : 'rules.adminNotImpersonator');
+    this.name = 'AdminRightsRefusal';
+  }
 }
 
 /** The `ir.logging` entry the console writes through the admin API session (AU-2). */
@@ -81,16 +136,25 @@ export interface OdooImpersonationPort {
   /** Reads the target's facts through the admin API session; null for an unknown id. Read-only. */
   readTarget(targetId: number): Promise<TargetRecord | null>;
   /**
-   * Fresh cookie jar → authenticate → get_session_info → impersonate_login(target) →
-   * get_session_info again. If it rejects, it has already destroyed whatever it created.
+   * Fresh cookie jar → authenticate (refused with AdminRightsRefusal unless its answer
+   * says is_system and is_impersonate_user, AZ-1) → get_session_info →
+   * impersonate_login(target) → get_session_info again. If it rejects, it has already
+   * destroyed whatever it created.
    */
   impersonate(targetId: number): Promise<ImpersonationHandle>;
   /** Creates the ir.logging entry through the admin API session; answers its id. */
   writeServerAuditEntry(entry: ServerAuditEntry): Promise<number>;
   /** back_to_origin_login then destroy on the fresh jar; safe to call again. Rejects on network failure. */
   endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult>;
-  /** Whether the server still honours the fresh session. Rejects when it cannot tell (network). */
-  checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'>;
+  /**
+   * Who the fresh session is, as the server says on its own cookie (uid and
+   * impersonate_from_uid), or that it is gone. Rejects when it cannot tell (network).
+   */
+  checkAlive(handle: ImpersonationHandle): Promise<SessionWitness>;
+  /** impersonate.log rows above `handle.logWatch.afterId`, oldest first, read through the admin API session. */
+  readNewImpersonateLogs(handle: ImpersonationHandle): Promise<ImpersonateLogRow[]>;
+  /** Writes the ir.logging entry of a session the tripwire ended; answers its id. */
+  reportTampering(report: TamperReport): Promise<number>;
   /** res.device revoke by identifier through the admin API session (crash recovery, FT-1). */
   revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome>;
   /** Where revoking is unsupported: closes the server's log row of the orphan if it is certain which, and says what stays open. */

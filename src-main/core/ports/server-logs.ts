@@ -25,7 +25,8 @@ export const EVERY_ROW: ServerLogWindow = { since: null, afterId: 0 };
 
 /** The JSON the console writes as the message of its ir.logging entries. */
 export interface ConsoleLogMessage {
-  event: 'start' | 'end';
+  /** 'tampered': the tripwire ended the session (written as a WARNING). */
+  event: 'start' | 'end' | 'tampered';
   app: string;
   appVersion: string;
   host: string;
@@ -37,6 +38,8 @@ export interface ConsoleLogMessage {
   serverIp: string | null;
   at: string; // ISO, client time
   endCause?: string;
+  /** What the tripwire saw (no secret in it). */
+  detail?: string;
 }
 
 export interface ServerLogRow {

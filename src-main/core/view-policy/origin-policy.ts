@@ -38,6 +38,28 @@ export class OriginPolicy {
     if (parsed.username || parsed.password) return false;
     return parsed.origin === this.origin;
   }
+
+  /**
+   * True for any URL that may carry the view's session cookie: a cookie is scoped
+   * to a host, not to a port or (without Secure) a scheme, so a request to the
+   * connection's host on another port reaches the cookie too. The request policy
+   * guards all of them, not only the connection's own origin.
+   */
+  sharesCookieWith(url: string): boolean {
+    const parsed = parse(url);
+    if (!parsed || !COOKIE_SCHEMES.has(parsed.protocol)) return false;
+    return bareHost(parsed.hostname) === bareHost(this.hostname);
+  }
+
+  private get hostname(): string {
+    return new URL(this.origin).hostname;
+  }
+}
+
+const COOKIE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+function bareHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.+$/, '');
 }
 
 /**

@@ -3,7 +3,7 @@
 // request the desktop app would cancel is one the proxy answers 403 (SS-6, AZ-5).
 import type { OriginPolicy } from './origin-policy';
 import { switchesServerSession } from './session-route-policy';
-import { ALLOW, refuse, type NavigationKind, type ViewDecision, type ViewRequest, type ViewRequestBody } from './view-request';
+import { ALLOW, refuse, type NavigationKind, type ViewDecision, type ViewRequest } from './view-request';
 
 /** A top-level or frame navigation, or a server redirect: the connection's origin only. */
 export function decideNavigation(kind: NavigationKind, url: string, origin: OriginPolicy): ViewDecision {
@@ -11,16 +11,14 @@ export function decideNavigation(kind: NavigationKind, url: string, origin: Orig
 }
 
 /**
- * A request the page sends (any resource type). Requests on the connection's
- * origin that would end or switch the server session are refused: only the
- * console's own stop sequence may do that, so the end is audited (AU-4).
+ * A request the page sends (any resource type, navigations included). A request
+ * that may carry the session cookie (the connection's host, any port) and would end
+ * or switch the server session is refused: only the console's own stop sequence may
+ * do that, so the end is audited (AU-4). Decided on the path as Odoo routes it and
+ * the body as Odoo parses it (session-route-policy.ts); on a guarded route, what
+ * cannot be read is refused.
  */
 export function decideRequest(request: ViewRequest, origin: OriginPolicy): ViewDecision {
-  if (!origin.allows(request.url)) return ALLOW;
-  const text = bodyText(request.body);
-  return switchesServerSession({ url: request.url, method: request.method, body: text }) ? refuse('session-switch') : ALLOW;
-}
-
-function bodyText(body: ViewRequestBody): string | null {
-  return body.kind === 'bytes' ? new TextDecoder().decode(body.bytes) : null;
+  if (!origin.sharesCookieWith(request.url)) return ALLOW;
+  return switchesServerSession(request) ? refuse('session-switch') : ALLOW;
 }

@@ -7,7 +7,7 @@ import { codePointLength, reasonProblem } from '../../../src-preload/reason-rule
 
 export { REASON_MAX, REASON_MIN };
 
-/** Length as main counts it: trimmed, in code points ("🙂" is one). */
+/** Length as main counts it against the maximum: trimmed, in code points ("🙂" is one). */
 export function reasonLength(raw: string): number {
   return codePointLength(raw.trim());
 }
@@ -23,6 +23,8 @@ export function reasonHint(raw: string): Message | null {
       return { key: 'reason.hint.controlCharacters' };
     case 'reason-empty':
       return { key: 'reason.hint.empty', params: { min: problem.min } };
+    case 'reason-invisible':
+      return { key: 'reason.hint.invisible' };
     case 'reason-too-short':
       return { key: 'reason.hint.tooShort', params: { min: problem.min, length: problem.length } };
     case 'reason-too-long':

@@ -113,8 +113,8 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     expect(database.raw.prepare("SELECT count(*) FROM sessions WHERE session_identifier IS NOT NULL").pluck().get()).toBe(0);
   });
 
-  it('answers attempt times per connection and admin, refused ones included, for the rate limiter', async () => {
-    const key = 'https://odoo.example.com|prod';
+  it('answers attempt times per server and admin, refused ones included, for the rate limiter', async () => {
+    const key = attempt().serverKey;
     for (const [seconds, allowed] of [[0, true], [10, false], [20, true]] as const) {
       await store.recordAttempt(attempt({ at: new Date(Date.UTC(2025, 2, 1, 10, 0, seconds)), allowed, refusal: allowed ? null : 'rate-limited' }));
     }
@@ -134,7 +134,22 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     await store.recordAttempt(attempt());
     database.close();
     const reopened = new AuditStore(temp.open());
-    expect(await reopened.attemptTimes(rateLimitKey('https://odoo.example.com|prod', { uid: 2 }), 0)).toHaveLength(1);
+    expect(await reopened.attemptTimes(rateLimitKey(attempt().serverKey, { uid: 2 }), 0)).toHaveLength(1);
+  });
+
+  it('keys attempts on the server, and leaves rows keyed the old way untouched (no migration: the window is 60 s)', async () => {
+    database.raw
+      .prepare(
+        `INSERT INTO sessions (connection_key, limiter_key, admin_uid, admin_login, admin_name, target_id, reason, allowed, outcome, attempt_at_ms, attempt_at, app_version, client_host)
+         VALUES ('https://odoo.example.com|prod', '2@https://odoo.example.com|prod', 2, 'admin', 'Admin', 7, 'an attempt of an older version', 1, 'refused', 1, '1970-01-01T00:00:00.001Z', '0.0.9', 'h')`,
+      )
+      .run();
+    const uuidKey = 'uuid:8c8fbd3e-ec03-11f1-9cfc-02fc00000001';
+    await store.recordAttempt(attempt({ serverKey: uuidKey }));
+    database.close();
+    const reopened = temp.open();
+    const keys = reopened.raw.prepare('SELECT limiter_key FROM sessions ORDER BY id').pluck().all();
+    expect(keys).toEqual(['2@https://odoo.example.com|prod', `2@${uuidKey}`]);
   });
 
   it('refuses UPDATE and DELETE on audit events, even through a raw connection (AU-5)', async () => {

@@ -37,6 +37,17 @@ export class RecordingView implements ConsoleView {
   setBounds(bounds: ViewBounds): void {
     this.bounds = bounds;
   }
+
+  private navigatedListener: () => void = () => {};
+
+  onNavigated(listener: () => void): void {
+    this.navigatedListener = listener;
+  }
+
+  /** The page committed a top-level navigation (what the desktop view reports on did-navigate). */
+  navigated(): void {
+    if (this.spec) this.navigatedListener();
+  }
 }
 
 export interface ConsoleUnderTest {
@@ -77,7 +88,7 @@ function build(sim: OdooSim, dataDir: string, keychain: SafeStorageLike | null):
     monotonic: time.monotonic,
     info: { name: 'Impersonation Console', version: '0.1.0-test', platform: process.platform, electronRuntime: false, electronVersion: null, chromeVersion: null, transport: 'harness' },
   });
-  const callRaw = (channel: string, input?: unknown) => dispatch(services.handlers, channel, input);
+  const callRaw = (channel: string, input?: unknown) => dispatch(services.handlers, channel, input, { refusedInput: services.refusedInput });
   return {
     sim,
     services,

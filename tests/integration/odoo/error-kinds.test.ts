@@ -46,9 +46,10 @@ describe('error kinds', () => {
     expect((await admin.sessionInfo()).login).toBe('admin');
   });
 
-  it('not-permitted: an administrator outside the impersonation group (the silent refusal)', async () => {
-    const { sim } = await setup();
-    await expectKind(connect(sim, 'admin2').impersonate(7), 'not-permitted');
+  it('not-permitted: impersonate_login answers without a result (the module\'s silent refusal)', async () => {
+    const { sim, admin } = await setup();
+    sim.state.injectFault({ route: 'res.users.impersonate_login', kind: 'result', result: null });
+    await expectKind(admin.impersonate(7), 'not-permitted');
   });
 
   it('user-error: carries Odoo\'s own message', async () => {

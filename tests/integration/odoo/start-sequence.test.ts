@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OdooError, type OdooConnection } from '../../../src-main/odoo';
 import type { FaultKind, OdooSim } from '../../support/odoo-sim';
-import { simWithAdmin } from './sim-harness';
+import { AdminRightsRefusal } from '../../../src-main/core';
+import { connect, simWithAdmin } from './sim-harness';
 
 let sim: OdooSim;
 let admin: OdooConnection;
@@ -20,8 +21,10 @@ const START_STEPS = [
   { step: 'authenticate on a fresh jar', route: '/web/session/authenticate', skip: 0 },
   { step: 'first session info (creates the device record)', route: '/web/session/get_session_info', skip: 0 },
   { step: 're-check of the target', route: 'res.users.search_read', skip: 0 },
+  { step: "the tripwire's mark in impersonate.log", route: 'impersonate.log.search_read', skip: 0 },
   { step: 'impersonate_login', route: 'res.users.impersonate_login', skip: 0 },
   { step: 'verification', route: '/web/session/get_session_info', skip: 1 },
+  { step: 'the log row impersonate_login created', route: 'impersonate.log.search_read', skip: 1 },
   { step: 'server-seen IP', route: 'res.device.log.search_read', skip: 0 },
 ] as const;
 
@@ -33,13 +36,37 @@ describe('the start sequence', () => {
       '/web/session/get_session_info',
       'res.users.search_read',
       'res.users.search_read',
+      'impersonate.log.search_read',
       'res.users.impersonate_login',
       '/web/session/get_session_info',
+      'impersonate.log.search_read',
       'res.device.log.search_read',
     ]);
     expect(handle.facts.serverIp).toBe('127.0.0.1');
     expect(handle.facts.startedAtServer).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(sim.state.openImpersonateLogs()).toHaveLength(1);
+    const own = sim.state.openImpersonateLogs()[0];
+    expect(handle.facts.logWatch).toEqual({ afterId: (own?.id ?? 0) - 1, ownRowId: own?.id, targetPartnerId: sim.state.db.user(7)?.partner_id });
+  });
+
+  // AZ-1 at every start, on the fresh session's own authenticate answer.
+  it('refuses an administrator outside the impersonation group before impersonate_login', async () => {
+    const error = await connect(sim, 'admin2').impersonate(7).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdminRightsRefusal);
+    expect((error as AdminRightsRefusal).code).toBe('admin-not-impersonator');
+    expect(sim.state.requests().some((r) => r.rpc === 'res.users.impersonate_login')).toBe(false);
+    // Only the two admin API sessions (admin's and admin2's) live on: the fresh one was destroyed.
+    expect(sim.state.liveSessions()).toHaveLength(2);
+  });
+
+  it('refuses an admin whose Settings rights were removed after connecting, before impersonate_login', async () => {
+    await admin.checkAdmin();
+    const user = sim.state.db.user(2);
+    user!.groups_id = (user!.groups_id as number[]).filter((id) => id !== sim.state.db.groups.system);
+    const error = await admin.impersonate(7).catch((e: unknown) => e);
+    expect((error as AdminRightsRefusal).code).toBe('admin-not-system');
+    expect(sim.state.requests().some((r) => r.rpc === 'res.users.impersonate_login')).toBe(false);
+    expect(sim.state.impersonateLogs()).toEqual([]);
   });
 
   it('uses a fresh session, distinct from the admin API session (SS-1)', async () => {

@@ -58,6 +58,7 @@ async function record(store: AuditStore, session: DemoSession, start: Date): Pro
   const { result } = session;
   const id = await store.recordAttempt({
     connectionKey: CONNECTION_KEY,
+    serverKey: `url:${CONNECTION_KEY}`,
     admin: session.admin,
     target: session.target,
     reason: session.reason,

@@ -19,6 +19,7 @@ for (;;) {
   const at = new Date();
   const id = await store.recordAttempt({
     connectionKey: 'https://odoo.example.com|crash',
+    serverKey: 'uuid:9fba73b8-ec03-11f1-aa9b-02fc00000001',
     admin: { uid: 2, login: 'admin', name: 'Admin' },
     target: { id: 7, login: 'marc', name: 'Marc' },
     reason: `crash round record ${n} `.padEnd(200, 'x'),

@@ -50,6 +50,7 @@ export function tempAudit(prefix = 'audit-'): TempAudit {
 export function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
   return {
     connectionKey: SERVER_KEY,
+    serverKey: `url:${SERVER_KEY}`,
     admin: { uid: 2, login: 'admin@example.com', name: 'Ada Admin' },
     target: { id: 7, login: 'marc@example.com', name: 'Marc Demo' },
     reason: 'Customer cannot see the invoice menu, ticket 4711',

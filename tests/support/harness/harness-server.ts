@@ -2,6 +2,11 @@
 // app, served on 127.0.0.1 over a WebSocket guarded by a random token, plus the
 // browser build of the renderer (dist-harness/) whose window.consoleApi talks to
 // it. A development and test tool only: never packaged.
+//
+// It fails closed, never down (IN-2): a Host other than 127.0.0.1:<port> or
+// localhost:<port> is refused (DNS rebinding), a malformed path gets 400, a socket
+// message that is not a call gets an error envelope, and nothing a client sends can
+// end the process.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -73,30 +78,75 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
   });
   const token = randomBytes(24).toString('base64url');
+  let port = 0;
   let origin = '';
 
-  const serveStatic = (request: IncomingMessage, response: ServerResponse) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', origin).pathname);
+  /**
+   * The Host a request names, when it is this harness's own (127.0.0.1 or localhost,
+   * this port); null for anything else, so that a page of another site reaching
+   * 127.0.0.1 by DNS rebinding gets nothing (fails closed).
+   */
+  const ownHost = (request: IncomingMessage): string | null => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    return host === `127.0.0.1:${port}` || host === `localhost:${port}` ? host : null;
+  };
+
+  const refuse = (response: ServerResponse, status: number, text: string) => {
+    if (response.headersSent) return void response.destroy();
+    response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+  };
+
+  const serveStatic = (request: IncomingMessage, response: ServerResponse, host: string) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', `http://${host}`).pathname);
+    } catch {
+      return refuse(response, 400, 'Bad request'); // a malformed path (e.g. /%E0%A4%A) is the client's error, never ours
+    }
     const file = path.resolve(staticDir, `.${pathname === '/' ? '/index.html' : pathname}`);
-    if (!file.startsWith(staticDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end('Not found');
-      return;
+    if (pathname.includes('\0') || !file.startsWith(staticDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return refuse(response, 404, 'Not found');
     }
     response.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy([origin.replace(/^http/, 'ws')]),
+      'Content-Security-Policy': contentSecurityPolicy([`ws://${host}`]),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
-    createReadStream(file).pipe(response);
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
   };
 
-  const server = createServer(serveStatic);
+  const server = createServer((request, response) => {
+    try {
+      const host = ownHost(request);
+      if (!host) return refuse(response, 403, 'Forbidden');
+      serveStatic(request, response, host);
+    } catch (error) {
+      logger.error('harness.request-failed', { error });
+      refuse(response, 500, 'Internal error');
+    }
+  });
+  // A malformed request line or header is answered 400 by Node and never reaches us.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
-    const authorised =
-      url.pathname === '/ws' && sameSecret(url.searchParams.get('token') ?? '', token) && request.headers.origin === origin;
+    const host = ownHost(request);
+    let authorised = false;
+    try {
+      const url = new URL(request.url ?? '/', `http://${host ?? 'invalid'}`);
+      authorised =
+        host !== null &&
+        url.pathname === '/ws' &&
+        sameSecret(url.searchParams.get('token') ?? '', token) &&
+        request.headers.origin === `http://${host}`;
+    } catch {
+      authorised = false;
+    }
     if (!authorised) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -109,24 +159,37 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ws.send(JSON.stringify({ event: eventChannels[event], payload }));
     });
     ws.on('close', stopEvents);
-    ws.on('message', async (data) => {
-      let message: { id?: unknown; channel?: unknown; payload?: unknown };
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        return;
-      }
-      const envelope = await dispatch(services.handlers, message.channel, message.payload, (channel, error) =>
-        logger.error('harness.unexpected-error', { channel, error }),
-      );
-      ws.send(JSON.stringify({ id: message.id, envelope }));
+    ws.on('message', (data) => {
+      answer(ws, String(data)).catch((error: unknown) => logger.error('harness.message-failed', { error }));
     });
+  };
+
+  /** One call over the socket: anything that is not a call gets an error envelope, never a crash. */
+  const answer = async (ws: WebSocket, text: string): Promise<void> => {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      message = null;
+    }
+    const fields = typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as Record<string, unknown>) : null;
+    const id = typeof fields?.id === 'number' || typeof fields?.id === 'string' ? fields.id : null;
+    if (!fields || !('channel' in fields)) {
+      ws.send(JSON.stringify({ id, envelope: { ok: false, error: { kind: 'invalid-message', key: 'errors.invalidMessage' } } }));
+      return;
+    }
+    const envelope = await dispatch(services.handlers, fields.channel, fields.payload, {
+      logUnexpected: (channel, error) => logger.error('harness.unexpected-error', { channel, error }),
+      refusedInput: services.refusedInput,
+    });
+    ws.send(JSON.stringify({ id, envelope }));
   };
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('harness: no address');
-  origin = `http://127.0.0.1:${address.port}`;
+  port = address.port;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/#token=${token}`,

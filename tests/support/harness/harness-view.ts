@@ -11,12 +11,24 @@ import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
 export class HarnessView implements ConsoleView {
   opened: Omit<ImpersonationViewSpec, 'sessionCookie'> | null = null;
   bounds: ViewBounds | null = null;
+  private navigatedListener: () => void = () => {};
 
   constructor(private readonly exposeCookieTo: string | null = null) {}
 
   async open(spec: ImpersonationViewSpec): Promise<void> {
     this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url };
     if (this.exposeCookieTo) writeFileSync(this.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
+    // The stand-in "loads" its landing page: a top-level navigation, reported once the session is active.
+    setImmediate(() => this.navigated());
+  }
+
+  onNavigated(listener: () => void): void {
+    this.navigatedListener = listener;
+  }
+
+  /** A top-level navigation of the view: the tripwire asks the server at once. */
+  navigated(): void {
+    if (this.opened) this.navigatedListener();
   }
 
   async close(): Promise<void> {

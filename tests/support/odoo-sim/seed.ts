@@ -2,6 +2,7 @@
 // equal to logins), Odoo's inactive system records 1, 3, 4, 5, and optional bulk
 // users and log rows for benchmarks. Partner ids differ from user ids on purpose,
 // so that mixing them up (impersonate.log names the partner) shows.
+import { randomUUID } from 'node:crypto';
 import { CONSOLE_LOG_NAME, type ConsoleLogMessage } from '../../../src-main/core/ports/server-logs';
 import { toOdooDatetime } from '../../../src-main/odoo/odoo-time';
 import type { SimDatabase } from './models';
@@ -52,6 +53,8 @@ export function seedDefaults(db: SimDatabase, extraUsers: SimUserSeed[]): void {
     db.groups.impersonate = group('impersonate_login', 'group_impersonate_login', 'Impersonate Users');
   }
   db.table('ir.module.module').insert({ name: 'base', state: 'installed' });
+  // The database's own identity (docs/odoo.md, Server identity): one per simulated database.
+  db.table('ir.config_parameter').insert({ key: 'database.uuid', value: randomUUID() });
   // The daily clean-up that deletes idle sessions: like the lab's servers (no cron thread), it never ran.
   const cleanup = db.table('ir.cron').insert({ name: 'Base: Auto-vacuum internal data', active: true, lastcall: false, nextcall: db.nowSeconds() });
   data.insert({ module: 'base', name: 'autovacuum_job', model: 'ir.cron', res_id: cleanup.id });

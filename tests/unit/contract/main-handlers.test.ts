@@ -44,6 +44,21 @@ describe('dispatch (main side of the contract)', () => {
     expect(set).not.toHaveBeenCalled();
   });
 
+  it('tells main of refused input (AU-1), with a safe field name, and answers the same whatever the hook does', async () => {
+    const refused: unknown[] = [];
+    const hooks = { refusedInput: (r: unknown) => void refused.push(r) };
+    const answer = await dispatch(handlersWith({}), 'impersonation:check', { targetId: 1.5, reason: 'x' }, hooks);
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid-input', params: { field: 'targetId' } } });
+    expect(refused).toEqual([{ channel: 'impersonation:check', field: 'targetId', payload: { targetId: 1.5, reason: 'x' } }]);
+    const logged: unknown[] = [];
+    const failing = { refusedInput: () => Promise.reject(new Error('disk full')), logUnexpected: (_c: string, e: unknown) => void logged.push(e) };
+    expect(await dispatch(handlersWith({}), 'impersonation:start', 'junk', failing)).toMatchObject({ ok: false, error: { params: { field: 'payload' } } });
+    expect(logged).toHaveLength(1);
+    // A field name comes from the payload's own keys: it is bounded and made safe before anyone sees it.
+    const nested = await dispatch(handlersWith({}), 'audit:list', { filters: { outcome: 'x'.repeat(10) }, sort: { field: 'nope', dir: 'up' } }, hooks);
+    expect(nested).toMatchObject({ error: { params: { field: expect.stringMatching(/^[A-Za-z0-9_.?-]{1,64}$/) } } });
+  });
+
   it('refuses unknown fields (strict schemas)', async () => {
     const answer = await dispatch(handlersWith({}), 'settings:set', { language: 'es', admin: true });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });

@@ -2,7 +2,7 @@
 // and the start that follows completes it (attempt-approvals.ts).
 import { describe, expect, it } from 'vitest';
 import { APPROVAL_TTL_MS } from '../../../src-main/core/attempt-approvals';
-import { ConsoleHarness, REASON } from './support/session-harness';
+import { CONNECTION_KEY, ConsoleHarness, REASON } from './support/session-harness';
 
 describe('an allowed check followed by its start', () => {
   it('counts as one attempt and starts on the checked attempt’s record', async () => {
@@ -50,5 +50,14 @@ describe('an allowed check followed by its start', () => {
     console.time.jumpWall(APPROVAL_TTL_MS + 1);
     await console.start(6, REASON);
     expect(console.ledger.rows).toHaveLength(2);
+  });
+
+  it('survives a reconnect: recovery leaves an allowed check still waiting for its start alone', async () => {
+    const console = new ConsoleHarness();
+    await console.session.check({ targetId: 6, reason: REASON }, console.context());
+    const report = await console.session.recover(CONNECTION_KEY, console.odoo);
+    expect(report.recovered).toEqual([]);
+    await expect(console.start(6, REASON)).resolves.toMatchObject({ phase: 'active' });
+    expect(console.ledger.violations).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ async function attempt(ledger: InMemoryLedger, limiter: RateLimiter, at: number,
   const decision = await limiter.check(rateLimitKey(CONNECTION, admin), at);
   await ledger.recordAttempt({
     connectionKey: CONNECTION,
+    serverKey: CONNECTION,
     admin,
     target: { id: 6, login: 'alice', name: 'Alice' },
     reason: 'Customer cannot see invoice',

@@ -26,6 +26,14 @@ describe('labels for stored codes', () => {
     expect(refusalLabel(es, exists, 'rate-limited')).toBe('demasiados intentos');
   });
 
+  it('names the field of input the console refused, and the new refusals and end cause of issue 11', () => {
+    expect(refusalLabel(en, exists, 'invalid-input:targetId')).toBe('input the console could not accept (targetId)');
+    expect(refusalLabel(es, exists, 'invalid-input:reason')).toBe('datos que la consola no pudo aceptar (reason)');
+    expect(refusalLabel(en, exists, 'admin-not-system')).toBe('no longer a Settings administrator');
+    expect(refusalLabel(en, exists, 'reason-invisible')).toBe('reason mostly invisible characters');
+    expect(endCauseLabel(es, 'tampered')).toBe('sesión cambiada (manipulada)');
+  });
+
   it('says which end cancelled an attempt', () => {
     expect(refusalLabel(en, exists, 'cancelled:tray')).toBe('cancelled (stopped from the tray)');
   });

@@ -17,11 +17,24 @@ describe('reason hint', () => {
     expect(reasonHint(reason)?.key).toBe(key);
   });
 
+  it.each([
+    ['ten zero-width spaces', '\u200b'.repeat(10)],
+    ['ten Hangul fillers', '\u3164'.repeat(10)],
+    ['a short word padded with braille blanks', `fix${'\u2800'.repeat(12)}`],
+  ])('says %s are invisible, as main does', (_name, reason) => {
+    expect(reasonHint(reason)).toEqual({ key: 'reason.hint.invisible' });
+    expect(validateReason(reason)).toMatchObject({ ok: false, code: 'reason-invisible' });
+  });
+
+  it('counts only visible characters towards the minimum', () => {
+    expect(reasonHint(`ticket\u200b\u200b\u200b 42`)).toEqual({ key: 'reason.hint.tooShort', params: { min: 10, length: 8 } });
+  });
+
   it('says how many characters count so far, trimmed, in code points', () => {
     expect(reasonHint('  🙂🙂🙂  ')).toEqual({ key: 'reason.hint.tooShort', params: { min: 10, length: 3 } });
   });
 
-  it.each(['Customer ticket #4711: invoice shows wrong tax', '  exactly 10  ', 'ñandú 🙂 reproduce the bug', 'x'.repeat(500)])(
+  it.each(['Customer ticket #4711: invoice shows wrong tax', '  exactly ten  ', 'ñandú 🙂 reproduce the bug', 'x'.repeat(500)])(
     'accepts %j',
     (reason) => {
       expect(reasonHint(reason)).toBeNull();
@@ -29,7 +42,7 @@ describe('reason hint', () => {
   );
 
   it('agrees with main on whether a reason is acceptable', () => {
-    const samples = ['', ' ', '123456789', '1234567890', ' 1234567890 ', 'a\u0000bcdefghijk', 'y'.repeat(500), 'y'.repeat(501), 'emoji 🙂🙂🙂🙂', 'é'.repeat(10), 'lone \ud800 surrogate here'];
+    const samples = ['', ' ', '123456789', '1234567890', ' 1234567890 ', 'a\u0000bcdefghijk', 'y'.repeat(500), 'y'.repeat(501), 'emoji 🙂🙂🙂🙂', 'é'.repeat(10), 'lone \ud800 surrogate here', '\u200b'.repeat(10), `abcdefghij${'\u200b'.repeat(11)}`, `abcdefghij${'\u200b'.repeat(10)}`];
     for (const sample of samples) expect(reasonHint(sample) === null, sample).toBe(validateReason(sample).ok);
   });
 });

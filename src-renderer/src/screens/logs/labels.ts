@@ -17,7 +17,8 @@ export function endCauseLabel(t: TFunction, cause: string | null): string {
 
 /**
  * Why an attempt was refused or failed, as stored: refusal codes joined by commas
- * ("administrator,self"), a failure code ("view-failed"), or "cancelled:<end cause>".
+ * ("administrator,self"), a failure code ("view-failed"), "cancelled:<end cause>", or
+ * "invalid-input:<field>" (a payload the contract refused).
  */
 export function refusalLabel(t: TFunction, exists: Exists, stored: string | null): string {
   if (!stored) return '';
@@ -27,6 +28,7 @@ export function refusalLabel(t: TFunction, exists: Exists, stored: string | null
     .filter((code) => code !== '')
     .map((code) => {
       if (code.startsWith('cancelled:')) return t('logs.refusal.cancelled', { cause: endCauseLabel(t, code.slice('cancelled:'.length)) });
+      if (code.startsWith('invalid-input:')) return t('logs.refusal.invalidInput', { field: code.slice('invalid-input:'.length) });
       return exists(`logs.refusal.${code}`) ? t(`logs.refusal.${code}`) : code;
     })
     .join(', ');

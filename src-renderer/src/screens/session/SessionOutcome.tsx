@@ -18,6 +18,8 @@ export function SessionOutcome({ view }: { view: SessionView }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useArrivalFocus('ended', heading);
   const pending = view.serverEndPending;
+  // The tripwire ended it: the alarm leads, where the banner stood, before anything else.
+  const tampered = view.endCause === 'tampered';
   const seconds = sessionSeconds(view.startedAt, view.endedAt);
   const recordId = view.recordId;
 
@@ -28,10 +30,11 @@ export function SessionOutcome({ view }: { view: SessionView }) {
   };
 
   return (
-    <section className="screen session-outcome" aria-labelledby="session-outcome-title">
+    <section className={tampered ? 'screen session-outcome tampered' : 'screen session-outcome'} aria-labelledby="session-outcome-title">
       <h1 id="session-outcome-title" ref={heading} tabIndex={-1}>
-        {pending ? t('session.ended.pendingTitle') : t('session.ended.title')}
+        {tampered ? t('session.ended.tamperedTitle') : pending ? t('session.ended.pendingTitle') : t('session.ended.title')}
       </h1>
+      {tampered && view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
       {view.target && <p>{t('session.ended.summary', { name: view.target.name, login: view.target.login })}</p>}
       <dl className="session-facts">
         {view.endCause && (
@@ -58,7 +61,7 @@ export function SessionOutcome({ view }: { view: SessionView }) {
           {t('session.ended.pending')}
         </p>
       )}
-      {view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
+      {!tampered && view.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
       <div className="actions">
         {recordId && (
           <Button variant="primary" onClick={openRecord}>

@@ -3,15 +3,19 @@
 // `hold(step)` (a step waits until the test releases it, to build races), server-side
 // expiry, and a server without res.device. It keeps every session it ever created, so
 // a test can ask which are still live (an orphan is a live one nobody tracks).
-import type {
-  ImpersonationHandle,
-  LeftOpen,
-  OdooImpersonationPort,
-  OpenSession,
-  RevokeOutcome,
-  ServerAuditEntry,
-  ServerEndResult,
-  TargetRecord,
+import {
+  AdminRightsRefusal,
+  type ImpersonateLogRow,
+  type ImpersonationHandle,
+  type LeftOpen,
+  type OdooImpersonationPort,
+  type OpenSession,
+  type RevokeOutcome,
+  type ServerAuditEntry,
+  type ServerEndResult,
+  type SessionWitness,
+  type TamperReport,
+  type TargetRecord,
 } from '../../../../src-main/core/ports';
 import { deferred, type Deferred } from './deferred';
 
@@ -21,8 +25,10 @@ export type OdooStep =
   | 'writeServerAuditEntry'
   | 'endImpersonation'
   | 'checkAlive'
-  | 'revokeByIdentifier'
-  | 'closeUnrevocable';
+  | 'closeUnrevocable'
+  | 'readNewImpersonateLogs'
+  | 'reportTampering'
+  | 'revokeByIdentifier';
 
 export const ADMIN = { uid: 2, login: 'admin', name: 'Mitchell Admin' };
 
@@ -46,6 +52,9 @@ interface ServerSession {
   identifier: string;
   cookie: string;
   targetId: number;
+  /** Who the session is now, as get_session_info would say (page script may switch it). */
+  uid: number;
+  impersonatorUid: number | null;
   alive: boolean;
   /** impersonate.log row closed by back_to_origin_login. */
   logClosed: boolean;
@@ -56,6 +65,13 @@ export class FakeOdoo implements OdooImpersonationPort {
   revokeSupported = true;
   /** The server reports a different impersonator (AZ-6 must catch it). */
   misreportImpersonator = false;
+  /** The admin's fresh session says it may not impersonate (AZ-1 at the start). */
+  adminRefusal: AdminRightsRefusal['code'] | null = null;
+  /** Servers without impersonate.log (the tripwire then watches the session's identity only). */
+  hasImpersonateLog = true;
+  /** impersonate.log, as the admin API session reads it. */
+  readonly logRows: ImpersonateLogRow[] = [{ id: 40, impersonatorUid: 2, impersonatorName: 'Mitchell Admin', targetPartnerId: 106, targetName: 'Alice Anderson' }];
+  readonly tamperReports: TamperReport[] = [];
   readonly failing = new Set<OdooStep>();
   readonly sessions: ServerSession[] = [];
   readonly auditEntries: ServerAuditEntry[] = [];
@@ -90,12 +106,23 @@ export class FakeOdoo implements OdooImpersonationPort {
 
   async impersonate(targetId: number): Promise<ImpersonationHandle> {
     await this.enter('impersonate');
+    if (this.adminRefusal) throw new AdminRightsRefusal(this.adminRefusal);
     const user = this.users.find((u) => u.id === targetId);
     if (!user) throw new Error('MissingError');
     const n = this.sessions.length + 1;
     const cookie = `${String(n).padStart(4, '0')}${'c'.repeat(66)}`; // 70 chars, like Odoo's
-    const session: ServerSession = { identifier: cookie.slice(0, 42), cookie, targetId, alive: true, logClosed: false };
+    const session: ServerSession = {
+      identifier: cookie.slice(0, 42),
+      cookie,
+      targetId,
+      uid: user.id,
+      impersonatorUid: ADMIN.uid,
+      alive: true,
+      logClosed: false,
+    };
     this.sessions.push(session);
+    const afterId = this.lastLogId();
+    const ownRowId = this.addLogRow(ADMIN.uid, user.id);
     return {
       sessionIdentifier: session.identifier,
       sessionCookie: cookie,
@@ -105,7 +132,28 @@ export class FakeOdoo implements OdooImpersonationPort {
       serverStartedAt: '2025-01-15 09:00:00',
       serverIp: '10.0.0.5',
       clientIp: '10.0.0.4',
+      logWatch: this.hasImpersonateLog ? { afterId, ownRowId, targetPartnerId: partnerOf(user.id) } : null,
     };
+  }
+
+  /** Page script switched the live session (what the view policy should have refused). */
+  switchSession(identifier: string, uid: number, impersonatorUid: number | null): void {
+    const session = this.byIdentifier(identifier);
+    if (!session) throw new Error(`no session ${identifier}`);
+    session.uid = uid;
+    session.impersonatorUid = impersonatorUid;
+  }
+
+  /** A new impersonate.log row, as impersonate_login creates it: answers its id. */
+  addLogRow(impersonatorUid: number, targetUserId: number): number {
+    const id = this.lastLogId() + 1;
+    const name = (uid: number) => this.users.find((u) => u.id === uid)?.name ?? null;
+    this.logRows.push({ id, impersonatorUid, impersonatorName: name(impersonatorUid), targetPartnerId: partnerOf(targetUserId), targetName: name(targetUserId) });
+    return id;
+  }
+
+  private lastLogId(): number {
+    return Math.max(0, ...this.logRows.map((row) => row.id));
   }
 
   async writeServerAuditEntry(entry: ServerAuditEntry): Promise<number> {
@@ -123,9 +171,23 @@ export class FakeOdoo implements OdooImpersonationPort {
     return { backToOrigin: 'ok', destroyed: 'ok' };
   }
 
-  async checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'> {
+  async checkAlive(handle: ImpersonationHandle): Promise<SessionWitness> {
     await this.enter('checkAlive');
-    return this.byIdentifier(handle.sessionIdentifier)?.alive ? 'alive' : 'expired';
+    const session = this.byIdentifier(handle.sessionIdentifier);
+    if (!session?.alive) return { state: 'expired' };
+    return { state: 'live', uid: session.uid, impersonatorUid: session.impersonatorUid };
+  }
+
+  async readNewImpersonateLogs(handle: ImpersonationHandle): Promise<ImpersonateLogRow[]> {
+    await this.enter('readNewImpersonateLogs');
+    const after = handle.logWatch?.afterId ?? Infinity;
+    return this.logRows.filter((row) => row.id > after).map((row) => ({ ...row }));
+  }
+
+  async reportTampering(report: TamperReport): Promise<number> {
+    await this.enter('reportTampering');
+    this.tamperReports.push(report);
+    return 2000 + this.tamperReports.length;
   }
 
   async revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome> {
@@ -160,4 +222,9 @@ export class FakeOdoo implements OdooImpersonationPort {
     if (this.down) throw new NetworkError(step);
     if (this.failing.has(step)) throw new Error(`${step} failed on the server`);
   }
+}
+
+/** Each fake user's partner: the user id plus 100 (impersonate.log names partners). */
+export function partnerOf(userId: number): number {
+  return userId + 100;
 }

@@ -26,4 +26,15 @@ export class FakeView implements ImpersonationViewPort {
     this.isOpen = false;
     this.closes += 1;
   }
+
+  private navigated: () => void = () => undefined;
+
+  onNavigated(listener: () => void): void {
+    this.navigated = listener;
+  }
+
+  /** The page committed a top-level navigation (a reload, a link, a form post). */
+  navigate(): void {
+    if (this.isOpen) this.navigated();
+  }
 }

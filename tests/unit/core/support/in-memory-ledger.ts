@@ -5,13 +5,14 @@
 import type {
   AttemptRecord,
   AuditLedger,
+  ConnectRefusalRecord,
   EndRecord,
   OpenSession,
   StartRecord,
 } from '../../../../src-main/core/ports';
 import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
 
-export type LedgerMethod = 'recordAttempt' | 'recordServerSession' | 'recordStart' | 'recordFailure' | 'recordEnd';
+export type LedgerMethod = 'recordAttempt' | 'recordServerSession' | 'recordStart' | 'recordFailure' | 'recordRefusal' | 'recordEnd';
 
 export interface LedgerRow {
   id: number;
@@ -21,6 +22,8 @@ export interface LedgerRow {
   serverSession: string | null;
   start: StartRecord | null;
   failure: { at: Date; reason: string } | null;
+  /** A refusal found by the start itself (AZ-1 on the fresh session). */
+  refusal: { at: Date; code: string } | null;
   end: EndRecord | null;
   /** Every end call, in order (the real store appends events). */
   ends: EndRecord[];
@@ -44,10 +47,11 @@ export class InMemoryLedger implements AuditLedger {
     const row: LedgerRow = {
       id: this.rows.length + 1,
       attempt: { ...record, reason: [...record.reason].slice(0, 500).join('') },
-      limiterKey: rateLimitKey(record.connectionKey, record.admin),
+      limiterKey: rateLimitKey(record.serverKey, record.admin),
       serverSession: null,
       start: null,
       failure: null,
+      refusal: null,
       end: null,
       ends: [],
     };
@@ -79,9 +83,17 @@ export class InMemoryLedger implements AuditLedger {
   async recordFailure(sessionId: number, at: Date, reason: string): Promise<void> {
     this.failIfBroken('recordFailure');
     const row = this.row(sessionId, 'recordFailure');
-    if (!row.attempt.allowed || row.start || row.failure) this.violate(`recordFailure out of order on ${sessionId}`);
+    if (!row.attempt.allowed || row.start || row.failure || row.refusal) this.violate(`recordFailure out of order on ${sessionId}`);
     row.failure = { at, reason };
     this.onCommit('recordFailure', row);
+  }
+
+  async recordRefusal(sessionId: number, at: Date, code: string): Promise<void> {
+    this.failIfBroken('recordRefusal');
+    const row = this.row(sessionId, 'recordRefusal');
+    if (!row.attempt.allowed || row.start || row.failure || row.refusal) this.violate(`recordRefusal out of order on ${sessionId}`);
+    row.refusal = { at, code };
+    this.onCommit('recordRefusal', row);
   }
 
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
@@ -94,9 +106,15 @@ export class InMemoryLedger implements AuditLedger {
     this.onCommit('recordEnd', row);
   }
 
+  readonly connectRefusals: ConnectRefusalRecord[] = [];
+
+  async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
+    this.connectRefusals.push(record);
+  }
+
   async openSessions(): Promise<OpenSession[]> {
     return this.rows
-      .filter((row) => (row.start || row.serverSession) && !row.failure && !row.end)
+      .filter((row) => (row.start || row.serverSession) && !row.failure && !row.refusal && !row.end)
       .map((row) => ({
         sessionId: row.id,
         connectionKey: row.attempt.connectionKey,

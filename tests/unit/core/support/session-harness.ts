@@ -11,10 +11,12 @@ import { ManualScheduler, ManualTime, flush } from './manual-time';
 
 export const REASON = 'Customer cannot see invoice INV/2025/0042';
 export const CONNECTION_KEY = 'https://odoo.example.com|prod';
+export const SERVER_KEY = 'uuid:8c8fbd3e-ec03-11f1-9cfc-02fc00000001';
 
 export function startContext(odoo: FakeOdoo, overrides: Partial<StartContext> = {}): StartContext {
   return {
     connectionKey: CONNECTION_KEY,
+    serverKey: SERVER_KEY,
     admin: ADMIN,
     clientHost: 'helpdesk-01',
     appVersion: '0.1.0',
