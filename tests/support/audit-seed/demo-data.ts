@@ -106,14 +106,24 @@ export function demoServerRows(at: (daysAgo: number, time: string) => Date): Ser
     app: 'impersonation-console',
     appVersion: '0.1.0',
     host: 'lead-laptop',
-    admin: { uid: 11, login: 'lead' },
+    admin: { uid: 11, login: 'lead', name: 'Laura Lead' },
     target: { id: 12, login: 'dave', name: 'Dave Dawson' },
     reason: 'Quarterly review of the purchase approvals',
     sessionIdentifier: 'a'.repeat(42),
     clientIp: '192.0.2.40',
     serverIp: '203.0.113.9',
+    // The key the Logs merge this session's three server records by.
+    impersonateLogId: 501,
   };
-  const common = { adminUserId: 11, adminName: 'Laura Lead', targetUserId: 12, targetName: 'Dave Dawson', targetPartnerId: 30 };
+  const common = {
+    adminUserId: 11,
+    adminName: 'Laura Lead',
+    adminLogin: 'lead',
+    targetUserId: 12,
+    targetName: 'Dave Dawson',
+    targetLogin: 'dave',
+    targetPartnerId: 30,
+  };
   return [
     {
       kind: 'impersonate',
