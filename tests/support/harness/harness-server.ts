@@ -25,6 +25,17 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Test-only: where the stand-in view writes the impersonation cookie (see HarnessView). */
   exposeCookieTo?: string | null;
+  /** Test-only: where the view's proxy appends every request it decided on (see HarnessView). */
+  recordRequestsTo?: string | null;
+}
+
+/**
+ * Harness-only message on the UI's socket, beside the contract's calls and events:
+ * the entry URL of the open view (single use, one per socket), or null once it closed.
+ */
+export interface HarnessViewMessage {
+  harness: 'view';
+  url: string | null;
 }
 
 export interface Harness {
@@ -56,7 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = options.logger ?? createLogger(() => {});
-  const view = new HarnessView(options.exposeCookieTo ?? null);
+  const view = new HarnessView({ exposeCookieTo: options.exposeCookieTo ?? null, recordRequestsTo: options.recordRequestsTo ?? null });
   const services = createConsole({
     view,
     userDataDir: options.dataDir,
@@ -72,6 +83,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       transport: 'harness',
     },
   });
+  // The desktop app's composition root does the same with the real view (desktop-lifecycle.ts).
+  view.onViewRefused((refusal) => services.events.emit('viewRefused', refusal));
+  const viewOrigins = await view.listen();
   const token = randomBytes(24).toString('base64url');
   let origin = '';
 
@@ -84,7 +98,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     response.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy([origin.replace(/^http/, 'ws')]),
+      'Content-Security-Policy': contentSecurityPolicy([origin.replace(/^http/, 'ws')], viewOrigins),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
@@ -108,7 +122,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const stopEvents = services.events.listen((event, payload) => {
       ws.send(JSON.stringify({ event: eventChannels[event], payload }));
     });
-    ws.on('close', stopEvents);
+    // Each UI gets its own ticket into the view, now if one is open and whenever it changes.
+    const sendView = () => ws.send(JSON.stringify({ harness: 'view', url: view.entryUrl() } satisfies HarnessViewMessage));
+    const stopView = view.onChange(sendView);
+    if (view.opened) sendView();
+    ws.on('close', () => {
+      stopEvents();
+      stopView();
+    });
     ws.on('message', async (data) => {
       let message: { id?: unknown; channel?: unknown; payload?: unknown };
       try {
@@ -134,6 +155,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     view,
     close: async () => {
       await services.shutdown();
+      await view.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
