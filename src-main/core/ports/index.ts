@@ -10,6 +10,7 @@ export type {
   OdooImpersonationPort,
   RevokeOutcome,
   ServerAuditEntry,
+  ServerEndFacts,
   ServerEndResult,
   ServerStepOutcome,
   TargetRecord,
