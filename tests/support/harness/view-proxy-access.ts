@@ -14,6 +14,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /** The one path the proxy answers itself; never forwarded to Odoo. */
 export const ENTRY_PATH = '/__harness_view/enter';
+/** The proxy's cookie is this and its port. */
+export const PROXY_COOKIE_PREFIX = 'harness_view_';
 /** How long a ticket handed to the UI stays usable. */
 export const TICKET_TTL_MS = 60_000;
 
@@ -51,7 +53,7 @@ export class ViewProxyAccess {
     readonly port: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.cookieName = `harness_view_${port}`;
+    this.cookieName = `${PROXY_COOKIE_PREFIX}${port}`;
   }
 
   /** The origins the browser may use for the proxy: the only Host values answered. */
