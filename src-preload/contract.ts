@@ -206,6 +206,8 @@ export const SessionView = z.object({
   target: z.object({ id: z.number(), name: z.string(), login: z.string() }).nullable(),
   reason: z.string().nullable(),
   startedAt: IsoTime.nullable(),
+  /** When the session ended here (the view closed); null until then. */
+  endedAt: IsoTime.nullable(),
   deadline: IsoTime.nullable(),
   secondsLeft: z.number().nullable(),
   /** Shortly before the deadline. */
@@ -214,6 +216,8 @@ export const SessionView = z.object({
   serverEndPending: z.boolean(),
   endCause: EndCause.nullable(),
   error: ConsoleErrorShape.nullable(),
+  /** The session's row in the Logs (audit:session's id), once its start is recorded. */
+  recordId: z.string().nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

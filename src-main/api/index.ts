@@ -5,3 +5,4 @@ export { ConsoleEvents } from './console-events';
 export { ImpersonationService } from './impersonation-service';
 export { MirrorService, SYNC_PERIOD_MS } from './mirror-service';
 export { recoverAtStartup, type StartupRecoveryDeps } from './startup-recovery';
+export { mainTranslator } from './main-translator';

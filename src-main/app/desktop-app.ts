@@ -6,6 +6,7 @@
 // leaves with exit code 1: never a window without its IPC handlers.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { mainTranslator } from '../api';
 import { createLogger, type Logger } from '../core';
 import {
   bridgeConsoleOverIpc,
@@ -15,7 +16,6 @@ import {
   ImpersonationView,
   installAboutPanel,
   installAppMenu,
-  mainTranslator,
   registerAppScheme,
   serveAppScheme,
 } from '../shell';

@@ -8,8 +8,9 @@
 // closing the window quits instead of hiding to the tray.
 import type { SessionView, ViewRefusal } from '../../src-preload/contract';
 import { IDLE_SESSION_VIEW, type Logger } from '../core';
-import { installAppMenu, mainTranslator, watchPowerEvents, windowTitle, type ConsoleTray, type createMainWindow, type ImpersonationView } from '../shell';
+import { installAppMenu, watchPowerEvents, windowTitle, type ConsoleTray, type createMainWindow, type ImpersonationView } from '../shell';
 import type { ConsoleInstance } from './console';
+import { mainTranslator } from '../api';
 
 /** The slice of Electron's `app` the desktop app uses (main.ts hands in the real one). */
 export interface DesktopAppApi {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../src-preload/contract';
 import { redact } from '../core';
-import { mainTranslator } from '../shell';
+import { mainTranslator } from '../api';
 import { SettingsStore } from '../settings';
 
 const MAX_REASON = 300;

@@ -53,12 +53,14 @@ export class LiveSession {
       target: this.target,
       reason: this.reason,
       startedAtMs: this.startRecorded && this.deadline ? this.deadline.startedAtMs : null,
+      endedAtMs: this.startRecorded ? this.endedAtMs : null,
       deadlineMs: this.startRecorded && this.deadline ? this.deadline.deadlineMs : null,
       secondsLeft: reading ? reading.secondsLeft : null,
       warning: reading ? reading.warning : false,
       serverEndPending: this.serverEndPending,
       endCause: this.endCause,
       error: this.error,
+      auditRowId: this.startRecorded ? this.rowId : null,
     };
   }
 }

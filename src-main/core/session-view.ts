@@ -8,12 +8,15 @@ export interface SessionFacts {
   target: { id: number; name: string; login: string } | null;
   reason: string | null;
   startedAtMs: number | null;
+  endedAtMs: number | null;
   deadlineMs: number | null;
   secondsLeft: number | null;
   warning: boolean;
   serverEndPending: boolean;
   endCause: EndCause | null;
   error: ConsoleError | null;
+  /** The local audit row, once the start is recorded (the Logs can then show it). */
+  auditRowId: number | null;
 }
 
 export const IDLE_FACTS: SessionFacts = {
@@ -21,12 +24,14 @@ export const IDLE_FACTS: SessionFacts = {
   target: null,
   reason: null,
   startedAtMs: null,
+  endedAtMs: null,
   deadlineMs: null,
   secondsLeft: null,
   warning: false,
   serverEndPending: false,
   endCause: null,
   error: null,
+  auditRowId: null,
 };
 
 export function toSessionView(facts: SessionFacts): SessionView {
@@ -35,12 +40,15 @@ export function toSessionView(facts: SessionFacts): SessionView {
     target: facts.target ? { ...facts.target } : null,
     reason: facts.reason,
     startedAt: iso(facts.startedAtMs),
+    endedAt: iso(facts.endedAtMs),
     deadline: iso(facts.deadlineMs),
     secondsLeft: facts.secondsLeft,
     warning: facts.warning,
     serverEndPending: facts.serverEndPending,
     endCause: facts.endCause,
     error: facts.error ? errorShape(facts.error) : null,
+    // The Logs' id of a local session (src-main/audit/migrations.ts: 'local:' || id).
+    recordId: facts.auditRowId === null ? null : `local:${facts.auditRowId}`,
   };
 }
 

@@ -1,13 +1,12 @@
 // The Electron shell's public face, for the composition root (app/main.ts) only:
 // everything here may import 'electron'. Tests and the harness import the
 // Electron-free files (content-security-policy, electron-runtime,
-// main-translator, session-status-text, tray-menu-model) directly.
+// session-status-text, tray-menu-model) directly.
 export { installAboutPanel } from './about-panel';
 export { installAppMenu } from './app-menu';
 export { registerAppScheme, serveAppScheme } from './app-protocol';
 export { ImpersonationView } from './impersonation-view';
 export { bridgeConsoleOverIpc } from './ipc-bridge';
-export { mainTranslator } from './main-translator';
 export { createMainWindow } from './main-window';
 export { watchPowerEvents } from './power-events';
 export { electronSafeStorage } from './safe-storage';

@@ -32,7 +32,9 @@ export function App() {
       </nav>
       <main className="content">
         <NoticeBar />
-        <Screen />
+        <div className="screen-area">
+          <Screen />
+        </div>
       </main>
     </div>
   );

@@ -6,7 +6,8 @@ import { setupI18n } from './i18n';
 import { followNotices } from './stores/notices-store';
 import { followSession } from './stores/session-store';
 import { followSettingsChanges, useSettings } from './stores/settings-store';
-import './styles.css';
+import './styles/tokens.css';
+import './styles/base.css';
 
 async function boot(): Promise<void> {
   const settings = await useSettings.getState().load();

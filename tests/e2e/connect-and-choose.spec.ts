@@ -4,29 +4,10 @@
 // hints stop an empty or short reason and main's rate limit refuses the sixth check
 // within a minute. Once in English and once in Spanish; the expected texts are read
 // from the translation files, so the same steps check both languages.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/harness-fixture';
-
-type Language = 'en' | 'es';
-const localesDir = path.resolve(import.meta.dirname, '../../src-renderer/src/i18n/locales');
-
-/** The translation of `file.path.to.key`, with {{params}} filled in (no escaping: as i18next is set up). */
-function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const [file, ...rest] = key.split('.');
-  let value: unknown = JSON.parse(readFileSync(path.join(localesDir, language, `${file}.json`), 'utf8'));
-  for (const part of rest) value = (value as Record<string, unknown>)[part];
-  if (typeof value !== 'string') throw new Error(`no translation ${language}:${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
-}
-
-/** A translation with one parameter left open, as a pattern (e.g. the seconds to wait). */
-function pattern(language: Language, key: string, open: string, params: Record<string, string | number> = {}): RegExp {
-  const template = translate(language, key, { ...params, [open]: '\u0000' });
-  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(escaped.replace('\u0000', '\\d+'));
-}
+import { connectAndSeeTheCheck, fillNewConnection } from './support/connect-steps';
+import { pattern, translate, type Language } from './support/locale-text';
 
 const VALID_REASON = 'Ticket 4711: the invoice totals look wrong';
 
@@ -45,13 +26,9 @@ async function addAndConnect(page: Page, language: Language, odooUrl: string): P
   await expect(main.getByText(t('connect.status.disconnected'))).toBeVisible();
 
   // No saved connection yet: the form is open.
-  await main.getByLabel(t('connect.form.name')).fill('Simulator');
-  await main.getByLabel(t('connect.form.url')).fill(odooUrl);
-  // The simulator lists its databases: the field becomes a select.
-  await main.getByRole('combobox', { name: t('connect.form.database') }).selectOption('odoo');
-  await main.getByLabel(t('connect.form.login')).fill('admin');
-  await main.getByLabel(t('connect.form.password'), { exact: true }).fill('admin');
-  await main.getByLabel(t('connect.form.remember')).check();
+  await fillNewConnection(main, t, odooUrl);
+  // The harness has no keychain: nothing to remember a password in, so no such checkbox.
+  await expect(main.getByLabel(t('connect.form.remember'))).toHaveCount(0);
   await main.getByRole('button', { name: t('connect.form.save') }).click();
 
   const saved = main.getByRole('list', { name: t('connect.list.label') }).getByRole('listitem');
@@ -66,7 +43,8 @@ async function addAndConnect(page: Page, language: Language, odooUrl: string): P
   }
   await expect(main.getByRole('list', { name: t('connect.report.problems') })).toHaveCount(0);
 
-  await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
+  await connectAndSeeTheCheck(main, t);
+  await main.getByRole('button', { name: t('connect.panel.toUsers') }).click();
   await expect(main.getByRole('heading', { name: t('users.title'), level: 1 })).toBeVisible();
 }
 
@@ -116,7 +94,8 @@ for (const language of ['en', 'es'] as const) {
         const row = userRow(list, login);
         await expect(row).toHaveAttribute('aria-disabled', 'true');
         await expect(row.getByRole('button')).toHaveCount(0);
-        for (const reason of reasons) await expect(row).toContainText(t(`users.reason.${reason}`));
+        // Why, in a sentence on the row itself: no tooltip needed.
+        for (const reason of reasons) await expect(row.getByText(t(`users.refusal.${reason}`))).toBeVisible();
       }
       await expect(userRow(list, 'alice')).not.toHaveAttribute('aria-disabled', 'true');
       await expect(userRow(list, 'alice').getByRole('button', { name: t('users.impersonateNamed', { name: 'Alice Anderson' }) })).toBeEnabled();
@@ -127,8 +106,10 @@ for (const language of ['en', 'es'] as const) {
       await page.getByLabel(t('users.search.label')).fill('OdooBot');
       const superuser = userRow(list, '__system__');
       await expect(superuser).toHaveAttribute('aria-disabled', 'true');
-      await expect(superuser).toContainText(t('users.reason.superuser'));
-      await expect(superuser).toContainText(t('users.reason.archived'));
+      await expect(superuser).toContainText(t('users.refusal.superuser'));
+      await expect(superuser).toContainText(t('users.refusal.archived'));
+      // "Archived" is said once, in the sentence.
+      await expect(superuser.getByText(/archiv/i)).toHaveCount(1);
       await page.getByLabel(t('users.search.includeArchived')).uncheck();
       await expect(superuser).toHaveCount(0);
       await page.getByLabel(t('users.search.includeArchived')).check();
@@ -139,13 +120,16 @@ for (const language of ['en', 'es'] as const) {
         t('users.search.total', { total: 1 }),
       );
 
-      // The reason dialog: an empty and a too-short reason cannot be confirmed; Escape closes.
+      // The reason dialog: nothing is called wrong before the first keystroke; an empty and a
+      // too-short reason cannot be confirmed; Escape closes.
       let dialog = await openReasonDialog(page, language);
       const confirm = dialog.getByRole('button', { name: t('reason.confirm') });
-      await expect(dialog.getByText(t('reason.hint.empty', { min: 10 }))).toBeVisible();
+      await expect(dialog.getByText(t('reason.hint.rule', { min: 10, max: 500 }))).toBeVisible();
+      await expect(dialog.getByText(t('reason.hint.empty', { min: 10 }))).toHaveCount(0);
       await expect(confirm).toBeDisabled();
       await page.keyboard.press('Enter');
       await expect(dialog).toBeVisible();
+      await expect(dialog.getByText(t('reason.hint.empty', { min: 10 }))).toBeVisible();
       await dialog.getByLabel(t('reason.label')).fill('too short');
       await expect(dialog.getByText(t('reason.hint.tooShort', { min: 10, length: 9 }))).toBeVisible();
       await expect(confirm).toBeDisabled();

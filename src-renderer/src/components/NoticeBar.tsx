@@ -1,6 +1,9 @@
 // What main wants the user to know outside any screen, in the user's language.
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../stores/notices-store';
+import { Button, Notice, type NoticeTone } from './ui';
+
+const tones: Record<'info' | 'warning' | 'error', NoticeTone> = { info: 'info', warning: 'caution', error: 'error' };
 
 export function NoticeBar() {
   const { t } = useTranslation();
@@ -10,12 +13,12 @@ export function NoticeBar() {
   return (
     <section className="notice-bar" aria-label={t('app.notices.label')}>
       {notices.map((notice) => (
-        <p key={notice.id} className={`notice-bar-item notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
+        <Notice key={notice.id} tone={tones[notice.level]} className="notice-bar-item" role={notice.level === 'info' ? 'status' : 'alert'}>
           <span>{t(notice.key, notice.params)}</span>
-          <button type="button" onClick={() => dismiss(notice.id)}>
+          <Button size="sm" onClick={() => dismiss(notice.id)}>
             {t('app.notices.dismiss')}
-          </button>
-        </p>
+          </Button>
+        </Notice>
       ))}
     </section>
   );

@@ -4,7 +4,7 @@ import type { ScreenId } from '../stores/navigation-store';
 import { ConnectScreen } from './connect/ConnectScreen';
 import { LogsScreen } from './logs/LogsScreen';
 import { SessionScreen } from './session/SessionScreen';
-import { SettingsScreen } from './SettingsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { UsersScreen } from './users/UsersScreen';
 
 export const screens: Record<ScreenId, () => ReactElement> = {

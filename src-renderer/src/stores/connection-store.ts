@@ -27,6 +27,8 @@ interface ConnectionState {
   shown: ShownReport | null;
   busy: ConnectionTask | null;
   error: unknown;
+  /** Which call `error` came from, so that it is shown where the user acted. */
+  failedTask: ConnectionTask | null;
   load(): Promise<void>;
   refreshStatus(): Promise<ConnectionStatus | null>;
   /** Answers the saved connection, or null when main refused (see `error`). */
@@ -41,11 +43,11 @@ interface ConnectionState {
 export const useConnections = create<ConnectionState>((set, get) => {
   /** Runs one call to main, marking the store busy and keeping a failure to show. */
   const run = async <T>(task: ConnectionTask, call: () => Promise<T>): Promise<T | null> => {
-    set({ busy: task, error: null });
+    set({ busy: task, error: null, failedTask: null });
     try {
       return await call();
     } catch (error) {
-      set({ error });
+      set({ error, failedTask: task });
       return null;
     } finally {
       set({ busy: null });
@@ -60,6 +62,7 @@ export const useConnections = create<ConnectionState>((set, get) => {
     shown: null,
     busy: null,
     error: null,
+    failedTask: null,
 
     load: async () => {
       await run('load', async () => {
@@ -74,7 +77,7 @@ export const useConnections = create<ConnectionState>((set, get) => {
         set({ status });
         return status;
       } catch (error) {
-        set({ error });
+        set({ error, failedTask: 'load' });
         return null;
       }
     },
@@ -119,9 +122,14 @@ export const useConnections = create<ConnectionState>((set, get) => {
       });
     },
 
-    clearError: () => set({ error: null }),
+    clearError: () => set({ error: null, failedTask: null }),
   };
 });
+
+/** The last failure, when it came from one of `tasks` (each part of the screen shows its own). */
+export function useConnectionError(...tasks: ConnectionTask[]): unknown {
+  return useConnections((state) => (state.failedTask !== null && tasks.includes(state.failedTask) ? state.error : null));
+}
 
 /** True when main says a connection is open. */
 export function useIsConnected(): boolean {

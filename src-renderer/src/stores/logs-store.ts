@@ -14,6 +14,7 @@ import type {
   SyncStatus,
 } from '../../../src-preload/contract';
 import { consoleApi } from '../api';
+import { useNavigation } from './navigation-store';
 import { emptyFilters, toAuditFilters, type FilterDraft } from './log-filters';
 import { PAGE_SIZE, keepNear, pagesCovering } from './row-pages';
 
@@ -230,4 +231,11 @@ export const useLogs = create<LogsState>((set, get) => {
       return consoleApi().audit.export({ format, filters: toAuditFilters(filters), ...(search ? { text: search } : {}) });
     },
   };
+});
+
+// The details belong to a visit of the Logs: leaving the screen closes them, so that coming
+// back shows the list. Said on navigation rather than on unmount, so that a record chosen
+// from elsewhere (the ended session's link) survives the way in.
+useNavigation.subscribe((state, previous) => {
+  if (previous.screen === 'logs' && state.screen !== 'logs' && useLogs.getState().selectedId !== null) useLogs.getState().select(null);
 });

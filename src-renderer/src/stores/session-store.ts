@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { SessionView, ViewRefusal } from '../../../src-preload/contract';
 import { consoleApi } from '../api';
+import { focusAfter, type SessionFocus } from './session-panel';
 import { useNavigation } from './navigation-store';
 import {
   EMPTY_MIRROR,
@@ -22,6 +23,10 @@ interface SessionState extends SessionMirror {
   /** The last thing the embedded page was refused, while the session runs (shown in the banner). */
   viewRefusal: ViewRefusal | null;
   dismissRefusal(): void;
+  /** A heading to focus once it is on screen (see focusAfter); taken by the panel that shows it. */
+  pendingFocus: SessionFocus | null;
+  /** True once for the panel whose heading should take focus now. */
+  takeFocus(which: SessionFocus): boolean;
   /** Reads main's session once (at start-up, or to refresh). */
   load(): Promise<void>;
   /** Asks main to start; rejects with main's ConsoleCallError (refusal, failure) for the caller to show. */
@@ -41,6 +46,12 @@ export const useSession = create<SessionState>((set, get) => {
     loadError: null,
     viewRefusal: null,
     dismissRefusal: () => set({ viewRefusal: null }),
+    pendingFocus: null,
+    takeFocus: (which) => {
+      if (get().pendingFocus !== which) return false;
+      set({ pendingFocus: null });
+      return true;
+    },
     load: async () => {
       const pushes = get().pushes;
       try {
@@ -93,6 +104,7 @@ function mirror(next: (current: SessionMirror) => SessionMirror): void {
   const after = next(state);
   // A refusal belongs to the session it happened in.
   const viewRefusal = after.view?.phase === 'active' ? state.viewRefusal : null;
-  useSession.setState({ view: after.view, pushes: after.pushes, viewRefusal });
+  const focus = focusAfter(state.view, after.view);
+  useSession.setState({ view: after.view, pushes: after.pushes, viewRefusal, ...(focus ? { pendingFocus: focus } : {}) });
   if (becameActive(state.view, after.view)) useNavigation.getState().go('session');
 }

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { startOdooSim, type OdooSim } from '../odoo-sim';
 import { connectToDemoServer } from '../../../src-main/app/demo-connection';
 import { startHarness } from './harness-server';
+import { stopOnSignal } from './stop-on-signal';
 
 const { values } = parseArgs({
   options: {
@@ -45,14 +46,5 @@ process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim
 process.stderr.write(`Impersonation Console harness: open ${harness.url}\n(data in ${dataDir}; Ctrl+C to stop)\n`);
 if (sim) process.stderr.write(`Odoo simulator: ${sim.url} (database ${sim.database}; admin/admin, alice/alice, ...)\n`);
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  void harness
-    .close()
-    .then(() => sim?.close())
-    .finally(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const simulator = sim;
+stopOnSignal(() => harness.close(), simulator ? () => simulator.close() : null);

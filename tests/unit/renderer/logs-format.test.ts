@@ -1,7 +1,7 @@
 // How the Logs screen writes times and durations, and how a picked day becomes
 // the UTC bounds main filters on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { durationMessage, formatDateTime, formatEnd, relativeTime } from '../../../src-renderer/src/screens/logs/log-format';
+import { durationMessage, formatDateLines, formatDateTime, relativeTime } from '../../../src-renderer/src/screens/logs/log-format';
 import { localDayBound } from '../../../src-renderer/src/stores/log-filters';
 
 const originalTz = process.env.TZ;
@@ -37,11 +37,11 @@ describe('times in the user language and time zone', () => {
     expect(formatDateTime('2026-03-05T16:07:00.000Z', 'es', 'short')).toBe('6/3/26, 1:07');
   });
 
-  it('writes an end on the start day as a time only, and a later day in full', () => {
+  it('writes a table row\'s start as a date line and a time line, in the UI language', () => {
     process.env.TZ = 'UTC';
-    expect(formatEnd('2026-03-05T16:07:00Z', '2026-03-05T16:30:00Z', 'es')).toBe('16:30');
-    expect(formatEnd('2026-03-05T23:50:00Z', '2026-03-06T00:20:00Z', 'es')).toBe('6/3/26, 0:20');
-    expect(formatEnd('2026-03-05T16:07:00Z', null, 'es')).toBe('');
+    expect(formatDateLines('2026-03-05T16:07:00Z', 'es')).toEqual({ date: '5/3/26', time: '16:07' });
+    expect(formatDateLines('2026-03-05T16:07:00Z', 'en')).toEqual({ date: '3/5/26', time: '4:07 PM' });
+    expect(formatDateLines(null, 'en')).toBeNull();
   });
 
   it('says how long ago the last sync was', () => {

@@ -12,6 +12,7 @@ import { methods, type AuditRow } from '../../../src-preload/contract';
 import { makeConsoleBridge } from '../../../src-preload/renderer-invokers';
 import { emptyFilters } from '../../../src-renderer/src/stores/log-filters';
 import { useLogs } from '../../../src-renderer/src/stores/logs-store';
+import { useNavigation } from '../../../src-renderer/src/stores/navigation-store';
 import { tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { SCENARIO_NOW, seedSearchScenario, type ScenarioIds } from '../../support/audit/search-scenario';
 
@@ -103,5 +104,24 @@ describe('the Logs store: search within the filters', () => {
     expect(lastCall('audit:export')).toEqual({ format: 'csv', filters: { admin: 'ada', source: 'all' } });
     expect(result.rows).toBe(useLogs.getState().total);
     expect(result.rows).toBe(3);
+  });
+});
+
+describe('the Logs store: the details belong to a visit', () => {
+  it('keeps a record chosen on the way in, and closes it when the user leaves the Logs', async () => {
+    useLogs.getState().reload();
+    await settle();
+    const id = shown()[0]!;
+    useNavigation.getState().go('session');
+    useLogs.getState().select(id); // the ended session's "Show this session in Logs"
+    useNavigation.getState().go('logs');
+    await settle();
+    expect(useLogs.getState().selectedId).toBe(id);
+    expect(useLogs.getState().detail?.id).toBe(id);
+
+    useNavigation.getState().go('settings');
+    expect(useLogs.getState().selectedId).toBeNull();
+    useNavigation.getState().go('logs');
+    expect(useLogs.getState().selectedId).toBeNull();
   });
 });

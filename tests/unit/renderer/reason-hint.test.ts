@@ -2,7 +2,7 @@
 // (IN-1), so the user learns what main would refuse before trying (and spending an attempt).
 import { describe, expect, it } from 'vitest';
 import { validateReason } from '../../../src-main/core/reason';
-import { reasonHint } from '../../../src-renderer/src/components/reason-hint';
+import { reasonFeedback, reasonHint } from '../../../src-renderer/src/components/reason-hint';
 
 describe('reason hint', () => {
   it.each([
@@ -31,5 +31,22 @@ describe('reason hint', () => {
   it('agrees with main on whether a reason is acceptable', () => {
     const samples = ['', ' ', '123456789', '1234567890', ' 1234567890 ', 'a\u0000bcdefghijk', 'y'.repeat(500), 'y'.repeat(501), 'emoji 🙂🙂🙂🙂', 'é'.repeat(10), 'lone \ud800 surrogate here'];
     for (const sample of samples) expect(reasonHint(sample) === null, sample).toBe(validateReason(sample).ok);
+  });
+});
+
+describe('what the dialog says about the reason', () => {
+  const rule = { key: 'reason.hint.rule', params: { min: 10, max: 500 } };
+
+  it('says no error before the first keystroke: only the rule', () => {
+    expect(reasonFeedback('', false)).toEqual({ error: null, help: rule });
+  });
+
+  it('says what is wrong once the user has typed, even after clearing the field', () => {
+    expect(reasonFeedback('too short', true).error?.key).toBe('reason.hint.tooShort');
+    expect(reasonFeedback('', true).error?.key).toBe('reason.hint.empty');
+  });
+
+  it('says the reason looks complete once it is valid', () => {
+    expect(reasonFeedback('Ticket 4711: invoice totals', true)).toEqual({ error: null, help: { key: 'reason.hint.ok' } });
   });
 });

@@ -1,7 +1,7 @@
 // The banner's clock: main pushes the seconds left, the UI only formats them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, minutesLeft } from '../../../src-renderer/src/screens/session/countdown-format';
+import { formatCountdown, minutesLeft, sessionSeconds } from '../../../src-renderer/src/screens/session/countdown-format';
 
 describe('the countdown as the banner shows it', () => {
   it('reads mm:ss with leading zeros', () => {
@@ -52,5 +52,17 @@ describe('the minutes named in the expiry warning', () => {
     expect(minutesLeft(0)).toBe(0);
     expect(minutesLeft(-5)).toBe(0);
     expect(minutesLeft(null)).toBe(0);
+  });
+});
+
+describe('how long an ended session lasted', () => {
+  it('is the whole seconds between main\'s start and end', () => {
+    expect(sessionSeconds('2026-03-05T16:07:00.000Z', '2026-03-05T16:30:12.400Z')).toBe(1392);
+  });
+
+  it('is unknown before the session ended, or without a start', () => {
+    expect(sessionSeconds('2026-03-05T16:07:00.000Z', null)).toBeNull();
+    expect(sessionSeconds(null, '2026-03-05T16:30:00.000Z')).toBeNull();
+    expect(sessionSeconds('not a time', '2026-03-05T16:30:00.000Z')).toBeNull();
   });
 });

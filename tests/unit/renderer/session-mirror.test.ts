@@ -1,6 +1,5 @@
 // The renderer's copy of main's session: pushes and answers may cross; the newer wins.
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../src-preload/contract';
 import {
   EMPTY_MIRROR,
   applyAnswer,
@@ -8,25 +7,9 @@ import {
   applyStatePush,
   becameActive,
 } from '../../../src-renderer/src/stores/session-mirror';
+import { sessionView } from './support/session-view';
 
-const alice = { id: 7, name: 'Alice Anderson', login: 'alice' };
-
-function session(phase: SessionView['phase'], extra: Partial<SessionView> = {}): SessionView {
-  const running = phase !== 'idle';
-  return {
-    phase,
-    target: running ? alice : null,
-    reason: running ? 'Ticket 4711: cannot confirm orders' : null,
-    startedAt: null,
-    deadline: null,
-    secondsLeft: phase === 'active' ? 3600 : null,
-    warning: false,
-    serverEndPending: false,
-    endCause: phase === 'ended' ? 'banner' : null,
-    error: null,
-    ...extra,
-  };
-}
+const session = sessionView;
 
 describe('the session mirror', () => {
   it('takes the answer to current() when nothing was pushed meanwhile', () => {

@@ -1,21 +1,11 @@
 // What the Session screen and the nav indicator show for each state main reports.
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../src-preload/contract';
-import { sessionInProgress, sessionPanel } from '../../../src-renderer/src/screens/session/session-panel';
+import { focusAfter, sessionInProgress, sessionPanel } from '../../../src-renderer/src/stores/session-panel';
+import { sessionView } from './support/session-view';
 
 function session(phase: SessionView['phase'], serverEndPending = false): SessionView {
-  return {
-    phase,
-    target: { id: 7, name: 'Alice Anderson', login: 'alice' },
-    reason: 'Ticket 4711: cannot confirm orders',
-    startedAt: null,
-    deadline: null,
-    secondsLeft: null,
-    warning: false,
-    serverEndPending,
-    endCause: phase === 'stopping' || phase === 'ended' ? 'banner' : null,
-    error: null,
-  };
+  return sessionView(phase, { serverEndPending, secondsLeft: null });
 }
 
 describe('the Session screen panel', () => {
@@ -47,5 +37,26 @@ describe('the nav indicator', () => {
     expect(sessionInProgress(null)).toBe(false);
     expect(sessionInProgress(session('idle'))).toBe(false);
     expect(sessionInProgress(session('ended'))).toBe(false);
+  });
+});
+
+describe('where focus goes when the session changes', () => {
+  it('goes to the banner heading when a session has just become active', () => {
+    expect(focusAfter(session('starting'), session('active'))).toBe('banner');
+    expect(focusAfter(null, session('active'))).toBe('banner');
+  });
+
+  it('goes to the ended heading when a running or stopping session has just ended', () => {
+    expect(focusAfter(session('active'), session('stopping'))).toBeNull();
+    expect(focusAfter(session('stopping'), session('ended'))).toBe('ended');
+    expect(focusAfter(session('active'), session('ended'))).toBe('ended');
+    expect(focusAfter(session('stopping'), session('stopping', true))).toBe('ended');
+  });
+
+  it('stays where the user put it otherwise: a countdown tick, or an old session read at start-up', () => {
+    expect(focusAfter(session('active'), session('active'))).toBeNull();
+    expect(focusAfter(null, session('ended'))).toBeNull();
+    expect(focusAfter(session('ended', true), session('ended'))).toBeNull();
+    expect(focusAfter(session('idle'), session('starting'))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainTranslator } from '../../../src-main/shell/main-translator';
+import { mainTranslator } from '../../../src-main/api/main-translator';
 
 describe('mainTranslator', () => {
   it('says the tray status in English and Spanish, names unescaped', () => {

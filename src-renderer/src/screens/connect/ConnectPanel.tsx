@@ -1,26 +1,36 @@
-// The chosen connection: test it or connect with it, and what the server said.
-// A password typed here goes to main for this one call; a stored one is used otherwise.
+// The chosen connection. Not connected: a password (when none is kept), Test connection and
+// Connect. Connected: the admin check main made when connecting, and the way on to Users —
+// never a second Connect. A password typed here goes to main for this one call.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../../../../src-preload/contract';
-import { useConnections } from '../../stores/connection-store';
+import type { Connection, SecretStorageMode } from '../../../../src-preload/contract';
+import { Button, Field, Notice } from '../../components/ui';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useConnectionError, useConnections } from '../../stores/connection-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { ConnectionReportView } from './ConnectionReportView';
+import { passwordKeptKey } from './password-words';
 
-export function ConnectPanel({ connection }: { connection: Connection }) {
+export function ConnectPanel({ connection, storage }: { connection: Connection; storage: SecretStorageMode }) {
   const { t } = useTranslation();
   const busy = useConnections((state) => state.busy);
+  const status = useConnections((state) => state.status);
   const shown = useConnections((state) => (state.shown?.connectionId === connection.id ? state.shown : null));
   const test = useConnections((state) => state.test);
   const connect = useConnections((state) => state.connect);
+  const error = useConnectionError('test', 'connect');
   const go = useNavigation((state) => state.go);
   const [password, setPassword] = useState('');
 
+  const connectedHere = status?.connected === true && status.connectionId === connection.id;
+  const connectedElsewhere = status?.connected === true && !connectedHere;
+  // What to show: the last Test/Connect here, else (connected at start, as the demo is) main's own check.
+  const report = shown ?? (connectedHere && status.report ? { task: 'connect' as const, report: status.report } : null);
+
   const request = () => ({ id: connection.id, ...(password ? { password } : {}) });
   const onConnect = async () => {
-    const report = await connect(request());
+    await connect(request());
     setPassword('');
-    if (report?.ok) go('users');
   };
 
   const titleId = 'connect-panel-title';
@@ -30,7 +40,7 @@ export function ConnectPanel({ connection }: { connection: Connection }) {
       aria-labelledby={titleId}
       onSubmit={(event) => {
         event.preventDefault();
-        void onConnect();
+        if (!connectedHere) void onConnect();
       }}
     >
       <h2 id={titleId}>{connection.name}</h2>
@@ -38,30 +48,46 @@ export function ConnectPanel({ connection }: { connection: Connection }) {
         {connection.url} · {t('connect.list.detail', { database: connection.database, login: connection.login })}
       </p>
       {connection.insecureHttp && (
-        <p className="notice notice-warn" role="note">
+        <Notice tone="caution" role="note">
           {t('connect.insecureHttp')}
-        </p>
+        </Notice>
       )}
-      <div className="field">
-        <label htmlFor="connect-password">{t('connect.panel.password')}</label>
-        <input
-          id="connect-password"
-          type="password"
-          value={password}
-          autoComplete="current-password"
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p className="help">{connection.passwordStored ? t('connect.panel.passwordStored') : t('connect.panel.passwordNeeded')}</p>
-      </div>
-      <div className="actions">
-        <button type="button" disabled={busy !== null} onClick={() => void test(request())}>
-          {busy === 'test' ? t('connect.panel.testing') : t('connect.panel.test')}
-        </button>
-        <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'connect' ? t('connect.panel.connecting') : t('connect.panel.connect')}
-        </button>
-      </div>
-      {shown && <ConnectionReportView report={shown.report} task={shown.task} />}
+      {!connectedHere && (
+        <>
+          <Field
+            id="connect-password"
+            label={t('connect.panel.password')}
+            help={connection.passwordStored ? t(passwordKeptKey(storage, 'panel')) : t('connect.panel.passwordNeeded')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                value={password}
+                autoComplete="current-password"
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="actions">
+            <Button busy={busy === 'test'} disabled={busy !== null} onClick={() => void test(request())}>
+              {busy === 'test' ? t('connect.panel.testing') : t('connect.panel.test')}
+            </Button>
+            <Button type="submit" variant={connectedElsewhere ? 'secondary' : 'primary'} busy={busy === 'connect'} disabled={busy !== null}>
+              {busy === 'connect' ? t('connect.panel.connecting') : connectedElsewhere ? t('connect.panel.switch') : t('connect.panel.connect')}
+            </Button>
+          </div>
+          <ErrorMessage error={error} />
+        </>
+      )}
+      {report && <ConnectionReportView report={report.report} task={report.task} announce={shown !== null} />}
+      {connectedHere && (
+        <div className="actions">
+          <Button variant="primary" onClick={() => go('users')}>
+            {t('connect.panel.toUsers')}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useConnections } from '../../stores/connection-store';
+import { Button } from '../../components/ui';
+import { useConnectionError, useConnections } from '../../stores/connection-store';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatusBar } from './ConnectionStatusBar';
 import { ConnectPanel } from './ConnectPanel';
@@ -18,7 +19,8 @@ type Editing = { connection: Connection | null } | null;
 export function ConnectScreen() {
   const { t } = useTranslation();
   const list = useConnections((state) => state.list);
-  const error = useConnections((state) => state.error);
+  const status = useConnections((state) => state.status);
+  const error = useConnectionError('load', 'remove', 'disconnect');
   const load = useConnections((state) => state.load);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -28,9 +30,11 @@ export function ConnectScreen() {
   }, [load]);
 
   const connections = list?.connections ?? [];
-  // The chosen connection, else the only one (a saved connection needs no extra click).
+  // The chosen connection, else the connected one, else the only one (no extra click needed).
   const selected =
-    connections.find((connection) => connection.id === selectedId) ?? (connections.length === 1 ? connections[0] : undefined);
+    connections.find((connection) => connection.id === selectedId) ??
+    connections.find((connection) => status?.connected && connection.id === status.connectionId) ??
+    (connections.length === 1 ? connections[0] : undefined);
   const showForm = editing !== null || (list !== null && connections.length === 0);
 
   return (
@@ -43,15 +47,16 @@ export function ConnectScreen() {
         <div className="connect-saved">
           <div className="section-head">
             <h2>{t('connect.list.title')}</h2>
-            <button type="button" onClick={() => setEditing({ connection: null })}>
+            <Button size="sm" onClick={() => setEditing({ connection: null })}>
               {t('connect.list.add')}
-            </button>
+            </Button>
           </div>
           {list === null ? (
             <p>{t('app.loading')}</p>
           ) : (
             <SavedConnections
               connections={connections}
+              storage={list.secretStorage}
               selectedId={selected?.id ?? null}
               onSelect={(id) => {
                 setSelectedId(id);
@@ -62,10 +67,11 @@ export function ConnectScreen() {
           )}
         </div>
         <div className="connect-detail">
-          {showForm ? (
+          {list && showForm ? (
             <ConnectionForm
               key={editing?.connection?.id ?? 'new'}
               editing={editing?.connection ?? null}
+              storage={list.secretStorage}
               onSaved={(connection) => {
                 setSelectedId(connection.id);
                 setEditing(null);
@@ -73,7 +79,7 @@ export function ConnectScreen() {
               onCancel={connections.length > 0 ? () => setEditing(null) : undefined}
             />
           ) : (
-            selected && <ConnectPanel key={selected.id} connection={selected} />
+            list && selected && <ConnectPanel key={selected.id} connection={selected} storage={list.secretStorage} />
           )}
         </div>
       </div>

@@ -1,5 +1,7 @@
 // What Test connection / Connect found: one line per requirement, then each missing
-// piece as main phrased it (translated, saying what to do on the server).
+// piece as main phrased it (translated, saying what to do on the server). Right after
+// the user asked, focus moves to the verdict, so that it is heard as well as seen.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../../../src-preload/contract';
 
@@ -18,12 +20,23 @@ function CheckLine({ state, label }: { state: CheckState; label: string }) {
   );
 }
 
-export function ConnectionReportView({ report, task }: { report: ConnectionReport; task: 'test' | 'connect' }) {
+interface ConnectionReportViewProps {
+  report: ConnectionReport;
+  task: 'test' | 'connect';
+  /** The user just asked for this report (not a report main had from before). */
+  announce: boolean;
+}
+
+export function ConnectionReportView({ report, task, announce }: ConnectionReportViewProps) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (announce) heading.current?.focus();
+  }, [announce, report]);
   const titleId = 'connection-report-title';
   return (
     <section className="connection-report" aria-labelledby={titleId}>
-      <h3 id={titleId}>
+      <h3 id={titleId} ref={heading} tabIndex={-1} className={report.ok ? 'report-verdict report-ok' : 'report-verdict report-failed'}>
         {report.ok ? t(`connect.report.ok.${task}`) : t(`connect.report.failed.${task}`)}
       </h3>
       <ul className="checks" aria-label={t('connect.report.checks')}>

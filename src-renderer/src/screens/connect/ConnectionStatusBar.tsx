@@ -1,6 +1,7 @@
 // Whether the console is connected, as connections.status says, with Disconnect.
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../src-preload/contract';
+import { Button } from '../../components/ui';
 import { useConnections } from '../../stores/connection-store';
 
 export function ConnectionStatusBar({ connections }: { connections: Connection[] }) {
@@ -21,13 +22,12 @@ export function ConnectionStatusBar({ connections }: { connections: Connection[]
   return (
     <div className="status-bar status-connected" role="status">
       <span>
-        {admin
-          ? t('connect.status.connectedAs', { name, login: admin.login })
-          : t('connect.status.connected', { name })}
+        <span className="status-dot" aria-hidden="true" />
+        {admin ? t('connect.status.connectedAs', { name, login: admin.login }) : t('connect.status.connected', { name })}
       </span>
-      <button type="button" disabled={busy !== null} onClick={() => void disconnect()}>
+      <Button size="sm" busy={busy === 'disconnect'} disabled={busy !== null} onClick={() => void disconnect()}>
         {t('connect.status.disconnect')}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consoleApi } from '../../api';
+import { Field } from '../../components/ui';
 
 const LOOKUP_DELAY_MS = 400;
 
@@ -15,10 +16,11 @@ function looksLikeServerUrl(url: string): boolean {
 interface DatabaseFieldProps {
   url: string;
   value: string;
+  error?: string;
   onChange(value: string): void;
 }
 
-export function DatabaseField({ url, value, onChange }: DatabaseFieldProps) {
+export function DatabaseField({ url, value, error, onChange }: DatabaseFieldProps) {
   const { t } = useTranslation();
   const [lookup, setLookup] = useState<Lookup | null>(null);
 
@@ -45,31 +47,35 @@ export function DatabaseField({ url, value, onChange }: DatabaseFieldProps) {
   const options = listed && value && !databases.includes(value) ? [value, ...databases] : databases;
 
   return (
-    <div className="field">
-      <label htmlFor="connection-database">{t('connect.form.database')}</label>
-      {listed ? (
-        <select id="connection-database" value={value} required onChange={(event) => onChange(event.target.value)}>
-          <option value="" disabled>
-            {t('connect.form.chooseDatabase')}
-          </option>
-          {options!.map((name) => (
-            <option key={name} value={name}>
-              {name}
+    <Field
+      id="connection-database"
+      label={t('connect.form.database')}
+      help={listed ? t('connect.form.databaseListed') : t('connect.form.databaseTyped')}
+      error={error}
+    >
+      {(control) =>
+        listed ? (
+          <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+            <option value="" disabled>
+              {t('connect.form.chooseDatabase')}
             </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id="connection-database"
-          type="text"
-          value={value}
-          required
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-      <p className="help">{listed ? t('connect.form.databaseListed') : t('connect.form.databaseTyped')}</p>
-    </div>
+            {options!.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            type="text"
+            value={value}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
   );
 }

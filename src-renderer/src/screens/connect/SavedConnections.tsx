@@ -2,17 +2,20 @@
 // (removal asks once more, inline, so no blocking browser dialog is needed).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../../../../src-preload/contract';
+import type { Connection, SecretStorageMode } from '../../../../src-preload/contract';
+import { Button, classNames } from '../../components/ui';
 import { useConnections } from '../../stores/connection-store';
+import { passwordKeptKey } from './password-words';
 
 interface SavedConnectionsProps {
   connections: Connection[];
+  storage: SecretStorageMode;
   selectedId: string | null;
   onSelect(id: string): void;
   onEdit(connection: Connection): void;
 }
 
-export function SavedConnections({ connections, selectedId, onSelect, onEdit }: SavedConnectionsProps) {
+export function SavedConnections({ connections, storage, selectedId, onSelect, onEdit }: SavedConnectionsProps) {
   const { t } = useTranslation();
   const remove = useConnections((state) => state.remove);
   const connectedId = useConnections((state) => (state.status?.connected ? state.status.connectionId : null));
@@ -23,7 +26,7 @@ export function SavedConnections({ connections, selectedId, onSelect, onEdit }: 
   return (
     <ul className="saved-connections" aria-label={t('connect.list.label')}>
       {connections.map((connection) => (
-        <li key={connection.id} className={connection.id === selectedId ? 'saved selected' : 'saved'}>
+        <li key={connection.id} className={classNames('saved', connection.id === selectedId && 'selected')}>
           <button
             type="button"
             className="saved-pick"
@@ -38,32 +41,33 @@ export function SavedConnections({ connections, selectedId, onSelect, onEdit }: 
           </button>
           <div className="badges">
             {connection.id === connectedId && <span className="badge badge-ok">{t('connect.list.connected')}</span>}
-            {connection.passwordStored && <span className="badge">{t('connect.list.passwordStored')}</span>}
-            {connection.insecureHttp && <span className="badge badge-warn">{t('connect.list.insecure')}</span>}
+            {connection.passwordStored && <span className="badge">{t(passwordKeptKey(storage, 'badge'))}</span>}
+            {connection.insecureHttp && <span className="badge badge-caution">{t('connect.list.insecure')}</span>}
           </div>
           <div className="actions">
             {confirmingId === connection.id ? (
               <>
                 <span>{t('connect.list.confirmRemove', { name: connection.name })}</span>
-                <button type="button" className="danger" onClick={() => void remove(connection.id).then(() => setConfirmingId(null))}>
+                <Button size="sm" variant="danger" onClick={() => void remove(connection.id).then(() => setConfirmingId(null))}>
                   {t('connect.list.removeYes')}
-                </button>
-                <button type="button" onClick={() => setConfirmingId(null)}>
+                </Button>
+                <Button size="sm" onClick={() => setConfirmingId(null)}>
                   {t('connect.list.removeNo')}
-                </button>
+                </Button>
               </>
             ) : (
               <>
-                <button type="button" onClick={() => onEdit(connection)} aria-label={t('connect.list.editNamed', { name: connection.name })}>
+                <Button size="sm" onClick={() => onEdit(connection)} aria-label={t('connect.list.editNamed', { name: connection.name })}>
                   {t('connect.list.edit')}
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                  size="sm"
+                  variant="quiet"
                   onClick={() => setConfirmingId(connection.id)}
                   aria-label={t('connect.list.removeNamed', { name: connection.name })}
                 >
                   {t('connect.list.remove')}
-                </button>
+                </Button>
               </>
             )}
           </div>

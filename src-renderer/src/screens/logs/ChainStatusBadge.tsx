@@ -2,6 +2,7 @@
 // events were checked, or red naming the first broken event and why.
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
 import { chainBreakLabel } from './labels';
 
@@ -30,9 +31,9 @@ export function ChainStatusBadge() {
         <span aria-hidden="true">{tone === 'ok' ? '✔ ' : tone === 'broken' ? '✖ ' : ''}</span>
         {error ? t('logs.chain.unknown') : text}
       </p>
-      <button type="button" onClick={() => void verify()} disabled={verifying}>
+      <Button size="sm" onClick={() => void verify()} busy={verifying}>
         {t('logs.chain.verifyAgain')}
-      </button>
+      </Button>
       <ErrorMessage error={error} />
     </div>
   );

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
 import { downloadExport } from './download';
 
@@ -35,15 +36,15 @@ export function ExportButtons() {
 
   return (
     <div className="logs-export" role="group" aria-label={t('logs.export.label')}>
-      <button type="button" onClick={() => void run('csv')} disabled={busy !== null}>
-        {t('logs.export.csv')}
-      </button>
-      <button type="button" onClick={() => void run('json')} disabled={busy !== null}>
-        {t('logs.export.json')}
-      </button>
-      <span role="status" className="help">
+      <span role="status" className="help logs-export-done">
         {done?.generation === generation ? t('logs.export.done', { rows: done.rows, fileName: done.fileName }) : ''}
       </span>
+      <Button size="sm" onClick={() => void run('csv')} busy={busy === 'csv'} disabled={busy !== null}>
+        {t('logs.export.csv')}
+      </Button>
+      <Button size="sm" onClick={() => void run('json')} busy={busy === 'json'} disabled={busy !== null}>
+        {t('logs.export.json')}
+      </Button>
       <ErrorMessage error={error} />
     </div>
   );

@@ -1,8 +1,11 @@
 // The selected row in full: its summary, every field the store holds for it,
 // and its chained events. A side panel over the table; Escape or Close shuts it.
+// Opening moves focus to its heading; closing returns focus to where it was (the row).
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditDetail } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
 import { durationText, endCauseLabel, eventTypeLabel, fieldLabel, outcomeLabel, refusalLabel } from './labels';
 import { formatDateTime } from './log-format';
@@ -13,6 +16,17 @@ export function LogDetail() {
   const detail = useLogs((state) => state.detail);
   const error = useLogs((state) => state.detailError);
   const select = useLogs((state) => state.select);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!selectedId) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    heading.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [selectedId]);
+
   if (!selectedId) return null;
 
   return (
@@ -24,10 +38,12 @@ export function LogDetail() {
       }}
     >
       <header>
-        <h2 id="logs-detail-title">{t('logs.detail.title')}</h2>
-        <button type="button" onClick={() => select(null)}>
+        <h2 id="logs-detail-title" ref={heading} tabIndex={-1}>
+          {t('logs.detail.title')}
+        </h2>
+        <Button size="sm" onClick={() => select(null)}>
           {t('logs.detail.close')}
-        </button>
+        </Button>
       </header>
       {detail ? <DetailBody detail={detail} /> : !error && <p>{t('logs.detail.loading')}</p>}
       <ErrorMessage error={error} />

@@ -1,11 +1,13 @@
-// The search box and the filters. Both apply as the user types (after a short
-// pause, so that main is not asked once per keystroke). A search looks only
-// through the rows the filters let through, so the two narrow each other.
-import { useEffect, useId, useState } from 'react';
+// The search box and the filters, in one compact bar. Both apply as the user types
+// (after a short pause, so that main is not asked once per keystroke). A search looks
+// only through the rows the filters let through, so the two narrow each other.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogs } from '../../stores/logs-store';
-import { emptyFilters, outcomes, sources, type FilterDraft, type SourceChoice } from '../../stores/log-filters';
 import type { AuditOutcome } from '../../../../src-preload/contract';
+import { DateField } from '../../components/DateField';
+import { Button, Field } from '../../components/ui';
+import { useLogs } from '../../stores/logs-store';
+import { emptyFilters, hasFilters, outcomes, sources, type FilterDraft, type SourceChoice } from '../../stores/log-filters';
 
 const TYPING_PAUSE_MS = 300;
 
@@ -22,7 +24,6 @@ export function LogFilters() {
   const search = useLogs((state) => state.search);
   const setFilters = useLogs((state) => state.setFilters);
   const setSearch = useLogs((state) => state.setSearch);
-  const id = useId();
   const [draft, setDraft] = useState<FilterDraft>(applied);
   const [text, setText] = useState(search);
   useSettled(draft, setFilters);
@@ -40,68 +41,58 @@ export function LogFilters() {
           setSearch(text);
         }}
       >
-        <label htmlFor="logs-search">{t('logs.search.label')}</label>
-        <input
-          id="logs-search"
-          type="search"
-          value={text}
-          maxLength={200}
-          placeholder={t('logs.search.placeholder')}
-          aria-describedby="logs-search-help"
-          onChange={(event) => setText(event.target.value)}
-        />
-        <p id="logs-search-help" className="help">
-          {search ? t('logs.search.showing', { text: search }) : t('logs.search.help')}
-        </p>
-        {search && (
-          <button type="button" onClick={() => setText('')}>
-            {t('logs.search.clear')}
-          </button>
-        )}
+        <Field id="logs-search" label={t('logs.search.label')} help={t('logs.search.help')} helpHidden>
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              value={text}
+              maxLength={200}
+              placeholder={t('logs.search.placeholder')}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </Field>
       </form>
-
       <fieldset className="logs-filter-fields">
-        <legend>{t('logs.filters.title')}</legend>
-        <div className="logs-field">
-          <label htmlFor={`${id}-admin`}>{t('logs.filters.admin')}</label>
-          <input id={`${id}-admin`} type="text" value={draft.admin} maxLength={200} onChange={(event) => field('admin')(event.target.value)} />
+        <legend className="visually-hidden">{t('logs.filters.title')}</legend>
+        <Field label={t('logs.filters.admin')} className="logs-field-text">
+          {(control) => <input {...control} type="text" value={draft.admin} maxLength={200} onChange={(event) => field('admin')(event.target.value)} />}
+        </Field>
+        <Field label={t('logs.filters.target')} className="logs-field-text">
+          {(control) => <input {...control} type="text" value={draft.target} maxLength={200} onChange={(event) => field('target')(event.target.value)} />}
+        </Field>
+        <DateField label={t('logs.filters.from')} className="logs-field-date" value={draft.from} onChange={field('from')} />
+        <DateField label={t('logs.filters.to')} className="logs-field-date" value={draft.to} onChange={field('to')} />
+        <Field label={t('logs.filters.outcome')}>
+          {(control) => (
+            <select {...control} value={draft.outcome} onChange={(event) => field('outcome')(event.target.value as AuditOutcome | '')}>
+              <option value="">{t('logs.filters.anyOutcome')}</option>
+              {outcomes.map((outcome) => (
+                <option key={outcome} value={outcome}>
+                  {t(`logs.outcome.${outcome}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('logs.filters.source')}>
+          {(control) => (
+            <select {...control} value={draft.source} onChange={(event) => field('source')(event.target.value as SourceChoice)}>
+              {sources.map((source) => (
+                <option key={source} value={source}>
+                  {t(`logs.filters.sources.${source}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="logs-filter-actions">
+          {text && <Button size="sm" onClick={() => setText('')}>{t('logs.search.clear')}</Button>}
+          <Button size="sm" variant="quiet" disabled={!hasFilters(draft)} onClick={() => setDraft(emptyFilters)}>
+            {t('logs.filters.reset')}
+          </Button>
         </div>
-        <div className="logs-field">
-          <label htmlFor={`${id}-target`}>{t('logs.filters.target')}</label>
-          <input id={`${id}-target`} type="text" value={draft.target} maxLength={200} onChange={(event) => field('target')(event.target.value)} />
-        </div>
-        <div className="logs-field">
-          <label htmlFor={`${id}-from`}>{t('logs.filters.from')}</label>
-          <input id={`${id}-from`} type="date" value={draft.from} onChange={(event) => field('from')(event.target.value)} />
-        </div>
-        <div className="logs-field">
-          <label htmlFor={`${id}-to`}>{t('logs.filters.to')}</label>
-          <input id={`${id}-to`} type="date" value={draft.to} onChange={(event) => field('to')(event.target.value)} />
-        </div>
-        <div className="logs-field">
-          <label htmlFor={`${id}-outcome`}>{t('logs.filters.outcome')}</label>
-          <select id={`${id}-outcome`} value={draft.outcome} onChange={(event) => field('outcome')(event.target.value as AuditOutcome | '')}>
-            <option value="">{t('logs.filters.anyOutcome')}</option>
-            {outcomes.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`logs.outcome.${outcome}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="logs-field">
-          <label htmlFor={`${id}-source`}>{t('logs.filters.source')}</label>
-          <select id={`${id}-source`} value={draft.source} onChange={(event) => field('source')(event.target.value as SourceChoice)}>
-            {sources.map((source) => (
-              <option key={source} value={source}>
-                {t(`logs.filters.sources.${source}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="button" className="logs-reset" onClick={() => setDraft(emptyFilters)}>
-          {t('logs.filters.reset')}
-        </button>
       </fieldset>
     </div>
   );

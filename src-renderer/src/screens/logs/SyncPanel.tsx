@@ -1,9 +1,10 @@
 // When the local copy was last synced with the server, and the Sync button
-// with its progress. The screen works without a connection; the button then
-// says why it cannot sync instead of failing.
+// with its progress, on one line. The screen works without a connection; the
+// button then says why it cannot sync instead of failing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
 import { formatDateTime, relativeTime } from './log-format';
 
@@ -51,30 +52,33 @@ export function SyncPanel() {
           t('logs.sync.never')
         )}
       </p>
-      <button type="button" onClick={() => void sync()} disabled={!connected || running} aria-describedby="logs-sync-help">
+      <Button
+        size="sm"
+        onClick={() => void sync()}
+        disabled={!connected}
+        busy={running}
+        aria-describedby={running || result ? undefined : 'logs-sync-help'}
+      >
         {running ? t('logs.sync.running') : t('logs.sync.button')}
-      </button>
-      <p id="logs-sync-help" className="help">
-        {connected ? t('logs.sync.help') : t('logs.sync.offline')}
-      </p>
-      {running && progress && (
-        <div className="logs-progress">
-          <progress
-            aria-label={t('logs.sync.progressLabel')}
-            value={progress.total ? progress.fetched : undefined}
-            max={progress.total || undefined}
-          />
+      </Button>
+      {running && progress ? (
+        <span className="logs-progress">
+          <progress aria-label={t('logs.sync.progressLabel')} value={progress.total ? progress.fetched : undefined} max={progress.total || undefined} />
           <span>
             {progress.total
               ? t('logs.sync.progressOf', { fetched: progress.fetched, total: progress.total })
               : t('logs.sync.progressCount', { fetched: progress.fetched })}
           </span>
-        </div>
-      )}
-      {result && (
+        </span>
+      ) : result ? (
         <p role="status" className={result.differences > 0 ? 'logs-sync-result warn' : 'logs-sync-result'}>
           {t('logs.sync.result', result)}
           {result.differences > 0 && ` ${t('logs.sync.differences', { differences: result.differences })}`}
+        </p>
+      ) : (
+        // Online, what Sync does is said to screen readers only; offline, why it cannot is said to all.
+        <p id="logs-sync-help" className={connected ? 'visually-hidden' : 'help'}>
+          {connected ? t('logs.sync.help') : t('logs.sync.offline')}
         </p>
       )}
       <ErrorMessage error={error} />

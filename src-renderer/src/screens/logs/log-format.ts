@@ -2,12 +2,11 @@
 // ISO strings; they are shown in the user's language and time zone. Pure (no
 // React, no DOM), so the rules are unit-tested in plain Node.
 
-type Style = 'long' | 'short' | 'time';
+type Style = 'long' | 'short';
 
 const styles: Record<Style, Intl.DateTimeFormatOptions> = {
   long: { dateStyle: 'medium', timeStyle: 'short' },
   short: { dateStyle: 'short', timeStyle: 'short' },
-  time: { timeStyle: 'short' },
 };
 /** Made each time, not cached: a formatter keeps the time zone it was made in, and laptops travel. */
 function formatter(language: string, style: Style): Intl.DateTimeFormat {
@@ -15,25 +14,22 @@ function formatter(language: string, style: Style): Intl.DateTimeFormat {
 }
 
 /** "Nov 26, 2026, 9:15 AM" ('long') or "11/26/26, 9:15 AM" ('short') in the user's language and time zone; '' for no time. */
-export function formatDateTime(iso: string | null, language: string, style: 'long' | 'short' = 'long'): string {
+export function formatDateTime(iso: string | null, language: string, style: Style = 'long'): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   return formatter(language, style).format(ms);
 }
 
-/** An end time in a table row: only the time when it falls on the start's (local) day. */
-export function formatEnd(startIso: string | null, endIso: string | null, language: string): string {
-  if (!endIso) return '';
-  const start = startIso ? new Date(startIso) : null;
-  const end = new Date(endIso);
-  if (Number.isNaN(end.getTime())) return endIso;
-  const sameDay =
-    start !== null &&
-    start.getFullYear() === end.getFullYear() &&
-    start.getMonth() === end.getMonth() &&
-    start.getDate() === end.getDate();
-  return sameDay ? formatter(language, 'time').format(end) : formatDateTime(endIso, language, 'short');
+/** A start in a table row: the date and the time, each on its own line ("29/11/26" / "15:03"). */
+export function formatDateLines(iso: string | null, language: string): { date: string; time: string } | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return { date: iso, time: '' };
+  return {
+    date: new Intl.DateTimeFormat(language, { dateStyle: 'short' }).format(ms),
+    time: new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(ms),
+  };
 }
 
 /** A chart day ("2026-11-26", a UTC day as the store groups them) as "26 Nov". */

@@ -1,9 +1,13 @@
 // The banner above the impersonated view: who, why, how long is left, and Stop.
 // Drawn by our renderer outside the view's bounds, so the remote page cannot hide it.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, ViewRefusal } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, classNames } from '../../components/ui';
+import { ClampedReason } from './ClampedReason';
 import { formatCountdown, minutesLeft } from './countdown-format';
+import { useArrivalFocus } from './use-arrival-focus';
 import { ViewRefusalNotice } from './ViewRefusalNotice';
 
 interface SessionBannerProps {
@@ -17,19 +21,16 @@ interface SessionBannerProps {
 
 export function SessionBanner({ view, stopRequested, stopError, onStop, refusal = null, onDismissRefusal = () => {} }: SessionBannerProps) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useArrivalFocus('banner', heading);
   const stopping = stopRequested || view.phase === 'stopping';
   return (
-    <section
-      className={view.warning ? 'session-banner warning' : 'session-banner'}
-      aria-label={t('session.banner.label')}
-    >
+    <section className={classNames('session-banner', view.warning && 'warning')} aria-label={t('session.banner.label')}>
       <div className="session-banner-who">
-        <h1 className="session-banner-title">
+        <h1 className="session-banner-title" ref={heading} tabIndex={-1}>
           {t('session.banner.impersonating', { name: view.target?.name ?? '', login: view.target?.login ?? '' })}
         </h1>
-        <p className="session-banner-reason">
-          <span className="session-banner-caption">{t('session.banner.reason')}</span> {view.reason}
-        </p>
+        {view.reason && <ClampedReason reason={view.reason} captionClass="session-banner-caption" />}
       </div>
       <div className="session-banner-time">
         <span className="session-banner-caption" id="session-time-left">
@@ -40,9 +41,9 @@ export function SessionBanner({ view, stopRequested, stopError, onStop, refusal 
           {formatCountdown(view.secondsLeft)}
         </span>
       </div>
-      <button type="button" className="session-stop" onClick={onStop} disabled={stopping}>
+      <Button className="session-stop" onClick={onStop} busy={stopping}>
         {stopping ? t('session.banner.stopping') : t('session.banner.stop')}
-      </button>
+      </Button>
       {view.warning && (
         <p className="session-banner-warning" role="alert">
           {t('session.banner.warning', { count: minutesLeft(view.secondsLeft) })}

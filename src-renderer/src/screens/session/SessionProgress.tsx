@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../src-preload/contract';
 import { ConsoleCallError } from '../../../../src-preload/renderer-invokers';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useNavigation } from '../../stores/navigation-store';
 
 export function NoSession({ view, loadError }: { view: SessionView | null; loadError: unknown }) {
@@ -15,9 +16,11 @@ export function NoSession({ view, loadError }: { view: SessionView | null; loadE
       {/* A start that failed leaves main idle with the reason why. */}
       {view?.error && <ErrorMessage error={new ConsoleCallError(view.error)} />}
       <ErrorMessage error={loadError} />
-      <button type="button" onClick={() => go('users')}>
-        {t('session.toUsers')}
-      </button>
+      <div className="actions">
+        <Button variant="primary" onClick={() => go('users')}>
+          {t('session.toUsers')}
+        </Button>
+      </div>
     </section>
   );
 }
@@ -27,8 +30,8 @@ export function SessionOpening({ view }: { view: SessionView }) {
   return (
     <section className="screen" aria-labelledby="session-starting-title" aria-busy="true">
       <h1 id="session-starting-title">{t('session.starting.title')}</h1>
-      <p role="status">
-        <span className="session-spinner" aria-hidden="true" />
+      <p role="status" className="session-progress">
+        <span className="spinner" aria-hidden="true" />
         {t('session.starting.body')}
       </p>
       {view.target && <p>{t('session.starting.target', { name: view.target.name, login: view.target.login })}</p>}
@@ -41,8 +44,8 @@ export function SessionClosing({ view }: { view: SessionView }) {
   return (
     <section className="screen" aria-labelledby="session-stopping-title" aria-busy="true">
       <h1 id="session-stopping-title">{t('session.stopping.title')}</h1>
-      <p role="status">
-        <span className="session-spinner" aria-hidden="true" />
+      <p role="status" className="session-progress">
+        <span className="spinner" aria-hidden="true" />
         {t('session.stopping.body', { name: view.target?.name ?? '' })}
       </p>
     </section>

@@ -6,7 +6,7 @@ import { useSession } from '../../stores/session-store';
 import { ImpersonationFrame } from './ImpersonationFrame';
 import { SessionBanner } from './SessionBanner';
 import { SessionOutcome } from './SessionOutcome';
-import { sessionPanel } from './session-panel';
+import { sessionPanel } from '../../stores/session-panel';
 import { NoSession, SessionClosing, SessionOpening } from './SessionProgress';
 import './session.css';
 

@@ -13,3 +13,10 @@ export function formatCountdown(secondsLeft: number | null): string {
 
 /** Minutes for "ends in N minutes": the rule the tray says them by too. */
 export { minutesLeft } from '../../../../src-preload/time-left';
+
+/** How long a session lasted, in whole seconds, from main's start and end; null before it ended. */
+export function sessionSeconds(startedAt: string | null, endedAt: string | null): number | null {
+  if (!startedAt || !endedAt) return null;
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 1000)) : null;
+}

@@ -9,7 +9,7 @@ import { UserListRow } from './UserListRow';
 
 const ROW_HEIGHT = 64;
 
-export function UserList({ onImpersonate }: { onImpersonate(user: UserRow): void }) {
+export function UserList({ busy, onImpersonate }: { busy: boolean; onImpersonate(user: UserRow): void }) {
   const { t } = useTranslation();
   const total = useUsers((state) => state.total) ?? 0;
   const rows = useUsers((state) => state.rows);
@@ -36,7 +36,8 @@ export function UserList({ onImpersonate }: { onImpersonate(user: UserRow): void
   }, [generation]);
 
   return (
-    <div ref={scrollRef} className="user-list-scroll">
+    // Focusable, so that the list scrolls from the keyboard even when no row has a button.
+    <div ref={scrollRef} className="user-list-scroll" tabIndex={0} role="region" aria-label={t('users.list.scrollLabel')}>
       <div role="list" aria-label={t('users.list.label')} className="user-list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
           <UserListRow
@@ -46,6 +47,7 @@ export function UserList({ onImpersonate }: { onImpersonate(user: UserRow): void
             setSize={total}
             top={item.start}
             height={ROW_HEIGHT}
+            busy={busy}
             onImpersonate={onImpersonate}
           />
         ))}

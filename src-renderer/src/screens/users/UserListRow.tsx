@@ -1,7 +1,9 @@
-// One user: who, what kind, whether active, and either Impersonate or why not.
+// One user: who, and either Impersonate or, in a sentence on the row itself, why not
+// (no tooltip: it must be readable by keyboard, touch and screen reader alike).
 // Eligibility is main's answer; the row only shows it.
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../src-preload/contract';
+import { Button } from '../../components/ui';
 
 interface UserListRowProps {
   /** Undefined while its page is on its way. */
@@ -10,10 +12,12 @@ interface UserListRowProps {
   setSize: number;
   top: number;
   height: number;
+  /** An impersonation is starting or running: no second one may be started. */
+  busy: boolean;
   onImpersonate(user: UserRow): void;
 }
 
-export function UserListRow({ user, position, setSize, top, height, onImpersonate }: UserListRowProps) {
+export function UserListRow({ user, position, setSize, top, height, busy, onImpersonate }: UserListRowProps) {
   const { t } = useTranslation();
   const style = { transform: `translateY(${top}px)`, height };
   if (!user) {
@@ -35,33 +39,29 @@ export function UserListRow({ user, position, setSize, top, height, onImpersonat
     >
       <div className="user-who">
         <span className="user-name">{user.name}</span>
-        <span className="user-login">{user.login}</span>
-        {user.email && <span className="user-email">{user.email}</span>}
-      </div>
-      <div className="user-kind">
-        <span className={`badge badge-type-${user.type}`}>{t(`users.type.${user.type}`)}</span>
-        <span className={user.active ? 'badge badge-active' : 'badge badge-archived'}>
-          {user.active ? t('users.status.active') : t('users.status.archived')}
+        <span className="user-login">
+          <span>{user.login}</span>
+          {user.email && user.email !== user.login && (
+            <>
+              {' · '}
+              <span>{user.email}</span>
+            </>
+          )}
         </span>
       </div>
       <div className="user-action">
         {user.eligible ? (
-          <button
-            type="button"
-            className="primary"
+          <Button
+            variant="primary"
+            size="sm"
+            disabled={busy}
             aria-label={t('users.impersonateNamed', { name: user.name })}
             onClick={() => onImpersonate(user)}
           >
             {t('users.impersonate')}
-          </button>
+          </Button>
         ) : (
-          <ul className="reasons" aria-label={t('users.reasonsLabel')}>
-            {user.reasons.map((reason) => (
-              <li key={reason} className="badge badge-reason" title={t(`users.reasonHelp.${reason}`)}>
-                {t(`users.reason.${reason}`)}
-              </li>
-            ))}
-          </ul>
+          <p className="user-refusal">{user.reasons.map((reason) => t(`users.refusal.${reason}`)).join(' ')}</p>
         )}
       </div>
     </div>

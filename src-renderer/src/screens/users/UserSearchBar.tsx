@@ -2,6 +2,7 @@
 // "include archived" switch and how many users match.
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Checkbox, Field } from '../../components/ui';
 import { useUsers, usersStore } from '../../stores/users-store';
 
 export function UserSearchBar() {
@@ -16,22 +17,20 @@ export function UserSearchBar() {
   return (
     <div className="user-search">
       <div className="user-search-row">
-        <label htmlFor="user-search" className="visually-hidden">
-          {t('users.search.label')}
-        </label>
-        <input
-          id="user-search"
-          type="search"
-          value={query}
-          placeholder={t('users.search.placeholder')}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <label className="checkbox">
-          <input type="checkbox" checked={includeArchived} onChange={(event) => setIncludeArchived(event.target.checked)} />
-          {t('users.search.includeArchived')}
-        </label>
+        <Field label={t('users.search.label')} labelHidden id="user-search">
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              value={query}
+              placeholder={t('users.search.placeholder')}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          )}
+        </Field>
+        <Checkbox label={t('users.search.includeArchived')} checked={includeArchived} onChange={setIncludeArchived} />
         <span className="user-total" role="status" aria-live="polite">
           {total === null ? (searching ? t('users.search.searching') : '') : t('users.search.total', { total })}
         </span>

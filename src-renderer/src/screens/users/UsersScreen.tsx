@@ -1,15 +1,18 @@
 // Users: find the person to impersonate. Every user is listed; those main says may
 // not be impersonated are disabled with the reason. Impersonate asks for a reason.
+// While an impersonation starts or runs, nothing here can start a second one.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../src-preload/contract';
 import { consoleApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReasonDialog, type ReasonTarget } from '../../components/ReasonDialog';
+import { Button, Notice } from '../../components/ui';
 import { useConnections } from '../../stores/connection-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { useSession } from '../../stores/session-store';
 import { usersStore } from '../../stores/users-store';
+import { sessionInProgress } from '../../stores/session-panel';
 import { UserList } from './UserList';
 import { UserSearchBar } from './UserSearchBar';
 import './users.css';
@@ -19,7 +22,10 @@ export function UsersScreen() {
   const status = useConnections((state) => state.status);
   const refreshStatus = useConnections((state) => state.refreshStatus);
   const go = useNavigation((state) => state.go);
+  const view = useSession((state) => state.view);
   const [target, setTarget] = useState<ReasonTarget | null>(null);
+  // From the confirmed reason until main answers the start (main's first push may come later).
+  const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
   // Attempts left this minute, as main counts them, asked when the dialog opens.
   const [remaining, setRemaining] = useState<number | null>(null);
@@ -45,17 +51,21 @@ export function UsersScreen() {
         <h1 id="users-title">{t('users.title')}</h1>
         <ErrorMessage error={statusError} />
         {status && (
-          <div className="notice" role="status">
+          <Notice role="status">
             <p>{t('users.notConnected')}</p>
-            <button type="button" className="primary" onClick={() => go('connect')}>
-              {t('users.goConnect')}
-            </button>
-          </div>
+            <div className="actions">
+              <Button variant="primary" onClick={() => go('connect')}>
+                {t('users.goConnect')}
+              </Button>
+            </div>
+          </Notice>
         )}
       </section>
     );
   }
 
+  const running = sessionInProgress(view);
+  const busy = running || starting !== null;
   const onImpersonate = (user: UserRow) => {
     setStartError(null);
     setRemaining(null);
@@ -65,11 +75,12 @@ export function UsersScreen() {
       .then((allowance) => setRemaining(allowance.remaining), () => setRemaining(null));
   };
   return (
-    <section className="screen users-screen" aria-labelledby="users-title">
+    <section className="screen screen-fill users-screen" aria-labelledby="users-title">
       <h1 id="users-title">{t('users.title')}</h1>
       <UserSearchBar />
+      <SessionBusyNotice startingName={starting} />
       <ErrorMessage error={startError} />
-      <UserList onImpersonate={onImpersonate} />
+      <UserList busy={busy} onImpersonate={onImpersonate} />
       {target && (
         <ReasonDialog
           target={target}
@@ -79,10 +90,39 @@ export function UsersScreen() {
             // The allowed check was the attempt; this start completes it (main re-checks everything).
             const chosen = target;
             setTarget(null);
-            useSession.getState().start(chosen.id, reason).catch(setStartError);
+            setStarting(chosen.name);
+            useSession
+              .getState()
+              .start(chosen.id, reason)
+              .catch(setStartError)
+              .finally(() => setStarting(null));
           }}
         />
       )}
     </section>
+  );
+}
+
+/** Why the Impersonate buttons are disabled: one is starting, or one is running. */
+function SessionBusyNotice({ startingName }: { startingName: string | null }) {
+  const { t } = useTranslation();
+  const view = useSession((state) => state.view);
+  const go = useNavigation((state) => state.go);
+  const name = view?.target?.name ?? startingName ?? '';
+  if (startingName !== null || view?.phase === 'starting') {
+    return (
+      <Notice role="status" className="users-busy">
+        <span className="spinner" aria-hidden="true" /> {t('users.busy.starting', { name })}
+      </Notice>
+    );
+  }
+  if (!sessionInProgress(view)) return null;
+  return (
+    <Notice role="status" className="users-busy">
+      <span>{t('users.busy.running', { name })}</span>
+      <Button variant="quiet" size="sm" onClick={() => go('session')}>
+        {t('users.busy.show')}
+      </Button>
+    </Notice>
   );
 }

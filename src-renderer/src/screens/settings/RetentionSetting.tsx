@@ -1,18 +1,19 @@
 // How long the console keeps its audit rows (Settings.retentionDays; null keeps
 // everything). Main does the pruning and keeps what has not been synced and
-// the chain's anchor; this panel only states the choice.
-import { useEffect, useState } from 'react';
+// the chain's anchor; this setting only states the choice.
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button } from '../../components/ui';
 import { useSettings } from '../../stores/settings-store';
 
 const MAX_DAYS = 36_500;
 
-export function RetentionPanel() {
-  const { t } = useTranslation();
+export function RetentionSetting() {
+  const { t, i18n } = useTranslation();
+  const ids = useId();
   const settings = useSettings((state) => state.settings);
   const update = useSettings((state) => state.update);
-  const load = useSettings((state) => state.load);
   const stored = settings?.retentionDays ?? null;
   const [keepAll, setKeepAll] = useState(stored === null);
   const [days, setDays] = useState(String(stored ?? 365));
@@ -20,15 +21,13 @@ export function RetentionPanel() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    if (!settings) load().catch(setError);
-  }, [settings, load]);
-  useEffect(() => {
     setKeepAll(stored === null);
     if (stored !== null) setDays(String(stored));
   }, [stored]);
 
   const parsed = Number(days);
   const valid = keepAll || (Number.isInteger(parsed) && parsed >= 1 && parsed <= MAX_DAYS);
+  const number = new Intl.NumberFormat(i18n.language);
 
   const save = async () => {
     setSaved(false);
@@ -41,29 +40,32 @@ export function RetentionPanel() {
     }
   };
 
+  const errorId = `${ids}-error`;
   return (
-    <section className="logs-retention" aria-labelledby="logs-retention-title">
-      <h2 id="logs-retention-title">{t('logs.retention.title')}</h2>
-      <p className="help">
-        {stored === null ? t('logs.retention.currentAll') : t('logs.retention.currentDays', { days: stored })}
-      </p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (valid) void save();
-        }}
-      >
-        <fieldset>
-          <legend className="visually-hidden">{t('logs.retention.title')}</legend>
-          <label className="inline">
-            <input type="radio" name="retention" checked={keepAll} onChange={() => setKeepAll(true)} />
-            {t('logs.retention.keepAll')}
-          </label>
-          <label className="inline">
+    <form
+      className="settings-section"
+      aria-labelledby={`${ids}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void save();
+      }}
+    >
+      <fieldset>
+        <legend id={`${ids}-title`} className="field-label">
+          {t('logs.retention.title')}
+        </legend>
+        <p className="help">{stored === null ? t('logs.retention.currentAll') : t('logs.retention.currentDays', { days: number.format(stored) })}</p>
+        <label className="checkbox">
+          <input type="radio" name="retention" checked={keepAll} onChange={() => setKeepAll(true)} />
+          {t('logs.retention.keepAll')}
+        </label>
+        <div className="retention-days">
+          <label className="checkbox">
             <input type="radio" name="retention" checked={!keepAll} onChange={() => setKeepAll(false)} />
             {t('logs.retention.keepDaysBefore')}
           </label>
           <input
+            className="control retention-input"
             type="number"
             min={1}
             max={MAX_DAYS}
@@ -71,26 +73,33 @@ export function RetentionPanel() {
             value={days}
             disabled={keepAll}
             aria-label={t('logs.retention.daysLabel')}
-            aria-invalid={!valid}
+            aria-invalid={valid ? undefined : true}
+            aria-describedby={valid ? undefined : errorId}
             onChange={(event) => {
               setDays(event.target.value);
               setSaved(false);
             }}
           />
           <span>{t('logs.retention.keepDaysAfter')}</span>
-          <button type="submit" disabled={!valid}>
+        </div>
+        {!valid && (
+          <p id={errorId} className="field-error">
+            {t('logs.retention.invalid', { max: number.format(MAX_DAYS) })}
+          </p>
+        )}
+        <p className="help">{t('logs.retention.help')}</p>
+        <div className="actions">
+          <Button type="submit" disabled={!valid}>
             {t('logs.retention.save')}
-          </button>
+          </Button>
           {saved && (
             <span role="status" className="help">
               {t('logs.retention.saved')}
             </span>
           )}
-        </fieldset>
-      </form>
-      {!valid && <p className="error-message">{t('logs.retention.invalid', { max: MAX_DAYS })}</p>}
-      <p className="help">{t('logs.retention.help')}</p>
+        </div>
+      </fieldset>
       <ErrorMessage error={error} />
-    </section>
+    </form>
   );
 }

@@ -1,6 +1,8 @@
 // Translations for what main itself shows outside the UI (tray, window title,
-// the error box of a failed start): the same resource files as the renderer, so
-// the parity test covers them too.
+// the error box of a failed start, the demo's words): the same resource files as
+// the renderer, so the parity and glossary tests cover them too.
+import demoEn from '../../src-renderer/src/i18n/locales/en/demo.json';
+import demoEs from '../../src-renderer/src/i18n/locales/es/demo.json';
 import desktopEn from '../../src-renderer/src/i18n/locales/en/desktop.json';
 import desktopEs from '../../src-renderer/src/i18n/locales/es/desktop.json';
 import trayEn from '../../src-renderer/src/i18n/locales/en/tray.json';
@@ -11,8 +13,8 @@ type Params = Record<string, string | number>;
 type Resource = Record<string, Record<string, string>>;
 
 const resources: Record<Language, Resource> = {
-  en: { tray: trayEn, desktop: desktopEn },
-  es: { tray: trayEs, desktop: desktopEs },
+  en: { tray: trayEn, desktop: desktopEn, demo: demoEn },
+  es: { tray: trayEs, desktop: desktopEs, demo: demoEs },
 };
 
 /** A `t` for one language; interpolates {{name}} without HTML escaping (not HTML). */
