@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from './support/harness-fixture';
+import { expectViewOver, harnessView } from './support/harness-view';
 import { translate as label, type Language } from './support/locale-text';
 
 interface Expected {
@@ -134,11 +135,10 @@ for (const language of ['en', 'es'] as const) {
     // The simulator's page, served by the harness's view proxy, lies inside the frame's
     // view area as the desktop app lays its view there, and runs as alice.
     const area = page.getByRole('region', { name: text.viewLabel });
-    const odoo = page.frameLocator('[data-testid="harness-view"]');
+    const odoo = harnessView(page);
     await expect(odoo.locator('#current-user')).toHaveText('Alice Anderson');
     await expect(odoo.locator('.o_main_navbar')).toContainText('Alice Anderson');
-    const [areaBox, viewBox] = [await area.boundingBox(), await page.getByTestId('harness-view').boundingBox()];
-    expect(viewBox).toEqual(areaBox);
+    await expectViewOver(page, area);
 
     // A live countdown from main: just started, within the one-hour limit, and moving.
     const countdown = banner.getByRole('timer');

@@ -5,6 +5,7 @@
 import { chromium, type Page } from '@playwright/test';
 import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from './support/harness-fixture';
+import { harnessView } from './support/harness-view';
 
 test.use({ harnessArgs: ['--odoo-sim'] });
 
@@ -27,7 +28,7 @@ test('only the harness frame acts as alice through the view proxy', async ({ pag
   await page.goto(harness.url);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await impersonateAlice(page, harness.odooUrl!);
-  const view = page.frameLocator('[data-testid="harness-view"]');
+  const view = harnessView(page);
   await expect(view.locator('#current-user')).toHaveText('Alice Anderson');
   const proxy = new URL((await page.getByTestId('harness-view').getAttribute('src'))!).origin;
 

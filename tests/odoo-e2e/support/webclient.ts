@@ -1,11 +1,9 @@
 // The real Odoo web client inside the harness's frame (Odoo 17, 18 and 19 share
 // these selectors; the research notes' browse runs used the same ones).
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator } from '@playwright/test';
 
-/** The view the harness lays in the orange frame (harness-client/view-overlay.ts). */
-export function odooView(page: Page): FrameLocator {
-  return page.frameLocator('[data-testid="harness-view"]');
-}
+/** The view the harness lays in the orange frame. */
+export { harnessView as odooView } from '../../e2e/support/harness-view';
 
 /** The first load after a fresh database compiles Odoo's assets: allow for it. */
 export const FIRST_LOAD_MS = 120_000;
