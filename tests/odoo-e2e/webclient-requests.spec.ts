@@ -12,11 +12,12 @@ import type { Page } from '@playwright/test';
 import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from '../e2e/support/harness-fixture';
 import { NO_SERVER, realOdoo, TARGET, uniqueReason, version } from './support/real-odoo';
-import { distinctShapes, mustBeListed, readProxiedRequests, shapeKey, shapeOf, type WebClientRequests } from './support/request-shapes';
+import { distinctShapes, handshakeLine, listedSocketPaths, readProxiedRequests, shapeKey, shapeOf, type WebClientRequests } from './support/request-shapes';
 import { odooView, openApp, waitForWebClient } from './support/webclient';
 
 const recording = path.join(os.tmpdir(), `webclient-requests-${version}-${process.pid}-${Date.now()}.jsonl`);
 const fixtureFile = path.resolve(import.meta.dirname, `../fixtures/webclient-requests-${version}.json`);
+const RECORDER = 'tests/odoo-e2e/webclient-requests.spec.ts (UPDATE_WEBCLIENT_FIXTURES=1), through the harness view proxy against the bundled real Odoo';
 const STEPS = ['load', 'Discuss', 'channel #general', 'chat with OdooBot', 'Preferences, then closed', 'Apps', 'idle 5 s'];
 
 test.skip(realOdoo === null, NO_SERVER);
@@ -109,30 +110,37 @@ test(`Odoo ${version}: the view's policy refuses none of the requests the web cl
   const refused = seen.filter((request) => request.refusal !== null).map((request) => `${request.refusal}: ${request.method} ${request.path}`);
   expect(refused, 'requests of the real web client that the policy refused').toEqual([]);
   // The browse really went through the proxy: the client page, its RPCs and the bus.
-  const shapes = distinctShapes(seen.map(shapeOf));
-  expect(shapes.some((shape) => shape.kind === 'page' && shape.path === (version === '17' ? '/web' : '/odoo'))).toBe(true);
+  const sockets = seen.filter((request) => request.websocket);
+  const shapes = distinctShapes(seen.filter((request) => !request.websocket).map(shapeOf));
+  expect(shapes.some((shape) => shape.effect === 'page' && shape.path === (version === '17' ? '/web' : '/odoo'))).toBe(true);
   expect(shapes.some((shape) => shape.kind === 'call_kw')).toBe(true);
-  expect(shapes.some((shape) => shape.path === '/web/action/load')).toBe(true);
-  expect(seen.some((request) => request.websocket && request.status === 101), 'the bus went through the proxy').toBe(true);
+  expect(shapes.some((shape) => shape.kind === 'action_load')).toBe(true);
+  expect(sockets.some((request) => request.status === 101), 'the bus went through the proxy').toBe(true);
 
   const fixture = readFixture();
-  const listed = new Set((fixture?.requests ?? []).map(shapeKey));
-  const unlisted = shapes.filter((shape) => !listed.has(shapeKey(shape)));
   if (process.env.UPDATE_WEBCLIENT_FIXTURES === '1') {
+    const lines = [...new Set([...Object.values(fixture?.websockets ?? {}).flat().map((socket) => socket.requestHeaders?.[0] ?? ''), ...sockets.map(handshakeLine)])];
     const merged: WebClientRequests = {
-      version,
-      generatedBy: 'tests/odoo-e2e/webclient-requests.spec.ts (UPDATE_WEBCLIENT_FIXTURES=1), against the bundled real Odoo',
-      steps: STEPS,
+      ...fixture,
+      version: fixture?.version ?? Number(version),
+      generatedBy: !fixture?.generatedBy ? RECORDER : fixture.generatedBy.includes(RECORDER) ? fixture.generatedBy : `${fixture.generatedBy}; merged with ${RECORDER}`,
+      browsing: fixture?.browsing ?? STEPS,
       requests: distinctShapes([...(fixture?.requests ?? []), ...shapes]),
+      websockets: { ...(fixture?.websockets ?? {}), e2e: lines.filter((line) => line !== '').map((line) => ({ requestHeaders: [line] })) },
     };
     writeFileSync(fixtureFile, `${JSON.stringify(merged, null, 1)}\n`);
     return;
   }
   expect(fixture, `no ${path.basename(fixtureFile)}: run once with UPDATE_WEBCLIENT_FIXTURES=1`).not.toBeNull();
+  const listed = new Set(fixture!.requests.map(shapeKey));
+  const unlisted = shapes.filter((shape) => !listed.has(shapeKey(shape)));
   // Pages and assets vary with timing (the service worker, lazy bundles): reported, not failed.
-  for (const shape of unlisted.filter((shape) => !mustBeListed(shape))) {
+  for (const shape of unlisted.filter((shape) => shape.kind === undefined)) {
     test.info().annotations.push({ type: 'not in the fixture', description: `${shape.method} ${shape.path}` });
   }
-  const calls = unlisted.filter(mustBeListed).map((shape) => `${shape.method} ${shape.path} ${shape.model ?? ''}.${shape.rpcMethod ?? ''}`);
+  // Every call, and the bus, must be listed: the policies built on the list must allow them.
+  const calls = unlisted.filter((shape) => shape.kind !== undefined).map((shape) => `${shape.method} ${shape.path} ${shape.model ?? ''}.${shape.rpcMethod ?? ''}`);
+  const socketPaths = listedSocketPaths(fixture!);
+  calls.push(...sockets.map((request) => request.path.split('?')[0]!).filter((target) => !socketPaths.has(target)).map((target) => `websocket ${target}`));
   expect(calls, `calls missing from ${path.basename(fixtureFile)} (check them, then UPDATE_WEBCLIENT_FIXTURES=1)`).toEqual([]);
 });

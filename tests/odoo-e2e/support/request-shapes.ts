@@ -1,33 +1,41 @@
 // Every request the real web client made through the harness's view proxy, reduced to
-// its shape (method, path with ids and hashes masked, query keys, what kind of call,
-// the model and method of an RPC), with one sample of each (path without query
-// values, the JSON body) so a policy can be replayed on it. The checked-in lists
-// (tests/fixtures/webclient-requests-<version>.json) are what later policies — a
-// read-only allowlist, a deny-by-default policy — must keep allowing.
+// its shape, in the fixture format of tests/fixtures/webclient-requests-<version>.json
+// (the research runs' format, which tests/support/webclient-requests.ts and the view
+// policy's tests read): method, path with ids and hashes masked, query keys, content
+// type, the kind of call, its model and method, its parameter keys — keys, never
+// values — plus what this recorder adds: the Fetch metadata and one sample (the path
+// without query values, and the JSON body) a policy can be replayed on. The bus's
+// handshakes are listed apart, under `websockets`, as request lines.
 import { readFileSync } from 'node:fs';
 import type { ProxiedRequest } from '../../support/harness/view-proxy';
+
+export type CallKind = 'call_kw' | 'call_button' | 'action_load' | 'json_route' | 'multipart';
 
 export interface RequestShape {
   method: string;
   /** The path with numeric ids as <id> and hashes as <hash>. */
   path: string;
-  query: string[];
-  kind: 'page' | 'asset' | 'call_kw' | 'call_button' | 'json' | 'websocket' | 'other';
-  model: string | null;
-  rpcMethod: string | null;
-  /** A JSON route's param keys (call_kw: model, method, args, kwargs). */
-  paramKeys: string[] | null;
-  dest: string | null;
-  mode: string | null;
-  contentType: string | null;
-  sample: { path: string; body: string | null };
+  query?: string[];
+  contentType?: string;
+  kind?: CallKind;
+  model?: string;
+  rpcMethod?: string;
+  paramKeys?: string[];
+  kwargKeys?: string[];
+  /** JSON routes: each distinct set of parameter keys seen (without context), comma-joined. */
+  paramKeyVariants?: string[];
+  effect?: 'page' | 'asset';
+  fetch?: { dest: string | null; mode: string | null };
+  sample?: { path: string; body: string | null };
 }
 
 export interface WebClientRequests {
-  version: string;
-  generatedBy: string;
-  steps: string[];
+  version: string | number;
+  generatedBy?: string;
+  browsing?: string[] | string;
   requests: RequestShape[];
+  websockets?: Record<string, { requestHeaders?: string[] }[]>;
+  [other: string]: unknown;
 }
 
 const HASH = /^[0-9a-f]{7,}$|^[A-Za-z0-9_-]{32,}$/;
@@ -39,60 +47,84 @@ function maskPath(pathname: string): string {
     .join('/');
 }
 
-function parseBody(text: string | null): Record<string, unknown> | null {
+function objectOf(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function parseJson(text: string | null): Record<string, unknown> | null {
   if (text === null) return null;
   try {
-    const parsed = JSON.parse(text) as unknown;
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+    return objectOf(JSON.parse(text));
   } catch {
     return null;
   }
 }
 
+function kindOf(request: ProxiedRequest, pathname: string): CallKind | undefined {
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const rpc = /^\/web\/dataset\/(call_kw|call_button)(\/|$)/.exec(pathname);
+  if (rpc) return rpc[1] as CallKind;
+  if (/^multipart\//i.test(request.contentType ?? '')) return 'multipart';
+  return pathname === '/web/action/load' ? 'action_load' : 'json_route';
+}
+
+/** One request's shape (websocket handshakes are not shapes: see handshakeLine). */
 export function shapeOf(request: ProxiedRequest): RequestShape {
   const url = new URL(request.path, 'http://odoo.invalid');
-  const body = parseBody(request.jsonBody);
-  const params = body?.params !== null && typeof body?.params === 'object' ? (body.params as Record<string, unknown>) : null;
-  const rpc = /^\/web\/dataset\/(call_kw|call_button)(\/|$)/.exec(url.pathname);
-  const kind: RequestShape['kind'] = request.websocket
-    ? 'websocket'
-    : rpc
-      ? (rpc[1] as 'call_kw' | 'call_button')
-      : request.method !== 'GET'
-        ? params !== null ? 'json' : 'other'
-        : request.mode === 'navigate'
-          ? 'page'
-          : 'asset';
-  const model = rpc && typeof params?.model === 'string' ? params.model : null;
-  const rpcMethod = rpc && typeof params?.method === 'string' ? params.method : null;
-  return {
-    method: request.method,
-    path: maskPath(url.pathname),
-    query: [...new Set(url.searchParams.keys())].sort(),
-    kind,
-    model,
-    rpcMethod,
-    paramKeys: params !== null && kind === 'json' ? Object.keys(params).sort() : null,
-    dest: request.dest,
-    mode: request.mode,
-    contentType: request.contentType?.split(';')[0]?.trim().toLowerCase() ?? null,
-    sample: {
-      path: `${url.pathname}${url.search ? `?${[...url.searchParams.keys()].map((key) => `${key}=`).join('&')}` : ''}`,
-      body: request.jsonBody,
-    },
-  };
+  const kind = kindOf(request, url.pathname);
+  const params = objectOf(parseJson(request.jsonBody)?.params);
+  const shape: RequestShape = { method: request.method, path: maskPath(url.pathname) };
+  const query = [...new Set(url.searchParams.keys())].sort();
+  if (query.length > 0) shape.query = query;
+  const contentType = request.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (contentType) shape.contentType = contentType;
+  if (kind) shape.kind = kind;
+  if (kind === 'call_kw' || kind === 'call_button') {
+    if (typeof params?.model === 'string') shape.model = params.model;
+    if (typeof params?.method === 'string') shape.rpcMethod = params.method;
+  }
+  if (params) shape.paramKeys = Object.keys(params).sort();
+  const kwargs = objectOf(params?.kwargs);
+  if ((kind === 'call_kw' || kind === 'call_button') && kwargs) shape.kwargKeys = Object.keys(kwargs).sort();
+  if ((kind === 'json_route' || kind === 'action_load') && params) {
+    shape.paramKeyVariants = [Object.keys(params).filter((key) => key !== 'context').sort().join(',')];
+  }
+  if (!kind) shape.effect = request.mode === 'navigate' ? 'page' : 'asset';
+  shape.fetch = { dest: request.dest, mode: request.mode };
+  const keysOnly = [...url.searchParams.keys()].map((key) => `${key}=`).join('&');
+  shape.sample = { path: `${url.pathname}${keysOnly ? `?${keysOnly}` : ''}`, body: request.jsonBody };
+  return shape;
 }
 
-/** What makes two requests the same shape (the sample is only an example). */
+/** A bus handshake as the fixture lists it: its request line. */
+export function handshakeLine(request: ProxiedRequest): string {
+  return `GET ${request.path} HTTP/1.1`;
+}
+
+/** Which request a shape is: two runs of the same call are one shape, whatever their arguments. */
 export function shapeKey(shape: RequestShape): string {
-  const { sample: _sample, ...rest } = shape;
-  return JSON.stringify(rest);
+  return JSON.stringify([shape.method, shape.path, shape.query ?? [], shape.kind ?? null, shape.model ?? null, shape.rpcMethod ?? null]);
 }
 
-/** Distinct shapes, first sample kept, in a stable order. */
+const union = (a: string[] | undefined, b: string[] | undefined) => (a || b ? [...new Set([...(a ?? []), ...(b ?? [])])].sort() : undefined);
+
+/** Distinct shapes in a stable order; the same call's key sets are merged, the first sample kept. */
 export function distinctShapes(shapes: RequestShape[]): RequestShape[] {
   const byKey = new Map<string, RequestShape>();
-  for (const shape of shapes) if (!byKey.has(shapeKey(shape))) byKey.set(shapeKey(shape), shape);
+  for (const shape of shapes) {
+    const key = shapeKey(shape);
+    const known = byKey.get(key);
+    if (!known) {
+      byKey.set(key, { ...shape });
+      continue;
+    }
+    for (const field of ['paramKeys', 'kwargKeys', 'paramKeyVariants'] as const) {
+      const merged = union(known[field], shape[field]);
+      if (merged) known[field] = merged;
+    }
+    known.fetch ??= shape.fetch;
+    known.sample ??= shape.sample;
+  }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, shape]) => shape);
 }
 
@@ -103,7 +135,8 @@ export function readProxiedRequests(file: string): ProxiedRequest[] {
     .map((line) => JSON.parse(line) as ProxiedRequest);
 }
 
-/** Shapes a browse must find in the fixture: anything but a plain GET of a page or asset. */
-export function mustBeListed(shape: RequestShape): boolean {
-  return shape.method !== 'GET' || shape.kind === 'websocket';
+/** The bus paths a fixture lists (request lines of its websockets, without the query). */
+export function listedSocketPaths(fixture: WebClientRequests): Set<string> {
+  const lines = Object.values(fixture.websockets ?? {}).flat().map((socket) => socket.requestHeaders?.[0] ?? '');
+  return new Set(lines.map((line) => /^GET (\S+) HTTP/.exec(line)?.[1]?.split('?')[0]).filter((target): target is string => target !== undefined));
 }
