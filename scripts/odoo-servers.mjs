@@ -8,8 +8,8 @@
 //       prints `export ODOO_SERVERS='[...]'` for the shell to eval (progress on stderr).
 //       No bundle: exit 3 with one line saying so. A failed start stops what it started
 //       and exits 1; so does an interrupt.
-//   node scripts/odoo-servers.mjs stop
-//       stops every server ODOO_SERVERS names.
+//   node scripts/odoo-servers.mjs stop [--quiet]
+//       stops every server ODOO_SERVERS names (--quiet: says nothing unless one is left running).
 //
 // The bundle: $ODOO_LAB (the odoo-lab script itself), else ../shared/odoo/odoo-lab
 // beside the repository. ODOO_SERVERS is a JSON list of {version, url, database, port,
@@ -156,6 +156,15 @@ export function stopOnInterrupt(lab, servers) {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 async function main(argv) {
@@ -182,8 +191,10 @@ async function main(argv) {
   if (command === 'stop') {
     const servers = serversFromEnv() ?? [];
     await stopServers(servers);
-    process.stderr.write(`odoo-servers: stopped ${servers.map((server) => `Odoo ${server.version} (:${server.port})`).join(', ') || 'nothing'}\n`);
-    return 0;
+    const left = servers.filter((server) => isRunning(server.pid));
+    if (left.length > 0) process.stderr.write(`odoo-servers: still running after stop: ${left.map((server) => `Odoo ${server.version} (pid ${server.pid})`).join(', ')}\n`);
+    else if (!rest.includes('--quiet')) process.stderr.write(`odoo-servers: stopped ${servers.map((server) => `Odoo ${server.version} (:${server.port})`).join(', ') || 'nothing'}\n`);
+    return left.length > 0 ? 1 : 0;
   }
   process.stderr.write('usage: node scripts/odoo-servers.mjs start [--versions 18,17,19] | stop\n');
   return 2;
