@@ -111,7 +111,13 @@ export const ConnectionReport = z.object({
   moduleInstalled: z.boolean(),
   isSystemAdmin: z.boolean(),
   inImpersonationGroup: z.boolean(),
-  hasDeviceLog: z.boolean(),
+  /** What this server version lets the console do beyond the essentials (Odoo 17 has neither). */
+  capabilities: z.object({
+    /** The IP address the server saw for a session (res.device.log). */
+    serverSeenIp: z.boolean(),
+    /** Ending a session whose cookie is lost, by its identifier (crash recovery). */
+    revokeOrphans: z.boolean(),
+  }),
   admin: z.object({ uid: z.number(), name: z.string(), login: z.string() }).nullable(),
   /** Each missing piece, with what to do on the server. */
   problems: z.array(Message),

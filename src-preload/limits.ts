@@ -17,7 +17,8 @@ export const REASON_MIN = 10;
 export const REASON_MAX = 500;
 
 /**
- * Odoo's session identifier: the first 42 characters of the session id, what its
- * device log keeps and the only form of it the console stores or sends (SS-10).
+ * The length of a session's identifier, the only form of a session the console
+ * stores or sends (SS-10): Odoo's own (the first 42 of an 84-character id) on 18
+ * and 19, a one-way digest of the same length on 17 (src-main/odoo/session-identifier.ts).
  */
 export const SESSION_IDENTIFIER_LENGTH = 42;

@@ -79,7 +79,7 @@ export class ImpersonationService {
   async recover(active: ActiveConnection): Promise<RecoveryReport> {
     const report = await this.session.recover(active.key, this.portFor(active));
     if (report.recovered.length || report.failed.length) {
-      this.logger.info('impersonation.recovered', { recovered: report.recovered.length, failed: report.failed.length });
+      this.logger.info('impersonation.recovered', { recovered: report.recovered.length, leftOpen: report.leftOpen.length, failed: report.failed.length });
     }
     return report;
   }

@@ -8,6 +8,7 @@ import type { AuditLedger, ImpersonationSession, Logger, OpenSession } from '../
 import { OdooConnection } from '../odoo';
 import type { ConsoleEvents } from './console-events';
 import { connectorPort } from './connector-port';
+import { announceLeftOpen } from './recovery-notices';
 
 export interface StartupRecoveryDeps {
   ledger: AuditLedger;
@@ -38,7 +39,8 @@ export async function recoverAtStartup(deps: StartupRecoveryDeps): Promise<void>
       await odoo.authenticate();
       const port = connectorPort(odoo, saved.url, () => password);
       const report = await deps.session.recover(key, port);
-      logger.info('recovery.at-startup', { server, recovered: report.recovered.length, failed: report.failed.length });
+      logger.info('recovery.at-startup', { server, recovered: report.recovered.length, leftOpen: report.leftOpen.length, failed: report.failed.length });
+      announceLeftOpen(events, report, key);
       if (report.failed.length) {
         events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: report.failed.length, server }, level: 'warning' });
       }

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
-import { ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
+import { announceLeftOpen, ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
 import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
 import { ConnectionService, ConnectionStore } from '../connections';
 import {
@@ -94,7 +94,10 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     if (active) mirror.attach(active.odoo, active.key);
     else mirror.attach(null);
     if (active) {
-      impersonation.recover(active).catch((error: unknown) => logger.warn('impersonation.recovery-failed', { error }));
+      impersonation
+        .recover(active)
+        .then((report) => announceLeftOpen(events, report, active.key))
+        .catch((error: unknown) => logger.warn('impersonation.recovery-failed', { error }));
     }
   });
 

@@ -129,7 +129,7 @@ export class AuditStore implements AuditLedger {
     const rows = sql.all(
       db
         .selectFrom('sessions')
-        .select(['id', 'connection_key', 'session_identifier', 'admin_login', 'target_login', 'started_at_client'])
+        .select(['id', 'connection_key', 'session_identifier', 'admin_uid', 'admin_login', 'target_id', 'target_login', 'target_name', 'started_at_client', 'started_at_server'])
         .where('outcome', 'in', ['attempted', 'open'])
         .orderBy('id'),
     );
@@ -137,9 +137,13 @@ export class AuditStore implements AuditLedger {
       sessionId: row.id,
       connectionKey: row.connection_key,
       sessionIdentifier: row.session_identifier,
+      adminUid: row.admin_uid,
       adminLogin: row.admin_login,
+      targetId: row.target_id,
       targetLogin: row.target_login,
+      targetName: row.target_name,
       startedAtClient: row.started_at_client === null ? null : new Date(row.started_at_client),
+      startedAtServer: row.started_at_server,
     }));
   }
 

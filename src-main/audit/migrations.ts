@@ -210,6 +210,26 @@ ${serverRowsView};
 CREATE VIEW audit_rows AS SELECT * FROM local_audit_rows UNION ALL SELECT * FROM server_audit_rows;
 `,
   },
+  {
+    version: 4,
+    name: 'the mirror reads a look-back window by id instead of after a (write_date, id) cursor',
+    // SY-1 (docs/security.md): per server and kind, the newest write_date a finished
+    // pass mirrored, and the pass in progress (the last id it read, the newest
+    // write_date it met), moved in the same transaction as the rows. The old
+    // cursor's write_date was the newest one read: it carries over.
+    up: `
+CREATE TABLE sync_positions (
+  server TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  newest_write_date TEXT,
+  pass_after_id INTEGER NOT NULL DEFAULT 0,
+  pass_newest_write_date TEXT,
+  PRIMARY KEY (server, kind)
+);
+INSERT INTO sync_positions (server, kind, newest_write_date) SELECT server, kind, write_date FROM sync_cursors;
+DROP TABLE sync_cursors;
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

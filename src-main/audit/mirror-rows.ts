@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
 import { canonicalJson } from './hash-chain';
 import type { ServerLogsTable } from './schema';
-import type { ServerLogCursor, ServerLogRow } from '../core';
+import type { ServerLogRow } from '../core';
 
 /** A server row's columns; which server it came from is the sync's to add (MirrorStatements). */
 export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id' | 'server'>;
@@ -85,22 +85,4 @@ export function changedFields(before: string, after: string): string[] {
   const b = JSON.parse(after) as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((key) => canonicalJson(a[key]) !== canonicalJson(b[key])).sort();
-}
-
-export function compareCursor(a: ServerLogCursor, b: ServerLogCursor): number {
-  if (a.writeDate !== b.writeDate) return a.writeDate < b.writeDate ? -1 : 1;
-  return a.id - b.id;
-}
-
-export function cursorOf(row: ServerLogRow): ServerLogCursor {
-  return { writeDate: row.writeDate, id: row.serverId };
-}
-
-/** The cursor moved back by the look-back window (SY-2): late commits with older write_dates are re-read. */
-export function lookBack(cursor: ServerLogCursor | null, seconds: number): ServerLogCursor | null {
-  if (cursor === null || seconds <= 0) return cursor;
-  const ms = Date.parse(`${cursor.writeDate.replace(' ', 'T')}Z`);
-  if (Number.isNaN(ms)) return null; // unreadable cursor: re-read everything, upserts make it harmless
-  const back = new Date(ms - seconds * 1000).toISOString();
-  return { writeDate: `${back.slice(0, 10)} ${back.slice(11, 19)}`, id: 0 };
 }

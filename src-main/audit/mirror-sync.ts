@@ -1,13 +1,22 @@
 // Keeps the local mirror of one server's audit records (SY-1..4, AU-7).
 // One console may connect to several servers (staging, production) whose ids
-// and write_dates have nothing in common, so rows, cursors and the last-sync
+// and write_dates have nothing in common, so rows, positions and the last-sync
 // time are all keyed by the server (the connection key); a sync reads and
-// writes only its own server's. Per kind, pages are read after a
-// (write_date, id) cursor taken from server data only; each page's upserts
-// and the cursor move commit in one transaction, so an interruption anywhere
-// leaves a state the next run simply continues from. A look-back window re-reads recent rows (late commits in
-// Odoo carry their transaction's start time as write_date), and because
-// upserts compare before writing, replays change nothing.
+// writes only its own server's.
+// Why a look-back window (docs/odoo.md, The server's own audit records): Odoo
+// answers write_date to the second while it stores microseconds, stamps a row
+// with its transaction's start, and hands out ids at insert, while rows appear
+// at commit — so neither write_date nor id follows the order rows become
+// visible, and no cursor on them alone is exact. Each pass therefore reads every
+// row whose write_date is at or after (the newest already mirrored − W, 10
+// minutes by default), paged by ascending id; a row committed by a transaction
+// shorter than W is read by the next pass at the latest. De-duplication makes
+// the overlap harmless: a row is keyed by its id and written only when its copy
+// differs (its write_date or, for impersonate.log, its content — two edits in
+// one second keep the same write_date), so nothing is counted twice and an
+// edited row replaces its earlier copy. Each page's rows and the position move
+// commit in one transaction, so an interruption anywhere leaves a state the
+// next run continues from (mirror-position.ts).
 // Differences are never silent: a row that changed without its write_date
 // moving, or a console entry that disagrees with the local session it
 // describes, is counted and recorded as a chained event; the server copy wins.
@@ -16,13 +25,13 @@ import {
   ConsoleError,
   systemClock,
   type Clock,
-  type ServerLogCursor,
   type ServerLogKind,
   type ServerLogRow,
   type ServerLogSource,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
-import { changedFields, compareCursor, cursorOf, lookBack, mirrorColumns } from './mirror-rows';
+import { advance, passWindow, readPosition, writePosition, type MirrorPosition } from './mirror-position';
+import { changedFields, mirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
@@ -31,7 +40,7 @@ export interface MirrorSyncOptions {
   /** The server mirrored: its connection key (normalised base URL + database, never a secret). */
   serverKey: string;
   pageSize?: number;
-  /** SY-2; Odoo's write_date has one-second resolution and long transactions commit late. */
+  /** W of SY-1: how far before the newest mirrored write_date each pass reads (default 10 minutes). */
   lookBackSeconds?: number;
   clock?: Clock;
 }
@@ -39,6 +48,9 @@ export interface MirrorSyncOptions {
 export type SyncProgressListener = (progress: SyncProgress) => void;
 
 const KINDS: readonly ServerLogKind[] = ['impersonate', 'console'];
+
+/** W: longer than any transaction that writes these rows is expected to stay open (docs/security.md, SY-1). */
+export const DEFAULT_LOOK_BACK_SECONDS = 600;
 
 interface Tally {
   fetched: number;
@@ -64,7 +76,7 @@ export class MirrorSync {
     if (!options.serverKey) throw new TypeError('MirrorSync needs the key of the server it mirrors');
     this.server = storedConnectionKey(options.serverKey);
     this.pageSize = options.pageSize ?? 500;
-    this.lookBackSeconds = options.lookBackSeconds ?? 300;
+    this.lookBackSeconds = options.lookBackSeconds ?? DEFAULT_LOOK_BACK_SECONDS;
     this.clock = options.clock ?? systemClock;
     this.statements = new MirrorStatements(database.raw, this.server);
   }
@@ -86,12 +98,9 @@ export class MirrorSync {
     return lastSyncAt(this.database, this.server);
   }
 
-  cursor(kind: ServerLogKind): ServerLogCursor | null {
-    const { db, sql } = this.database;
-    const row = sql.first(
-      db.selectFrom('sync_cursors').select(['write_date', 'server_id']).where('server', '=', this.server).where('kind', '=', kind),
-    );
-    return row ? { writeDate: row.write_date, id: row.server_id } : null;
+  /** Where this server's mirror of `kind` stands. */
+  position(kind: ServerLogKind): MirrorPosition {
+    return readPosition(this.database, this.server, kind);
   }
 
   private async run(onProgress: SyncProgressListener): Promise<SyncResult> {
@@ -118,46 +127,48 @@ export class MirrorSync {
     progressed: () => void,
   ): Promise<void> {
     const fetchedBefore = tally.fetched;
-    let readFrom = lookBack(this.cursor(kind), this.lookBackSeconds);
+    // The window stays the same for the whole pass; an interrupted pass resumes after its last id.
+    let window = passWindow(this.position(kind), this.lookBackSeconds);
     let first = true;
     for (;;) {
-      const page = await this.source.readServerLogs(kind, readFrom, this.pageSize);
+      const page = await this.source.readServerLogs(kind, window, this.pageSize);
       if (first) {
         setTotal(page.total === null ? null : page.total);
         first = false;
       }
-      const rows = this.checkedOrder(kind, readFrom, page.rows);
-      this.applyPage(kind, rows, tally);
+      const rows = this.checkedOrder(kind, window.afterId, page.rows);
+      const passEnds = rows.length < this.pageSize;
+      this.applyPage(kind, rows, tally, passEnds);
       tally.fetched += rows.length;
       if (page.total !== null) setTotal(Math.max(page.total, tally.fetched - fetchedBefore));
       progressed();
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < this.pageSize) return;
-      readFrom = cursorOf(last);
+      if (passEnds) return;
+      window = { ...window, afterId: rows[rows.length - 1]!.serverId };
     }
   }
 
-  /** SY-1: rows must come strictly after the cursor and in order, or the loop could spin or skip. */
-  private checkedOrder(kind: ServerLogKind, after: ServerLogCursor | null, rows: ServerLogRow[]): ServerLogRow[] {
-    let previous = after;
+  /** Rows must come in ascending id order after the page's start, or the loop could spin or skip. */
+  private checkedOrder(kind: ServerLogKind, afterId: number, rows: ServerLogRow[]): ServerLogRow[] {
+    let previous = afterId;
     for (const row of rows) {
-      if (row.kind !== kind || (previous !== null && compareCursor(cursorOf(row), previous) <= 0)) {
+      if (row.kind !== kind || row.serverId <= previous) {
         throw new ConsoleError('sync-invalid', 'audit.syncOutOfOrder', { kind, serverId: row.serverId });
       }
-      previous = cursorOf(row);
+      previous = row.serverId;
     }
     return rows;
   }
 
-  /** One transaction: the rows, their difference events and the cursor (SY-3). */
-  private applyPage(kind: ServerLogKind, rows: ServerLogRow[], tally: Tally): void {
-    const { db, sql, events, health } = this.database;
+  /** One transaction: the rows, their difference events and the position (SY-3). */
+  private applyPage(kind: ServerLogKind, rows: ServerLogRow[], tally: Tally, passEnds: boolean): void {
+    const { sql, events, health } = this.database;
     const at = new Date(this.clock.now());
     const pageTally = { inserted: 0, updated: 0, differences: 0 };
     health.write(() =>
       sql.transaction(() => {
-        let cursor = this.cursor(kind);
+        let pageNewest: string | null = null;
         for (const row of rows) {
+          if (pageNewest === null || row.writeDate > pageNewest) pageNewest = row.writeDate;
           const columns = mirrorColumns(row);
           const existing = this.statements.find(kind, row.serverId);
           if (!existing) {
@@ -165,6 +176,7 @@ export class MirrorSync {
             pageTally.inserted += 1;
             pageTally.differences += this.compareWithLocal(row, at);
           } else if (existing.raw !== columns.raw) {
+            // Same id, another version of the row: it replaces the copy (SY-1).
             this.statements.update(existing.id, columns);
             pageTally.updated += 1;
             if (existing.write_date >= row.writeDate) {
@@ -187,19 +199,10 @@ export class MirrorSync {
               pageTally.differences += this.compareWithLocal(row, at);
             }
           }
-          if (cursor === null || compareCursor(cursorOf(row), cursor) > 0) cursor = cursorOf(row);
+          // An identical copy is already mirrored: the window's overlap, skipped.
         }
-        if (cursor !== null) {
-          const values = { server: this.server, kind, write_date: cursor.writeDate, server_id: cursor.id };
-          sql.run(
-            db
-              .insertInto('sync_cursors')
-              .values(values)
-              .onConflict((oc) =>
-                oc.columns(['server', 'kind']).doUpdateSet({ write_date: values.write_date, server_id: values.server_id }),
-              ),
-          );
-        }
+        const lastId = rows.length > 0 ? rows[rows.length - 1]!.serverId : null;
+        writePosition(this.database, this.server, kind, advance(this.position(kind), pageNewest, lastId, passEnds));
       }),
     );
     tally.inserted += pageTally.inserted;

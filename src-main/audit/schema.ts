@@ -93,11 +93,16 @@ export interface ServerLogsTable {
   raw: string;
 }
 
-export interface SyncCursorsTable {
+/** Where the mirror of one server's kind stands (SY-1; mirror-position.ts). */
+export interface SyncPositionsTable {
   server: string;
   kind: string;
-  write_date: string;
-  server_id: number;
+  /** The newest write_date mirrored by a finished pass (UTC "YYYY-MM-DD HH:MM:SS"). */
+  newest_write_date: string | null;
+  /** The pass in progress: the last id it read (0: none yet)… */
+  pass_after_id: Generated<number>;
+  /** …and the newest write_date it met. */
+  pass_newest_write_date: string | null;
 }
 
 export interface SyncStateTable {
@@ -131,7 +136,7 @@ export interface AuditSchema {
   audit_chain_anchor: ChainAnchorTable;
   audit_chain_head: ChainHeadTable;
   server_logs: ServerLogsTable;
-  sync_cursors: SyncCursorsTable;
+  sync_positions: SyncPositionsTable;
   sync_state: SyncStateTable;
   local_audit_rows: AuditRowsView;
   server_audit_rows: AuditRowsView;

@@ -16,9 +16,9 @@ import type { Countdown, EndCause, SessionView } from '../../src-preload/contrac
 import type { AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
-import type { ImpersonationHandle, OdooImpersonationPort } from './ports';
+import type { ImpersonationHandle } from './ports';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';
-import { recoverOpenSessions, type RecoveryReport } from './session-recovery';
+import { recoverOpenSessions, type RecoveryPort, type RecoveryReport } from './session-recovery';
 import { SessionTimers } from './session-timers';
 import { IDLE_FACTS, toSessionView, type SessionFacts } from './session-view';
 import { LiveSession, isVerifiedImpersonation } from './live-session';
@@ -176,7 +176,7 @@ export class ImpersonationSession {
   }
 
   /** Crash recovery (FT-1) for one connection, never touching this console's own session. */
-  recover(connectionKey: string, odoo: Pick<OdooImpersonationPort, 'revokeByIdentifier'>): Promise<RecoveryReport> {
+  recover(connectionKey: string, odoo: RecoveryPort): Promise<RecoveryReport> {
     const exclude = new Set(this.live ? [this.live.rowId] : []);
     return recoverOpenSessions({ ledger: this.options.ledger, clock: this.options.clock, connectionKey, odoo, exclude });
   }

@@ -17,7 +17,7 @@ export {
   type ShutdownOutcome,
   type StartContext,
 } from './impersonation-session';
-export type { RecoveryReport } from './session-recovery';
+export type { LeftOpenSession, RecoveryPort, RecoveryReport } from './session-recovery';
 export { IDLE_SESSION_VIEW } from './session-view';
 export * from './ports';
 export * from './view-policy';

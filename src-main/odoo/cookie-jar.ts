@@ -1,7 +1,8 @@
 // One cookie jar per client: it keeps Odoo's `session_id` and nothing else, in
 // the main process only. The value is in a private field so that logging or
-// serialising the jar (or anything holding it) cannot leak it (SS-10).
-import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
+// serialising the jar (or anything holding it) cannot leak it (SS-10); the only
+// form of it that may leave memory comes from session-identifier.ts.
+import { sessionIdentifierOf, type IdentifierScheme } from './session-identifier';
 
 /** Odoo's session cookie name. */
 export const SESSION_COOKIE = 'session_id';
@@ -31,9 +32,9 @@ export class CookieJar {
     return this.#sessionId;
   }
 
-  /** The first 42 characters, the only form of the session id the console stores. */
-  sessionIdentifier(): string | null {
-    return this.#sessionId === null ? null : this.#sessionId.slice(0, SESSION_IDENTIFIER_LENGTH);
+  /** The correlation identifier, the only form of the session id the console stores or sends. */
+  sessionIdentifier(scheme: IdentifierScheme): string | null {
+    return this.#sessionId === null ? null : sessionIdentifierOf(this.#sessionId, scheme);
   }
 
   clear(): void {

@@ -12,7 +12,7 @@ export interface ImpersonatedUser {
 }
 
 export interface ImpersonationFacts {
-  /** The first 42 characters of the session id: what Odoo's device log and our audit store keep. */
+  /** The session's 42-character identifier (session-identifier.ts): Odoo's own on 18, 19, a digest on 17; never the id. */
   sessionIdentifier: string;
   target: ImpersonatedUser;
   adminUid: number;

@@ -6,6 +6,8 @@ import {
   CONSOLE_LOG_NAME,
   type ConsoleLogMessage,
   type ImpersonationHandle,
+  type LeftOpen,
+  type OpenSession,
   type OdooImpersonationPort,
   type RevokeOutcome,
   type ServerAuditEntry,
@@ -96,6 +98,10 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       if (isOdooError(error, 'feature-missing')) return 'unsupported';
       throw error;
     }
+  }
+
+  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
+    return this.odoo.closeUnrevocable(orphan);
   }
 
   private sessionOf(handle: ImpersonationHandle): ImpersonatedSession {

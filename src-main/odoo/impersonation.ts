@@ -10,6 +10,7 @@ import { ImpersonatedSession } from './impersonated-session';
 import { odooTimeOrNull } from './odoo-time';
 import { resultOf, type RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
+import { identifierScheme } from './session-identifier';
 import { parseSessionInfo, type SessionInfo } from './session-info';
 import type { UserDirectory } from './user-directory';
 import { ineligibilityReasons } from '../core';
@@ -30,9 +31,9 @@ export interface ServerStartContext {
 
 const DeviceRows = z.array(z.object({ ip_address: z.union([z.string(), z.literal(false)]) }));
 
-/** Where the web client lives: `/odoo` from Odoo 18 (docs/odoo.md), `/web` before. */
-export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'versionMajor'>): string {
-  return `${baseUrl}${features.versionMajor >= 18 ? '/odoo' : '/web'}`;
+/** Where the embedded view opens the web client: `/odoo` from Odoo 18, `/web` on 17 (docs/odoo.md, Versions). */
+export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'webClientPath'>): string {
+  return `${baseUrl}${features.webClientPath}`;
 }
 
 export async function authenticateSession(client: OdooClient, database: string, login: string, password: string): Promise<SessionInfo> {
@@ -71,7 +72,7 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
       throw new OdooError('verification-failed', { problem: 'switch' });
     }
 
-    const sessionIdentifier = client.sessionIdentifier();
+    const sessionIdentifier = client.sessionIdentifier(identifierScheme(ctx.features));
     if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
     const serverIp = ctx.features.hasDeviceLog ? await readServerIp(ctx.admin, sessionIdentifier) : null;
     return new ImpersonatedSession(client, {

@@ -6,6 +6,7 @@
 import { inspect } from 'node:util';
 import { CookieJar } from './cookie-jar';
 import { errorFromRpc, OdooError, type RpcErrorData } from './odoo-error';
+import type { IdentifierScheme } from './session-identifier';
 
 export interface OdooClientOptions {
   /** From parseServerUrl: origin plus Odoo's path, no trailing slash. */
@@ -84,9 +85,9 @@ export class OdooClient {
     return this.#jar.sessionId() !== null;
   }
 
-  /** The first 42 characters of the session id, safe to store (SS-10). */
-  sessionIdentifier(): string | null {
-    return this.#jar.sessionIdentifier();
+  /** The session's correlation identifier, safe to store (SS-10; session-identifier.ts). */
+  sessionIdentifier(scheme: IdentifierScheme): string | null {
+    return this.#jar.sessionIdentifier(scheme);
   }
 
   /** The full session cookie value: only for the impersonation view's own partition. */
@@ -159,7 +160,10 @@ function parseAnswer(response: Response, text: string, id: number): RpcAnswer {
     throw notOdoo('not-an-envelope', response.status);
   }
   const fields = envelope as Record<string, unknown>;
-  if (fields.jsonrpc !== '2.0' || fields.id !== id) throw notOdoo('not-an-envelope', response.status);
+  // Odoo echoes the id, except in an error raised before it read the body (an expired
+  // session, a NotFound): there `id` is null (docs/odoo.md, Transport).
+  const idMatches = fields.id === id || (fields.id === null && 'error' in fields);
+  if (fields.jsonrpc !== '2.0' || !idMatches) throw notOdoo('not-an-envelope', response.status);
   if ('error' in fields) {
     const error = fields.error as { data?: RpcErrorData } | null;
     if (typeof error !== 'object' || error === null || typeof error.data !== 'object' || error.data === null) {

@@ -4,13 +4,14 @@
 // records. Used by the ConsoleApi (src-main/api) and the mirror sync.
 import { inspect } from 'node:util';
 import type { ConnectionReport, Message, UserPage } from '../../src-preload/contract';
-import type { ConsoleLogMessage, ServerLogCursor, ServerLogKind, ServerLogPage, ServerLogSource } from '../core';
+import type { ConsoleLogMessage, LeftOpen, OpenSession, ServerLogKind, ServerLogWindow, ServerLogPage, ServerLogSource } from '../core';
 import { AdminSession } from './admin-session';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
 import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonation, webClientUrl, type EndReport } from './impersonation';
 import type { ImpersonatedSession } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
+import { closeUnrevocable } from './orphan-sessions';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
 import { readLogs, writeConsoleEntry } from './server-logs';
 import { parseServerUrl, type ServerUrl } from './server-url';
@@ -74,28 +75,30 @@ export class OdooConnection implements ServerLogSource {
     return this.#features;
   }
 
-  /** Whether this login may impersonate, and precisely what is missing if not (AZ-1). */
+  /** Whether this login may impersonate, precisely what is missing if not (AZ-1), and what this version lacks. */
   async checkAdmin(): Promise<ConnectionReport> {
     const info = await this.#admin.info();
     const features = await this.detect();
     let inGroup = info.isImpersonateUser;
     if (features.moduleInstalled && !info.impersonationKeys) {
       // Session info lacks the module's key (another module version): ask the server directly.
-      const answer = await this.#admin.callKw('res.users', 'has_group', [[info.uid], IMPERSONATE_GROUP_XMLID]);
-      inGroup = answer.result === true;
+      inGroup = await new UserDirectory(this.#admin, features).isMember(info.uid, IMPERSONATE_GROUP_XMLID);
     }
     const problems: Message[] = [];
     if (!info.isSystem) problems.push({ key: 'odoo.problemNotSystemAdmin', params: { login: info.login } });
     if (!features.moduleInstalled) problems.push({ key: 'odoo.problemModuleMissing' });
     else if (!inGroup) problems.push({ key: 'odoo.problemNotInImpersonationGroup', params: { login: info.login } });
-    if (!features.hasDeviceLog) problems.push({ key: 'odoo.problemNoDeviceLog', params: { version: features.serverVersion } });
+    // Odoo 17 has no res.device*: no server-seen IP, no revoke by identifier (docs/odoo.md, Versions).
+    const capabilities = { serverSeenIp: features.hasDeviceLog, revokeOrphans: features.hasDeviceLog };
+    if (!capabilities.serverSeenIp) problems.push({ key: 'odoo.problemNoServerIp', params: { version: features.serverVersion } });
+    if (!capabilities.revokeOrphans) problems.push({ key: 'odoo.problemNoOrphanRevocation', params: { version: features.serverVersion } });
     return {
       ok: info.isSystem && features.moduleInstalled && inGroup,
       serverVersion: features.serverVersion,
       moduleInstalled: features.moduleInstalled,
       isSystemAdmin: info.isSystem,
       inImpersonationGroup: features.moduleInstalled && inGroup,
-      hasDeviceLog: features.hasDeviceLog,
+      capabilities,
       admin: { uid: info.uid, name: info.name, login: info.login },
       problems,
     };
@@ -154,17 +157,22 @@ export class OdooConnection implements ServerLogSource {
     return revokeByIdentifier(this.#admin, identifier, adminPassword);
   }
 
+  /** Crash recovery where revoking is unsupported (Odoo 17): closes the orphan's log row if certain, says what stays open. */
+  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
+    return closeUnrevocable(this.#admin, orphan);
+  }
+
   /** The console's server-side record (ir.logging); answers the row's id. */
   writeAuditEntry(message: ConsoleLogMessage): Promise<number> {
     return writeConsoleEntry(this.#admin, this.database, message);
   }
 
-  async readServerLogs(kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+  async readServerLogs(kind: ServerLogKind, window: ServerLogWindow, limit: number): Promise<ServerLogPage> {
     if (kind === 'impersonate') {
       const features = await this.detect();
       if (!features.hasImpersonateLog) throw new OdooError('module-missing');
     }
-    return readLogs(this.#admin, kind, cursor, limit);
+    return readLogs(this.#admin, kind, window, limit);
   }
 
   toJSON(): { url: string; database: string; login: string } {

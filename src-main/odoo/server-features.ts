@@ -1,7 +1,8 @@
 // What the server offers, decided from what it reports, never guessed from the
 // version alone (docs/odoo.md, Versions): the version from session info, the module
-// from ir.module.module, res.device* and impersonate.log from ir.model, and the
-// id of base.group_system from ir.model.data.
+// from ir.module.module, res.device* and impersonate.log from ir.model, the
+// users' groups field that includes implied groups from ir.model.fields, and the
+// id of base.group_system from ir.model.data — all in one parallel round.
 import { z } from 'zod';
 import { OdooError } from './odoo-error';
 import { resultOf, type RpcChannel } from './rpc-channel';
@@ -18,16 +19,23 @@ export interface ServerFeatures {
   /** res.device and res.device.log (Odoo 17.2+): server-seen IP and revoke by identifier. */
   hasDeviceLog: boolean;
   systemGroupId: number;
-  /** The users' groups field: `group_ids` from Odoo 19, `groups_id` before. */
-  groupsField: 'groups_id' | 'group_ids';
+  /**
+   * The users' groups field that holds implied groups too, which "administrator"
+   * must be decided on (AZ-2): `groups_id` up to 18 (it stores them), 19's
+   * `all_group_ids` (its `group_ids` holds direct groups only).
+   */
+  adminGroupsField: 'groups_id' | 'all_group_ids';
+  /** Where the web client lives: `/web` on 17, `/odoo` from 18. */
+  webClientPath: '/web' | '/odoo';
 }
 
 const ModuleRows = z.array(z.object({ state: z.string() }));
 const ModelRows = z.array(z.object({ model: z.string() }));
 const XmlIdRows = z.array(z.object({ res_id: z.number().int().positive() }));
+const FieldRows = z.array(z.object({ name: z.string() }));
 
 export async function detectFeatures(rpc: RpcChannel, info: SessionInfo): Promise<ServerFeatures> {
-  const [modules, models, group] = await Promise.all([
+  const [modules, models, group, fields] = await Promise.all([
     rpc.callKw('ir.module.module', 'search_read', [[['name', '=', IMPERSONATE_MODULE]]], { fields: ['state'] }),
     rpc.callKw('ir.model', 'search_read', [[['model', 'in', ['res.device', 'res.device.log', 'impersonate.log']]]], {
       fields: ['model'],
@@ -35,7 +43,13 @@ export async function detectFeatures(rpc: RpcChannel, info: SessionInfo): Promis
     rpc.callKw('ir.model.data', 'search_read', [[['module', '=', 'base'], ['name', '=', 'group_system']]], {
       fields: ['res_id'],
     }),
+    rpc.callKw('ir.model.fields', 'search_read', [[['model', '=', 'res.users'], ['name', 'in', ['groups_id', 'all_group_ids']]]], {
+      fields: ['name'],
+    }),
   ]);
+  const groupFields = new Set(resultOf(fields, FieldRows, 'group-fields').map((row) => row.name));
+  const adminGroupsField = groupFields.has('all_group_ids') ? 'all_group_ids' : groupFields.has('groups_id') ? 'groups_id' : null;
+  if (adminGroupsField === null) throw new OdooError('not-odoo', { problem: 'group-fields' });
   const moduleRows = resultOf(modules, ModuleRows, 'module-state');
   const present = new Set(resultOf(models, ModelRows, 'models').map((row) => row.model));
   const groupRow = resultOf(group, XmlIdRows, 'group-system')[0];
@@ -47,6 +61,7 @@ export async function detectFeatures(rpc: RpcChannel, info: SessionInfo): Promis
     hasImpersonateLog: present.has('impersonate.log'),
     hasDeviceLog: present.has('res.device') && present.has('res.device.log'),
     systemGroupId: groupRow.res_id,
-    groupsField: info.versionMajor >= 19 ? 'group_ids' : 'groups_id',
+    adminGroupsField,
+    webClientPath: info.versionMajor >= 18 ? '/odoo' : '/web',
   };
 }

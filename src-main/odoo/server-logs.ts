@@ -1,12 +1,14 @@
 // The server's audit records: the console's own ir.logging entries (written
-// here) and impersonate.log rows, read in (write_date, id) order after a cursor
-// for the mirror sync (SY-1). impersonate.log names the target's partner, so the
-// user is resolved with one more query (docs/odoo.md).
+// here) and impersonate.log rows, read for the mirror sync by window (SY-1):
+// `write_date >= since` with a whole-second literal — the one comparison every
+// version reads alike — and `id > afterId`, in id order (docs/odoo.md, The
+// server's own audit records). impersonate.log names the target's partner, so
+// the user is resolved with one more query.
 import { z } from 'zod';
 import {
   CONSOLE_LOG_NAME,
   type ConsoleLogMessage,
-  type ServerLogCursor,
+  type ServerLogWindow,
   type ServerLogKind,
   type ServerLogPage,
   type ServerLogRow,
@@ -54,12 +56,16 @@ const ConsoleLogMessageSchema = z.object({
   endCause: z.string().optional(),
 }) satisfies z.ZodType<ConsoleLogMessage>;
 
-function afterCursor(cursor: ServerLogCursor | null): unknown[] {
-  if (cursor === null) return [];
-  return ['|', ['write_date', '>', cursor.writeDate], '&', ['write_date', '=', cursor.writeDate], ['id', '>', cursor.id]];
+function inWindow(window: ServerLogWindow): unknown[] {
+  if (window.since !== null && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(window.since)) {
+    throw new OdooError('verification-failed', { problem: 'sync-window' }); // a fraction would mean different things per version
+  }
+  return [...(window.since === null ? [] : [['write_date', '>=', window.since]]), ['id', '>', window.afterId]];
 }
 
-const ORDER = 'write_date asc, id asc';
+// Ids, not write_dates: Odoo sorts write_date by microseconds it never answers, and
+// neither order follows commits (docs/odoo.md).
+const ORDER = 'id asc';
 
 export async function writeConsoleEntry(admin: RpcChannel, database: string, message: ConsoleLogMessage): Promise<number> {
   // SS-10: only the 42-character identifier may reach the server's log, never a full session id.
@@ -83,13 +89,13 @@ export async function writeConsoleEntry(admin: RpcChannel, database: string, mes
   return Array.isArray(created) ? (created[0] as number) : created;
 }
 
-export async function readLogs(admin: RpcChannel, kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
-  return kind === 'impersonate' ? readImpersonateLog(admin, cursor, limit) : readConsoleLog(admin, cursor, limit);
+export async function readLogs(admin: RpcChannel, kind: ServerLogKind, window: ServerLogWindow, limit: number): Promise<ServerLogPage> {
+  return kind === 'impersonate' ? readImpersonateLog(admin, window, limit) : readConsoleLog(admin, window, limit);
 }
 
-async function readConsoleLog(admin: RpcChannel, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+async function readConsoleLog(admin: RpcChannel, window: ServerLogWindow, limit: number): Promise<ServerLogPage> {
   const answer = await admin.callKw('ir.logging', 'web_search_read', [], {
-    domain: [['name', '=', CONSOLE_LOG_NAME], ...afterCursor(cursor)],
+    domain: [['name', '=', CONSOLE_LOG_NAME], ...inWindow(window)],
     specification: { message: {}, create_date: {}, write_date: {} },
     limit,
     order: ORDER,
@@ -115,10 +121,10 @@ async function readConsoleLog(admin: RpcChannel, cursor: ServerLogCursor | null,
   return { rows, total: page.length };
 }
 
-async function readImpersonateLog(admin: RpcChannel, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage> {
+async function readImpersonateLog(admin: RpcChannel, window: ServerLogWindow, limit: number): Promise<ServerLogPage> {
   const named = { fields: { display_name: {} } };
   const answer = await admin.callKw('impersonate.log', 'web_search_read', [], {
-    domain: afterCursor(cursor),
+    domain: inWindow(window),
     specification: { user_id: named, impersonated_partner_id: named, date_start: {}, date_end: {}, create_date: {}, write_date: {} },
     limit,
     order: ORDER,

@@ -75,13 +75,27 @@ export class UserDirectory {
     return { id: record.id, login: record.login, name: record.name, active: record.active, share: record.share, isSystemAdmin: admins.has(id) };
   }
 
-  /** Which of `ids` are members of base.group_system, in one query. */
+  /** Whether one user is in the group `module.name`, implied membership included (not has_group: 17 answers for the caller only). */
+  async isMember(uid: number, xmlid: string): Promise<boolean> {
+    const [module, name] = xmlid.split('.');
+    const group = await this.rpc.callKw('ir.model.data', 'search_read', [[['module', '=', module], ['name', '=', name], ['model', '=', 'res.groups']]], {
+      fields: ['res_id'],
+    });
+    const groupId = resultOf(group, z.array(z.object({ res_id: z.number().int() })), 'group')[0]?.res_id;
+    if (groupId === undefined) return false;
+    const count = await this.rpc.callKw('res.users', 'search_count', [[['id', '=', uid], [this.features.adminGroupsField, 'in', [groupId]]]], {
+      context: { active_test: false },
+    });
+    return resultOf(count, z.number().int(), 'group-member') > 0;
+  }
+
+  /** Which of `ids` are members of base.group_system, implied membership included, in one query (AZ-2). */
   private async administratorsAmong(ids: number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
     const answer = await this.rpc.callKw(
       'res.users',
       'search_read',
-      [[['id', 'in', ids], [this.features.groupsField, 'in', [this.features.systemGroupId]]]],
+      [[['id', 'in', ids], [this.features.adminGroupsField, 'in', [this.features.systemGroupId]]]],
       { fields: ['id'], context: { active_test: false } },
     );
     return new Set(resultOf(answer, IdRows, 'administrators').map((row) => row.id));

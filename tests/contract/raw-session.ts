@@ -1,5 +1,8 @@
 // Raw JSON-RPC calls for the contract points that are about the server itself
 // (its envelope, cookie, headers), with their own cookie, outside the connector.
+// Every exchange may be recorded into a transcript: the protocol scenarios
+// (protocol-scenarios.ts) read theirs, and the fidelity check compares the
+// simulator's transcript with the real server's (tests/contract/fidelity/).
 
 export interface RawAnswer {
   status: number;
@@ -11,40 +14,63 @@ export interface RawAnswer {
   envelope: { id?: unknown; result?: unknown; error?: { code: number; message: string; data: { name: string; message: string; debug?: string } } } | null;
 }
 
+/** One request and its answer, as a scenario made it. */
+export interface Exchange {
+  method: string;
+  path: string;
+  /** What the scenario called this step, for tests that look one up. */
+  label: string;
+  /** The body sent, as sent (the fidelity check reads the request's `id` from it). */
+  requestBody: string | null;
+  answer: RawAnswer;
+}
+
+export interface PostOptions {
+  contentType?: string | null;
+  body?: string;
+  label?: string;
+}
+
 export class RawSession {
   cookie: string | null = null;
   #id = 1;
 
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    private readonly transcript: Exchange[] | null = null,
+  ) {}
 
-  async post(path: string, params: unknown, init: { contentType?: string; body?: string } = {}): Promise<RawAnswer> {
+  async post(path: string, params: unknown, init: PostOptions = {}): Promise<RawAnswer> {
     const body = init.body ?? JSON.stringify({ jsonrpc: '2.0', method: 'call', id: this.#id++, params });
-    return this.#send(path, { method: 'POST', body, headers: { 'Content-Type': init.contentType ?? 'application/json' } });
+    const headers: Record<string, string> = {};
+    // null: no Content-Type header at all.
+    if (init.contentType !== null) headers['Content-Type'] = init.contentType ?? 'application/json';
+    return this.#send(path, { method: 'POST', body, headers }, init.label);
   }
 
-  get(path: string): Promise<RawAnswer> {
-    return this.#send(path, { method: 'GET' });
+  get(path: string, label?: string): Promise<RawAnswer> {
+    return this.#send(path, { method: 'GET' }, label);
   }
 
-  callKw(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<RawAnswer> {
-    return this.post(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
+  callKw(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}, label?: string): Promise<RawAnswer> {
+    return this.post(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, { label });
   }
 
-  authenticate(database: string, login: string, password: string): Promise<RawAnswer> {
-    return this.post('/web/session/authenticate', { db: database, login, password });
+  authenticate(database: string, login: string, password: string, label?: string): Promise<RawAnswer> {
+    return this.post('/web/session/authenticate', { db: database, login, password }, { label });
   }
 
-  sessionInfo(): Promise<RawAnswer> {
-    return this.post('/web/session/get_session_info', {});
+  sessionInfo(label?: string): Promise<RawAnswer> {
+    return this.post('/web/session/get_session_info', {}, { label });
   }
 
   /** Best effort: back to the admin if impersonating, then destroy (leaves a real server clean). */
   async end(): Promise<void> {
-    await this.callKw('res.users', 'back_to_origin_login', []).catch(() => undefined);
-    await this.post('/web/session/destroy', {}).catch(() => undefined);
+    await this.callKw('res.users', 'back_to_origin_login', [], {}, 'end: back').catch(() => undefined);
+    await this.post('/web/session/destroy', {}, { label: 'end: destroy' }).catch(() => undefined);
   }
 
-  async #send(path: string, init: RequestInit): Promise<RawAnswer> {
+  async #send(path: string, init: RequestInit, label = ''): Promise<RawAnswer> {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set('Cookie', `session_id=${this.cookie}`);
     const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: 'manual' });
@@ -60,7 +86,9 @@ export class RawSession {
     } catch {
       envelope = null;
     }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', setCookie, headers: response.headers, text, envelope };
+    const answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', setCookie, headers: response.headers, text, envelope };
+    this.transcript?.push({ method: init.method ?? 'GET', path, label, requestBody: typeof init.body === 'string' ? init.body : null, answer });
+    return answer;
   }
 }
 

@@ -1,130 +1,160 @@
-// docs/odoo.md, Sessions and the cookie: authenticate, the cookie, rotation, check,
-// destroy, logout, and the web client's pages.
+// docs/odoo.md, Sessions and the cookie: authenticate, the cookie (40 hex
+// characters on Odoo 17, 84 url-safe ones from 18), when it is sent again,
+// destroy, logout, and the web client's pages (/web on 17, /odoo from 18).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooConnection, isOdooError } from '../../src-main/odoo';
-import { RawSession } from './raw-session';
-import { openTarget, type ContractTarget } from './target';
-
-let target: ContractTarget;
-beforeAll(async () => {
-  target = await openTarget();
-});
-afterAll(() => target.close());
+import { entryRoute, runScenario, type ScenarioName } from './protocol-scenarios';
+import { eachTarget, knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
 
 const kindOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: unknown) => (isOdooError(e) ? e.kind : String(e)));
+const sessionCookies = (setCookie: string[]) => setCookie.filter((c) => c.startsWith('session_id='));
 
-describe('authenticate', () => {
-  it('sets an 84-character HttpOnly session cookie living 7 days on path /', async () => {
-    const raw = new RawSession(target.url);
-    const answer = await raw.authenticate(target.database, target.admin.login, target.admin.password);
-    const cookie = answer.setCookie.find((c) => c.startsWith('session_id='));
-    expect(cookie).toBeDefined();
-    expect(raw.cookie).toMatch(/^[A-Za-z0-9_-]{84}$/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/Max-Age=604800/i);
-    expect(cookie).toMatch(/Path=\//);
-    await raw.end();
+describe.each(eachTarget())('sessions on %s', (_label, spec) => {
+  let target: ContractTarget;
+  let ids: KnownUsers;
+  beforeAll(async () => {
+    target = await openTarget(spec);
+    ids = await knownUsers(target);
   });
+  afterAll(() => target.close());
+  const run = (name: ScenarioName) => runScenario(target, ids, name);
+  const sessionId = () => (target.version >= 18 ? /^[A-Za-z0-9_-]{84}$/ : /^[0-9a-f]{40}$/);
 
-  it('rotates the cookie when authenticating on a jar that already has one', async () => {
-    const raw = new RawSession(target.url);
-    await raw.authenticate(target.database, target.user.login, target.user.password);
-    const first = raw.cookie;
-    await raw.authenticate(target.database, target.user.login, target.user.password);
-    expect(raw.cookie).not.toBe(first);
-    await raw.end();
-  });
-
-  it('says access-denied alike for a wrong password, an unknown login and an archived user', async () => {
-    const kinds = await Promise.all([
-      kindOf(target.connect({ login: target.user.login, password: 'wrong-password-123' }).authenticate()),
-      kindOf(target.connect({ login: 'no-such-login-xyz', password: 'whatever' }).authenticate()),
-      kindOf(target.connect({ login: target.archivedLogin, password: target.archivedLogin }).authenticate()),
-    ]);
-    expect(kinds).toEqual(['access-denied', 'access-denied', 'access-denied']);
-  });
-
-  it('says database-not-found for an unknown database', async () => {
-    const wrongDb = new OdooConnection({
-      url: target.url,
-      database: 'no_such_database_xyz',
-      login: target.admin.login,
-      password: target.admin.password,
+  describe('authenticate', () => {
+    it('sets an HttpOnly session cookie living 7 days on path /: 40 hex characters on 17, 84 url-safe ones from 18', async () => {
+      const answer = (await run('authenticate')).get('authenticate');
+      const cookies = sessionCookies(answer.setCookie);
+      // 19 saves the session twice while authenticating: two identical headers.
+      expect(cookies).toHaveLength(target.version >= 19 ? 2 : 1);
+      expect(new Set(cookies).size).toBe(1);
+      const [cookie = ''] = cookies;
+      expect(/^session_id=([^;]*)/.exec(cookie)?.[1]).toMatch(sessionId());
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/Max-Age=604800/i);
+      expect(cookie).toMatch(/Path=\//);
+      expect(cookie).not.toMatch(/SameSite|Secure/i);
     });
-    expect(await kindOf(wrongDb.authenticate())).toBe('database-not-found');
+
+    it('rotates the cookie when authenticating on a jar that already has one', async () => {
+      const transcript = await run('authenticate-again');
+      const first = /session_id=([^;]*)/.exec(sessionCookies(transcript.get('first').setCookie)[0] ?? '')?.[1];
+      const second = /session_id=([^;]*)/.exec(sessionCookies(transcript.get('second').setCookie)[0] ?? '')?.[1];
+      expect(second).toMatch(sessionId());
+      expect(second).not.toBe(first);
+    });
+
+    it('says access-denied alike for a wrong password, an unknown login and an archived user', async () => {
+      const kinds = await Promise.all([
+        kindOf(target.connect({ login: target.user.login, password: 'wrong-password-123' }).authenticate()),
+        kindOf(target.connect({ login: 'no-such-login-xyz', password: 'whatever' }).authenticate()),
+        kindOf(target.connect({ login: target.archivedLogin, password: target.archivedLogin }).authenticate()),
+      ]);
+      expect(kinds).toEqual(['access-denied', 'access-denied', 'access-denied']);
+    });
+
+    it('says database-not-found for an unknown database', async () => {
+      const wrongDb = new OdooConnection({ url: target.url, database: 'no_such_database_xyz', login: target.admin.login, password: target.admin.password });
+      expect(await kindOf(wrongDb.authenticate())).toBe('database-not-found');
+    });
+
+    it('answers the session info the console reads', async () => {
+      const connection = target.connect();
+      const info = await connection.authenticate();
+      expect(info.login).toBe(target.admin.login);
+      expect(info.isSystem).toBe(true);
+      expect(info.versionMajor).toBe(target.version);
+      expect(info.impersonationKeys).toBe(true);
+      expect(info.isImpersonateUser).toBe(true);
+      expect(info.impersonateFromUid).toBeNull();
+      await connection.destroy();
+    });
   });
 
-  it('answers the session info the console reads', async () => {
-    const connection = target.connect();
-    const info = await connection.authenticate();
-    expect(info.login).toBe(target.admin.login);
-    expect(info.isSystem).toBe(true);
-    expect(info.versionMajor).toBeGreaterThanOrEqual(17);
-    expect(info.impersonationKeys).toBe(true);
-    expect(info.isImpersonateUser).toBe(true);
-    expect(info.impersonateFromUid).toBeNull();
-    await connection.destroy();
+  describe('the cookie on later answers', () => {
+    it('comes again whenever the session changed: get_session_info always, the first checked call from Odoo 18, check never', async () => {
+      const transcript = await run('cookie-repeats');
+      const count = (label: string) => sessionCookies(transcript.get(label).setCookie).length;
+      expect(count('call_kw 1')).toBe(target.version >= 18 ? 1 : 0); // the device trace of 18 and 19
+      expect(count('call_kw 2')).toBe(0);
+      expect(count('get_session_info 1')).toBe(1);
+      expect(count('get_session_info 2')).toBe(1);
+      expect(count('check')).toBe(0);
+      expect(transcript.get('check').envelope).not.toHaveProperty('result');
+      expect(transcript.get('check').envelope).not.toHaveProperty('error');
+    });
+  });
+
+  describe('destroy and logout', () => {
+    it('destroy hands out a new anonymous cookie with its own answer; the old one then gets SessionExpired, id null and no cookie', async () => {
+      const transcript = await run('destroy');
+      const destroy = transcript.get('destroy');
+      expect(destroy.envelope).toEqual({ jsonrpc: '2.0', id: expect.any(Number) });
+      const fresh = sessionCookies(destroy.setCookie);
+      expect(fresh).toHaveLength(1);
+      expect(/session_id=([^;]*)/.exec(fresh[0] ?? '')?.[1]).toMatch(sessionId());
+      expect(destroy.setCookie.some((c) => /^cids=;.*Max-Age=0/i.test(c))).toBe(true);
+      const old = transcript.get('old cookie');
+      expect(old.envelope?.error).toMatchObject({ code: 100, message: 'Odoo Session Expired', data: { name: 'odoo.http.SessionExpiredException' } });
+      expect(old.envelope?.id).toBeNull();
+      expect(old.setCookie).toEqual([]);
+      // destroy itself needs a live session.
+      expect(transcript.get('destroy again').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
+    });
+
+    it('logout answers a 303 home with a new anonymous cookie, with or without a session; the old cookie is dead', async () => {
+      const transcript = await run('logout');
+      for (const label of ['logout', 'logout without cookie']) {
+        const answer = transcript.get(label);
+        expect(answer.status, label).toBe(303);
+        expect(answer.headers.get('location'), label).toBe(entryRoute(target.version));
+        expect(/session_id=([^;]*)/.exec(sessionCookies(answer.setCookie)[0] ?? '')?.[1], label).toMatch(sessionId());
+      }
+      expect(transcript.get('old cookie').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
+    });
+
+    it('reports session-expired from the connector for a dead session, and the admin API session logs in again once', async () => {
+      const connection = target.connect();
+      await connection.authenticate();
+      await connection.destroy();
+      const info = await connection.sessionInfo();
+      expect(info.login).toBe(target.admin.login);
+      await connection.destroy();
+    });
+  });
+
+  describe('the web client', () => {
+    it('lives at /web on 17 and /odoo from 18; without a session it redirects (303) to /web/login, with ?redirect= from 18', async () => {
+      const transcript = await run('web-client');
+      const web = transcript.get('anonymous /web');
+      expect(web.status).toBe(303);
+      expect(web.headers.get('location')).toBe(target.version >= 18 ? '/web/login?redirect=%2Fweb%3F' : '/web/login');
+      const odoo = transcript.get('anonymous /odoo');
+      if (target.version >= 18) {
+        expect(odoo.status).toBe(303);
+        expect(odoo.headers.get('location')).toBe('/web/login?redirect=%2Fodoo%3F');
+      } else {
+        expect(odoo.status).toBe(404);
+      }
+      // An anonymous page gets an anonymous session.
+      expect(sessionCookies(web.setCookie)).toHaveLength(1);
+    });
+
+    it('refuses to be framed (X-Frame-Options: DENY) and shows the logged-in user', async () => {
+      const page = (await run('web-client')).get('entry route');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      const name = (await knownNames(target))[target.user.login];
+      expect(page.text).toContain(name);
+    });
   });
 });
 
-describe('check, destroy and logout', () => {
-  it('answers /web/session/check on a valid session with no result key', async () => {
-    const raw = new RawSession(target.url);
-    await raw.authenticate(target.database, target.user.login, target.user.password);
-    const answer = await raw.post('/web/session/check', {});
-    expect(answer.envelope).not.toBeNull();
-    expect(answer.envelope).not.toHaveProperty('result');
-    expect(answer.envelope).not.toHaveProperty('error');
-    await raw.end();
-  });
-
-  it('kills the cookie on destroy: the old value gets SessionExpiredException and a new anonymous cookie', async () => {
-    const raw = new RawSession(target.url);
-    await raw.authenticate(target.database, target.user.login, target.user.password);
-    const old = raw.cookie;
-    await raw.post('/web/session/destroy', {});
-    raw.cookie = old;
-    const answer = await raw.sessionInfo();
-    expect(answer.envelope?.error?.code).toBe(100);
-    expect(answer.envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
-    expect(raw.cookie).not.toBe(old);
-  });
-
-  it('kills the cookie on GET /web/session/logout with a 303', async () => {
-    const raw = new RawSession(target.url);
-    await raw.authenticate(target.database, target.user.login, target.user.password);
-    const old = raw.cookie;
-    const answer = await raw.get('/web/session/logout');
-    expect(answer.status).toBe(303);
-    raw.cookie = old;
-    expect((await raw.sessionInfo()).envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
-  });
-
-  it('reports session-expired from the connector for an authenticated route without a session', async () => {
-    const connection = target.connect();
-    await connection.authenticate();
+async function knownNames(target: ContractTarget): Promise<Record<string, string>> {
+  const connection = target.connect();
+  try {
+    const page = await connection.searchUsers(target.user.login, 0, 20);
+    return Object.fromEntries(page.rows.map((row) => [row.login, row.name]));
+  } finally {
     await connection.destroy();
-    // The admin API session re-authenticates once on expiry, so a later call still works.
-    const info = await connection.sessionInfo();
-    expect(info.login).toBe(target.admin.login);
-    await connection.destroy();
-  });
-});
-
-describe('the web client', () => {
-  it('redirects to /web/login with a 303 without a session', async () => {
-    const answer = await new RawSession(target.url).get('/odoo');
-    expect(answer.status).toBe(303);
-    expect(answer.headers.get('location')).toMatch(/\/web\/login\?redirect=/);
-  });
-
-  it('refuses to be framed (X-Frame-Options: DENY) and shows the logged-in user', async () => {
-    const raw = new RawSession(target.url);
-    const login = await raw.authenticate(target.database, target.user.login, target.user.password);
-    const answer = await raw.get('/odoo');
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('x-frame-options')).toBe('DENY');
-    expect(answer.text).toContain((login.envelope?.result as { name: string }).name);
-    await raw.end();
-  });
-});
+  }
+}

@@ -1,57 +1,80 @@
 // docs/odoo.md, Transport: the JSON-RPC envelope, errors at HTTP 200, HTML for a JSON
-// route called the wrong way, and the connector's reading of all of it.
+// route called the wrong way, what a body that is no envelope gets, and the
+// connector's reading of all of it — the same where the versions agree, per
+// version (as the server reports it) where they differ.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooError } from '../../src-main/odoo';
-import { RawSession } from './raw-session';
-import { openTarget, type ContractTarget } from './target';
+import { runScenario, type ScenarioName } from './protocol-scenarios';
+import { eachTarget, knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
 
-let target: ContractTarget;
-beforeAll(async () => {
-  target = await openTarget();
-});
-afterAll(() => target.close());
+describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
+  let target: ContractTarget;
+  let ids: KnownUsers;
+  beforeAll(async () => {
+    target = await openTarget(spec);
+    ids = await knownUsers(target);
+  });
+  afterAll(() => target.close());
+  const run = (name: ScenarioName) => runScenario(target, ids, name);
 
-describe('the JSON-RPC transport', () => {
-  it('answers an error with HTTP 200 and the Python class in data.name', async () => {
-    const raw = new RawSession(target.url);
-    const answer = await raw.authenticate(target.database, target.admin.login, 'definitely-wrong-password');
+  it('answers an error with HTTP 200 and the Python class in data.name; code 200, and 0 from Odoo 19', async () => {
+    const answer = (await run('wrong-password')).get('wrong password');
     expect(answer.status).toBe(200);
-    expect(answer.envelope?.error?.code).toBe(200);
+    expect(answer.contentType).toMatch(/^application\/json/);
+    expect(answer.envelope?.error?.code).toBe(target.version >= 19 ? 0 : 200);
+    expect(answer.envelope?.error?.message).toBe('Odoo Server Error');
     expect(answer.envelope?.error?.data.name).toBe('odoo.exceptions.AccessDenied');
     expect(answer.envelope).not.toHaveProperty('result');
+    expect(answer.setCookie).toEqual([]);
   });
 
   it('echoes the request id in the answer', async () => {
-    const raw = new RawSession(target.url);
-    const answer = await raw.post('/web/session/authenticate', {}, {
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 4242, params: { db: target.database, login: 'x', password: 'y' } }),
-    });
-    expect(answer.envelope?.id).toBe(4242);
+    expect((await run('echo-id')).get('id 4242').envelope?.id).toBe(4242);
   });
 
-  it('answers HTML with status 400 to a JSON route called with GET', async () => {
-    const answer = await new RawSession(target.url).get('/web/session/get_session_info');
-    expect(answer.status).toBe(400);
-    expect(answer.contentType).toMatch(/text\/html/);
+  it('answers HTML to a JSON route called with GET or another content type: 400, and 415 from Odoo 19', async () => {
+    const transcript = await run('wrong-request');
+    for (const label of ['GET', 'text/plain', 'no content type']) {
+      const answer = transcript.get(label);
+      expect(answer.status, label).toBe(target.version >= 19 ? 415 : 400);
+      expect(answer.contentType, label).toMatch(/^text\/html/);
+    }
+    // A charset after the JSON content type is fine.
+    expect(transcript.get('json with charset').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
   });
 
-  it('answers HTML with status 400 to a JSON route called with another content type', async () => {
-    const answer = await new RawSession(target.url).post('/web/session/get_session_info', {}, { contentType: 'text/plain' });
-    expect(answer.status).toBe(400);
-    expect(answer.contentType).toMatch(/text\/html/);
+  it('answers a body that is no envelope with a TypeError, or a KeyError on call_kw from Odoo 18; id null', async () => {
+    const transcript = await run('not-an-envelope');
+    const authenticate = transcript.get('authenticate').envelope;
+    expect(authenticate?.id).toBeNull();
+    expect(authenticate?.error?.data.name).toBe('builtins.TypeError');
+    expect(authenticate?.error?.data.message).toMatch(/missing 3 required positional arguments: 'db', 'login', and 'password'/);
+    const callKw = transcript.get('call_kw').envelope;
+    expect(callKw?.id).toBeNull();
+    // 18 and 19 read `params` before anything else on call_kw; 17 calls the method without its arguments.
+    expect(callKw?.error?.data.name).toBe(target.version >= 18 ? 'builtins.KeyError' : 'builtins.TypeError');
+    // A route without parameters simply serves the body it could not read.
+    const info = transcript.get('get_session_info').envelope;
+    expect(info?.id).toBeNull();
+    expect(info?.result).toMatchObject({ uid: ids.user });
   });
 
-  it('answers a body that is not an envelope with builtins.KeyError', async () => {
-    const answer = await new RawSession(target.url).post('/web/session/authenticate', null, { body: JSON.stringify({ hello: 'world' }) });
-    expect(answer.envelope?.error?.data.name).toBe('builtins.KeyError');
+  it('answers a body that is not a JSON object with HTML 400', async () => {
+    const transcript = await run('not-json');
+    expect(transcript.get('array')).toMatchObject({ status: 400, text: 'Invalid JSON-RPC data' });
+    expect(transcript.get('not json')).toMatchObject({ status: 400, text: 'Invalid JSON data' });
   });
 
-  it('refuses methods whose name starts with an underscore with an AccessError', async () => {
-    const raw = new RawSession(target.url);
-    await raw.authenticate(target.database, target.admin.login, target.admin.password);
-    const answer = await raw.callKw('res.users', '_compute_display_name', [[]]);
-    expect(answer.envelope?.error?.data.name).toBe('odoo.exceptions.AccessError');
-    await raw.end();
+  it('refuses a private method with an AccessError, and an unknown model with KeyError (17) or NotFound, code 404 (18, 19)', async () => {
+    const transcript = await run('refused-calls');
+    expect(transcript.get('private method').envelope?.error?.data.name).toBe('odoo.exceptions.AccessError');
+    const unknown = transcript.get('unknown model').envelope;
+    if (target.version >= 18) {
+      expect(unknown?.error).toMatchObject({ code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound' } });
+      expect(unknown?.id).toBeNull();
+    } else {
+      expect(unknown?.error).toMatchObject({ code: 200, data: { name: 'builtins.KeyError' } });
+    }
   });
 
   it('gives the connector a typed error without the server traceback', async () => {

@@ -163,3 +163,32 @@ for (const language of ['en', 'es'] as const) {
     });
   });
 }
+
+// What a version lacks is said at Connect as it is for anything missing, in both languages (issue 16).
+for (const language of ['en', 'es'] as const) {
+  test.describe(`connect to Odoo 17 (${language})`, () => {
+    test.use({ harnessArgs: ['--odoo-sim', '--sim-version', '17'] });
+
+    test('says that Odoo 17 records no server-seen IP and cannot end a crashed session, and connects all the same', async ({ page, harness }) => {
+      const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+      await page.goto(harness.url);
+      await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+      await chooseLanguage(page, language);
+      const main = page.getByRole('main');
+      await fillNewConnection(main, t, harness.odooUrl!, 'Odoo 17');
+      await main.getByRole('button', { name: t('connect.form.save') }).click();
+      await main.getByRole('button', { name: t('connect.panel.test') }).click();
+
+      await expect(main.getByRole('heading', { name: t('connect.report.ok.test') })).toBeVisible();
+      const checks = main.getByRole('list', { name: t('connect.report.checks') });
+      await expect(checks.getByRole('listitem').filter({ hasText: t('connect.check.version', { version: '17.0' }) })).toHaveAttribute('data-state', 'ok');
+      await expect(checks.getByRole('listitem').filter({ hasText: t('connect.check.noServerIp') })).toHaveAttribute('data-state', 'info');
+      await expect(checks.getByRole('listitem').filter({ hasText: t('connect.check.noRevokeOrphans') })).toHaveAttribute('data-state', 'info');
+      const notes = main.getByRole('list', { name: t('connect.report.problems') }).getByRole('listitem');
+      await expect(notes).toHaveText([t('odoo.problemNoServerIp', { version: '17.0' }), t('odoo.problemNoOrphanRevocation', { version: '17.0' })]);
+      await main.locator('section.connection-report').screenshot({ path: `test-results/screenshots/connect-odoo17-${language}.png` });
+
+      await connectAndSeeTheCheck(main, t);
+    });
+  });
+}

@@ -22,7 +22,7 @@ export interface StartRecord {
   startedAtClient: Date;
   /** UTC "YYYY-MM-DD HH:MM:SS" as the server reported it, when known. */
   startedAtServer: string | null;
-  /** First 42 characters of the Odoo session id, never the full id (SS-10). */
+  /** The session's 42-character identifier, from which its id cannot be rebuilt (SS-10). */
   sessionIdentifier: string;
   clientIp: string | null;
   serverIp: string | null;
@@ -43,9 +43,14 @@ export interface OpenSession {
   sessionId: number;
   connectionKey: string;
   sessionIdentifier: string | null;
+  adminUid: number;
   adminLogin: string;
+  targetId: number;
   targetLogin: string | null;
+  targetName: string | null;
   startedAtClient: Date | null;
+  /** UTC "YYYY-MM-DD HH:MM:SS" as the server reported the start, when known. */
+  startedAtServer: string | null;
 }
 
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */

@@ -9,6 +9,7 @@ export type {
   ImpersonationHandle,
   OdooImpersonationPort,
   RevokeOutcome,
+  LeftOpen,
   ServerAuditEntry,
   ServerEndFacts,
   ServerEndResult,
@@ -17,8 +18,9 @@ export type {
 } from './odoo-impersonation';
 export {
   CONSOLE_LOG_NAME,
+  EVERY_ROW,
   type ConsoleLogMessage,
-  type ServerLogCursor,
+  type ServerLogWindow,
   type ServerLogKind,
   type ServerLogPage,
   type ServerLogRow,

@@ -2,6 +2,7 @@
 // (ConnectorImpersonationPort) over the admin API session and one fresh cookie
 // jar per impersonation (docs/architecture.md, Sessions against Odoo).
 import type { EndCause } from '../../../src-preload/contract';
+import type { OpenSession } from './audit-ledger';
 import type { AdminIdentity } from './identities';
 
 /** What the server says about a target right before a start (AZ-2: re-checked, not cached). */
@@ -21,7 +22,7 @@ export interface TargetRecord {
  * to the audit, logs or the UI (SS-10).
  */
 export interface ImpersonationHandle {
-  /** First 42 characters of the session id: the only form that may be stored. */
+  /** The session's 42-character identifier (Odoo's own on 18, 19, a digest on 17): the only form that may be stored (SS-10). */
   sessionIdentifier: string;
   /** The full `session_id` cookie value, for the view's partition only. */
   sessionCookie: string;
@@ -69,6 +70,20 @@ export interface ServerEndResult {
 /** 'not-found': nothing live under that identifier; 'unsupported': no res.device (Odoo 17.0). */
 export type RevokeOutcome = 'revoked' | 'not-found' | 'unsupported';
 
+/**
+ * What a server that cannot revoke by identifier (Odoo 17) leaves open after a
+ * crash, and what could be closed (docs/odoo.md, Versions): Odoo deletes a session
+ * once it has been unused `maxInactivitySeconds`, when its daily clean-up job runs.
+ */
+export interface LeftOpen {
+  /** The server's impersonate.log row of that session was found (exactly one) and closed. */
+  serverLogClosed: boolean;
+  maxInactivitySeconds: number;
+  /** The clean-up job: 'ran' (last at `cleanupLastRun`), 'never' (it never ran), 'off' (inactive or not found). */
+  cleanup: 'ran' | 'never' | 'off';
+  cleanupLastRun: string | null;
+}
+
 export interface OdooImpersonationPort {
   /** Reads the target's facts through the admin API session; null for an unknown id. Read-only. */
   readTarget(targetId: number): Promise<TargetRecord | null>;
@@ -87,4 +102,6 @@ export interface OdooImpersonationPort {
   checkAlive(handle: ImpersonationHandle): Promise<'alive' | 'expired'>;
   /** res.device revoke by identifier through the admin API session (crash recovery, FT-1). */
   revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome>;
+  /** Where revoking is unsupported: closes the server's log row of the orphan if it is certain which, and says what stays open. */
+  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen>;
 }

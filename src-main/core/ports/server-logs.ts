@@ -7,11 +7,21 @@ export const CONSOLE_LOG_NAME = 'impersonation-console';
 
 export type ServerLogKind = 'impersonate' | 'console';
 
-/** Position after which to read: strictly increasing (write_date, id), per kind (SY-1). */
-export interface ServerLogCursor {
-  writeDate: string; // UTC "YYYY-MM-DD HH:MM:SS", from server data only
-  id: number;
+/**
+ * Which rows one page reads (SY-1; docs/odoo.md, The server's own audit records):
+ * every row of the kind whose write_date is at or after `since` (a whole second,
+ * from server data only; null: every row), with an id above `afterId`, in id
+ * order. `>=` with a whole-second literal is the one datetime comparison that
+ * means the same on Odoo 17, 18 and 19; ids page a pass exactly, whatever order
+ * transactions commit in.
+ */
+export interface ServerLogWindow {
+  since: string | null;
+  afterId: number;
 }
+
+/** The whole log, from its first id. */
+export const EVERY_ROW: ServerLogWindow = { since: null, afterId: 0 };
 
 /** The JSON the console writes as the message of its ir.logging entries. */
 export interface ConsoleLogMessage {
@@ -51,11 +61,11 @@ export interface ServerLogRow {
 
 export interface ServerLogPage {
   rows: ServerLogRow[];
-  /** How many rows of this kind lie after the cursor, when the server says so in the same trip. */
+  /** How many rows of this kind the window holds from this page on, when the server says so in the same trip. */
   total: number | null;
 }
 
 export interface ServerLogSource {
-  /** Rows of one kind strictly after `cursor` (null: from the start), in (write_date, id) order. */
-  readServerLogs(kind: ServerLogKind, cursor: ServerLogCursor | null, limit: number): Promise<ServerLogPage>;
+  /** Up to `limit` rows of one kind in the window, in ascending id order. */
+  readServerLogs(kind: ServerLogKind, window: ServerLogWindow, limit: number): Promise<ServerLogPage>;
 }

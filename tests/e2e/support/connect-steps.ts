@@ -7,8 +7,8 @@ import { expect } from './harness-fixture';
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** Fills the new-connection form for the simulator's admin (not saved yet). */
-export async function fillNewConnection(main: Locator, t: Translate, odooUrl: string): Promise<void> {
-  await main.getByLabel(t('connect.form.name'), { exact: true }).fill('Simulator');
+export async function fillNewConnection(main: Locator, t: Translate, odooUrl: string, name = 'Simulator'): Promise<void> {
+  await main.getByLabel(t('connect.form.name'), { exact: true }).fill(name);
   await main.getByLabel(t('connect.form.url')).fill(odooUrl);
   // The simulator lists its databases: the field becomes a select.
   await main.getByRole('combobox', { name: t('connect.form.database') }).selectOption('odoo');
@@ -20,7 +20,9 @@ export async function fillNewConnection(main: Locator, t: Translate, odooUrl: st
 export async function connectAndSeeTheCheck(main: Locator, t: Translate): Promise<void> {
   await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
   await expect(main.getByRole('heading', { name: t('connect.report.ok.connect') })).toBeFocused();
-  await expect(main.getByRole('list', { name: t('connect.report.checks') }).getByRole('listitem')).toHaveCount(5);
+  // Version, module, Settings administrator, impersonation group, and the two capabilities
+  // the version has or lacks (the server-seen IP, ending a crashed session).
+  await expect(main.getByRole('list', { name: t('connect.report.checks') }).getByRole('listitem')).toHaveCount(6);
   await expect(main.getByRole('button', { name: t('connect.panel.connect'), exact: true })).toHaveCount(0);
   await expect(main.getByRole('button', { name: t('connect.panel.toUsers') })).toBeVisible();
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
+import { LATEST_VERSION, migrate, migrations } from '../../../src-main/audit/migrations';
 import { attempt, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 
 async function seed(temp: TempAudit, count: number): Promise<void> {
@@ -38,7 +39,18 @@ describe('opening the audit database', () => {
     const database = temp.open();
     expect(database.rebuilt).toBe(false);
     expect(database.movedTo).toBeNull();
-    expect(database.raw.pragma('user_version', { simple: true })).toBe(3);
+    expect(database.raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+  });
+
+  it("carries a version-3 mirror cursor over as the newest write_date mirrored (migration 4, SY-1)", () => {
+    const raw = new Database(temp.file);
+    migrate(raw, migrations.slice(0, 3));
+    raw.prepare("INSERT INTO sync_cursors (server, kind, write_date, server_id) VALUES ('https://odoo.example.com|prod', 'console', '2025-03-01 10:00:00', 912)").run();
+    raw.close();
+    const database = temp.open();
+    expect(database.raw.prepare('SELECT * FROM sync_positions').all()).toEqual([
+      { server: 'https://odoo.example.com|prod', kind: 'console', newest_write_date: '2025-03-01 10:00:00', pass_after_id: 0, pass_newest_write_date: null },
+    ]);
   });
 
   it('passes the native binding path on to better-sqlite3', () => {

@@ -69,3 +69,47 @@ describe('mirror sync from the Odoo simulator through the connector', () => {
     expect(mirrored().size).toBe(SEEDED + 300);
   });
 });
+
+describe.each([17, 18, 19] as const)('mirror sync against the simulator as Odoo %i: same-second rows and a late commit', (version) => {
+  let sim: OdooSim;
+  let temp: TempAudit;
+  afterAll(async () => {
+    temp?.cleanup();
+    await sim?.close();
+  });
+
+  it('mirrors each row once, including one a long transaction committed after the sync read past its id', async () => {
+    sim = await startOdooSim({ version, hashDelayMs: 0 });
+    const connection = new OdooConnection({ url: sim.url, database: sim.database, login: 'admin', password: 'admin' });
+    temp = tempAudit(`mirror-late-${version}-`);
+    const database = temp.open();
+    const sync = new MirrorSync(database, connection, { serverKey: connectionKey({ url: sim.url, database: sim.database }), pageSize: 2 });
+    const entry = (n: number) => ({
+      name: CONSOLE_LOG_NAME,
+      type: 'client',
+      dbname: sim.database,
+      level: 'INFO',
+      message: JSON.stringify({ event: 'start', n }),
+      path: CONSOLE_LOG_NAME,
+      func: 'start',
+      line: '0',
+    });
+    // A long transaction starts: its row takes the next id and the transaction's start as write_date.
+    const long = sim.state.beginTransaction();
+    const lateId = long.create('ir.logging', entry(0));
+    // Three rows committed together: one second, one write_date, ids after the late one.
+    const batch = sim.state.beginTransaction();
+    const batchIds = [1, 2, 3].map((n) => batch.create('ir.logging', entry(n)));
+    batch.commit();
+    const consoleIds = () => database.raw.prepare("SELECT server_id FROM server_logs WHERE kind = 'console' ORDER BY server_id").pluck().all();
+
+    expect(await sync.syncOnce()).toMatchObject({ inserted: 3 });
+    expect(consoleIds()).toEqual(batchIds);
+    expect(Math.min(...batchIds)).toBeGreaterThan(lateId);
+
+    long.commit(); // visible now, dated before everything the mirror holds, with the smallest id
+    expect(await sync.syncOnce()).toMatchObject({ inserted: 1, updated: 0, differences: 0 });
+    expect(consoleIds()).toEqual([lateId, ...batchIds]);
+    expect(await sync.syncOnce()).toMatchObject({ inserted: 0, updated: 0, differences: 0 });
+  });
+});

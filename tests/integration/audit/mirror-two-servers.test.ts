@@ -86,17 +86,17 @@ describe('the mirror of two servers in one database', () => {
     expect(database.raw.prepare("SELECT count(*) FROM audit_events WHERE type = 'mirror-difference'").pluck().get()).toBe(0);
   });
 
-  it('keeps a cursor and a last-sync time per server, and the latest over both for the offline screen', async () => {
+  it('keeps a position and a last-sync time per server, and the latest over both for the offline screen', async () => {
     await productionSync.syncOnce();
-    const productionCursors = [productionSync.cursor('impersonate'), productionSync.cursor('console')];
-    expect(stagingSync.cursor('impersonate')).toBeNull();
+    const productionPositions = [productionSync.position('impersonate'), productionSync.position('console')];
+    expect(stagingSync.position('impersonate')).toEqual({ newest: null, passAfterId: 0, passNewest: null });
     expect(stagingSync.lastSyncAt()).toBeNull();
 
     await stagingSync.syncOnce();
 
-    expect([productionSync.cursor('impersonate'), productionSync.cursor('console')]).toEqual(productionCursors);
-    expect(productionSync.cursor('console')).toEqual({ writeDate: serverTime(10 * DAY + 11 * 60), id: 912 });
-    expect(stagingSync.cursor('console')).toEqual({ writeDate: serverTime(11 * 60), id: 912 });
+    expect([productionSync.position('impersonate'), productionSync.position('console')]).toEqual(productionPositions);
+    expect(productionSync.position('console')).toEqual({ newest: serverTime(10 * DAY + 11 * 60), passAfterId: 0, passNewest: null });
+    expect(stagingSync.position('console')).toEqual({ newest: serverTime(11 * 60), passAfterId: 0, passNewest: null });
     expect(productionSync.lastSyncAt()).toBe(new Date(PRODUCTION_AT).toISOString());
     expect(stagingSync.lastSyncAt()).toBe(new Date(STAGING_AT).toISOString());
     expect(latestSyncAt(database)).toBe(new Date(STAGING_AT).toISOString());

@@ -1,6 +1,7 @@
 // Every OdooError kind, produced by the simulator over real HTTP (IN-4): each
 // malformed or refused answer maps to its kind, with a translation key.
 import { describe, expect, it } from 'vitest';
+import { EVERY_ROW } from '../../../src-main/core/ports/server-logs';
 import { ODOO_ERROR_KINDS, OdooClient, OdooConnection, OdooError, isOdooError, listDatabases, odooErrorKey, type OdooErrorKind } from '../../../src-main/odoo';
 import en from '../../../src-renderer/src/i18n/locales/en/odoo.json';
 import es from '../../../src-renderer/src/i18n/locales/es/odoo.json';
@@ -61,7 +62,7 @@ describe('error kinds', () => {
 
   it('access-error: a plain user reading the server log', async () => {
     const { sim } = await setup();
-    await expectKind(connect(sim, 'alice').readServerLogs('console', null, 10), 'access-error');
+    await expectKind(connect(sim, 'alice').readServerLogs('console', EVERY_ROW, 10), 'access-error');
   });
 
   it('missing-record: an unknown target', async () => {

@@ -3,6 +3,7 @@
 // check window, the hashing delay, and versions 17 and 19.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { OdooClient } from '../../../src-main/odoo';
 import { startOdooSim, type OdooSim } from '../../support/odoo-sim';
 import { RawSession } from '../../contract/raw-session';
 import { connect, simsClosedAfterEach } from './sim-harness';
@@ -66,7 +67,8 @@ describe('sessions', () => {
     await admin.revokeSession((victims[0]?.cookie ?? '').slice(0, 42), 'admin');
     sim.state.clearRequests();
     await admin.revokeSession((victims[1]?.cookie ?? '').slice(0, 42), 'admin');
-    expect(sim.state.requests().map((r) => r.rpc)).toEqual(['res.device.search_read', 'res.device.revoke']);
+    // No identity check the second time; the last search confirms the session is gone.
+    expect(sim.state.requests().map((r) => r.rpc)).toEqual(['res.device.search_read', 'res.device.revoke', 'res.device.search_read']);
     expect(sim.state.liveSessions().map((s) => s.uid)).toEqual([2]);
   });
 
@@ -80,24 +82,69 @@ describe('sessions', () => {
 });
 
 describe('versions', () => {
-  it('Odoo 17: no res.device*, so no server-seen IP, and the UI is told', async () => {
+  it('Odoo 17: no res.device*, so no server-seen IP and no revoke, and the UI is told; /web; a digest for identifier', async () => {
     const { admin } = await setup({ version: 17 });
     const report = await admin.checkAdmin();
     expect(report.ok).toBe(true);
-    expect(report.hasDeviceLog).toBe(false);
-    expect(report.problems.map((p) => p.key)).toEqual(['odoo.problemNoDeviceLog']);
+    expect(report.capabilities).toEqual({ serverSeenIp: false, revokeOrphans: false });
+    expect(report.problems.map((p) => p.key)).toEqual(['odoo.problemNoServerIp', 'odoo.problemNoOrphanRevocation']);
     const handle = await admin.impersonate(7);
     expect(handle.facts.serverIp).toBeNull();
     expect(handle.facts.serverIpAvailable).toBe(false);
     expect(handle.facts.webClientUrl).toMatch(/\/web$/);
+    // SS-10: a 17 session id has 40 characters; its first 42 would be all of it.
+    const cookie = handle.sessionCookieForView();
+    expect(cookie).toMatch(/^[0-9a-f]{40}$/);
+    expect(handle.sessionIdentifier).toHaveLength(42);
+    expect(handle.sessionIdentifier).not.toContain(cookie.slice(0, 20));
+    expect(cookie).not.toContain(handle.sessionIdentifier.slice(0, 20));
     expect((await admin.endImpersonation(handle)).serverEnded).toBe(true);
+    await expect(admin.revokeSession(handle.sessionIdentifier, 'admin')).rejects.toMatchObject({ kind: 'feature-missing' });
   });
 
-  it('Odoo 19: finds administrators through group_ids', async () => {
+  it('Odoo 19: finds administrators with their implied groups through all_group_ids', async () => {
     const { admin } = await setup({ version: 19 });
-    expect((await admin.detect()).groupsField).toBe('group_ids');
-    const page = await admin.searchUsers('admin', 0, 10);
+    expect((await admin.detect()).adminGroupsField).toBe('all_group_ids');
+    const page = await admin.searchUsers('', 0, 50);
     expect(page.rows.find((r) => r.login === 'admin2')?.reasons).toEqual(['administrator']);
+    expect(page.rows.find((r) => r.login === 'sue')?.reasons).toEqual(['administrator']);
+  });
+
+  it('Odoo 19: revokes through the identity check that reads the password from the context', async () => {
+    const { sim, admin } = await setup({ version: 19 });
+    const victim = new RawSession(sim.url);
+    await victim.authenticate(sim.database, 'bob', 'bob');
+    await victim.sessionInfo();
+    expect(await admin.revokeSession((victim.cookie ?? '').slice(0, 42), 'admin')).toEqual({ found: true, revoked: true });
+    expect((await victim.sessionInfo()).envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
+  });
+
+  it('Odoo 18: clears a wrong password the identity check left stored in its wizard', async () => {
+    const { sim, admin } = await setup({ version: 18 });
+    const victim = new RawSession(sim.url);
+    await victim.authenticate(sim.database, 'bob', 'bob');
+    await victim.sessionInfo();
+    await expect(admin.revokeSession((victim.cookie ?? '').slice(0, 42), 'wrong-password')).rejects.toMatchObject({ kind: 'verification-failed' });
+    const wizards = [...sim.state.db.table('res.users.identitycheck').rows.values()];
+    expect(wizards).toHaveLength(1);
+    expect(wizards.map((w) => w.password)).toEqual([false]);
+    expect((await victim.sessionInfo()).envelope?.error).toBeUndefined();
+  });
+
+  it('Odoo 19: a JSON route asked with another content type answers 415, which the client calls not Odoo', async () => {
+    const { sim } = await setup({ version: 19 });
+    const client = new OdooClient({
+      baseUrl: sim.url,
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'Content-Type': 'text/plain' } }),
+    });
+    await expect(client.call('/web/session/get_session_info', {})).rejects.toMatchObject({ kind: 'not-odoo', params: { status: 415 } });
+  });
+
+  it('Odoo 19: a server error with code 0 is read by its class like any other', async () => {
+    const { sim } = await setup({ version: 19 });
+    const raw = new RawSession(sim.url);
+    expect((await raw.authenticate(sim.database, 'admin', 'wrong')).envelope?.error?.code).toBe(0);
+    await expect(connect(sim, 'admin', {}, 'wrong').authenticate()).rejects.toMatchObject({ kind: 'access-denied' });
   });
 
   it('without the module: checkAdmin names it and nothing else is tried', async () => {

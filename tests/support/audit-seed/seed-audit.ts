@@ -6,8 +6,8 @@ import path from 'node:path';
 import { openAuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
-import { compareCursor, cursorOf } from '../../../src-main/audit/mirror-rows';
 import type { ServerLogRow, ServerLogSource } from '../../../src-main/core/ports/server-logs';
+import { MemoryLogSource } from '../audit/memory-log-source';
 import { demoServerRows, demoSessions, type DemoSession } from './demo-data';
 
 export interface SeedSummary {
@@ -22,14 +22,7 @@ const CONNECTION_KEY = 'http://127.0.0.1:8069|odoo';
 
 /** A ServerLogSource over a fixed list: what the Odoo connector would answer. */
 export function fixedServerLogSource(rows: ServerLogRow[]): ServerLogSource {
-  return {
-    async readServerLogs(kind, cursor, limit) {
-      const after = rows
-        .filter((row) => row.kind === kind && (cursor === null || compareCursor(cursorOf(row), cursor) > 0))
-        .sort((a, b) => compareCursor(cursorOf(a), cursorOf(b)));
-      return { rows: after.slice(0, limit), total: after.length };
-    },
-  };
+  return new MemoryLogSource(rows);
 }
 
 export async function seedAuditDemo(dataDir: string, now: Date): Promise<SeedSummary> {

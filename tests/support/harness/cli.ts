@@ -5,6 +5,7 @@
 //   --port N                   the harness's port (random by default)
 //   --odoo-sim                 also start the Odoo simulator (default users, instant hashing)
 //   --sim-port N               its port (random by default)
+//   --sim-version 17|18|19     the Odoo version the simulator answers as (18 by default)
 //   --demo                     the simulator, and the console already connected to it
 //   --expose-session-cookie    test-only: the stand-in view writes the impersonation cookie
 //                              to DATA_DIR/test-only-session-cookie.txt
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'odoo-sim': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     'sim-port': { type: 'string', default: '0' },
+    'sim-version': { type: 'string', default: '18' },
     'expose-session-cookie': { type: 'boolean', default: false },
     'record-view-requests': { type: 'string' },
   },
@@ -33,7 +35,11 @@ const { values } = parseArgs({
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'impersonation-console-'));
 let sim: OdooSim | null = null;
-if (values['odoo-sim'] || values.demo) sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values.demo ? undefined : 0 });
+const simVersion = Number(values['sim-version']);
+if (simVersion !== 17 && simVersion !== 18 && simVersion !== 19) throw new Error('--sim-version must be 17, 18 or 19');
+if (values['odoo-sim'] || values.demo) {
+  sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values.demo ? undefined : 0, version: simVersion });
+}
 
 const harness = await startHarness({
   dataDir,

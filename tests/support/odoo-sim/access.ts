@@ -7,7 +7,7 @@ import { accessError } from './rpc-error';
 
 export type Operation = 'read' | 'write' | 'create' | 'unlink';
 
-const ADMIN_ONLY = new Set(['ir.logging']);
+const ADMIN_ONLY = new Set(['ir.logging', 'ir.config_parameter', 'ir.cron']);
 const ADMIN_WRITE = new Set(['res.users', 'res.groups', 'ir.model.data', 'ir.model', 'ir.module.module', 'res.partner']);
 const READ_ONLY = new Set(['res.device', 'res.device.log']);
 

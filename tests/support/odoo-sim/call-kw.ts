@@ -1,10 +1,11 @@
 // POST /web/dataset/call_kw[/<model>/<method>]: dispatch to the module's
 // methods, res.device revoke, the identity check, message_post, or the generic ORM.
+import { checkAccess } from './access';
 import type { CallContext } from './call-context';
-import { revokeDevices, runIdentityCheck } from './device-module';
+import { revokeDevices, runIdentityCheck, writeIdentityCheck } from './device-module';
 import { backToOriginLogin, hasGroup, impersonateLogin } from './impersonate-module';
 import { ids, ormMethod } from './orm';
-import { NO_RESULT, SimRpcError, accessError, type RpcResult } from './rpc-error';
+import { NO_RESULT, SimRpcError, accessError, keyError, notFound, type RpcResult } from './rpc-error';
 
 export interface CallKwParams {
   model?: unknown;
@@ -15,14 +16,20 @@ export interface CallKwParams {
 
 export async function callKw(ctx: CallContext, params: CallKwParams): Promise<RpcResult> {
   const { db } = ctx;
-  if (typeof params.model !== 'string') throw new SimRpcError('builtins.KeyError', 'model');
-  if (typeof params.method !== 'string') throw new SimRpcError('builtins.KeyError', 'method');
+  if (typeof params.model !== 'string') throw keyError('model');
+  if (typeof params.method !== 'string') throw keyError('method');
   const model = params.model;
   const method = params.method;
   const args = Array.isArray(params.args) ? (params.args as unknown[]) : [];
   const kwargs = (typeof params.kwargs === 'object' && params.kwargs !== null ? params.kwargs : {}) as Record<string, unknown>;
-  if (method.startsWith('_')) throw accessError(`Private methods (such as ${model}.${method}) cannot be called remotely.`);
-  if (!db.has(model)) throw new SimRpcError('builtins.KeyError', model);
+  if (method.startsWith('_')) throw accessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
+  if (!db.has(model)) {
+    // An unknown model: 17 answers KeyError, 18 and 19 NotFound before reading the call (docs/odoo.md, Transport).
+    if (!db.profile.unknownModelNotFound) throw keyError(model);
+    const error = notFound();
+    error.beforeBody = true;
+    throw error;
+  }
   // A portal session may call nothing on the back-end: this is what traps a portal impersonation.
   if (!db.isInternal(ctx.uid)) throw accessError(`You are not allowed to access '${model}' (${model}) records.`);
   if (model === 'res.device') db.refreshDevices();
@@ -47,7 +54,13 @@ function specialMethod(
   if (module && key === 'res.users.back_to_origin_login') return backToOriginLogin(ctx);
   if (key === 'res.users.has_group') return hasGroup(ctx, args);
   if (key === 'res.device.revoke') return revokeDevices(ctx, args);
-  if (key === 'res.users.identitycheck.run_check') return runIdentityCheck(ctx, args);
+  if (key === 'res.users.identitycheck.run_check') return runIdentityCheck(ctx, args, kwargs);
+  if (key === 'res.users.identitycheck.write') return writeIdentityCheck(ctx, args);
+  if (key === 'ir.config_parameter.get_param') {
+    checkAccess(ctx.db, ctx.uid, 'ir.config_parameter', 'read');
+    const row = ctx.db.table('ir.config_parameter').search([['key', '=', String(args[0])]])[0];
+    return row ? row.value : (args[1] ?? false);
+  }
   if (key === 'res.partner.message_post') {
     const partnerId = ids(args[0])[0];
     const author = ctx.db.user(ctx.session.impersonateFromUid || ctx.uid)?.partner_id ?? false;

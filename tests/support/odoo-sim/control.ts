@@ -33,8 +33,23 @@ export interface SimState {
   setLatency(ms: number): void;
   /** Moves the server's clock forward (datetimes it writes). */
   advanceClock(seconds: number): void;
+  /**
+   * A transaction that starts now and commits later, as a long request does on a
+   * real server: its rows carry the transaction's start as write_date, take their
+   * ids when created, and become visible only at commit (docs/odoo.md, The
+   * server's own audit records). The mirror must still read them (SY-1).
+   */
+  beginTransaction(): SimTransaction;
   /** Raw access for the rare test that needs it. */
   readonly db: SimDatabase;
+}
+
+export interface SimTransaction {
+  /** When the transaction started: the write_date of everything it creates. */
+  readonly startedAt: string;
+  /** Creates a row, invisible until commit; answers its id. */
+  create(model: string, values: Record<string, unknown>): number;
+  commit(): void;
 }
 
 export interface Tunables {
@@ -77,6 +92,24 @@ export function createState(db: SimDatabase, sessions: SessionStore, faults: Fau
       tunables.latencyMs = ms;
     },
     advanceClock: (seconds) => db.advanceClock(seconds),
+    beginTransaction: () => {
+      const startedAt = db.now();
+      const pending: { model: string; record: SimRecord }[] = [];
+      return {
+        startedAt,
+        create: (model, values) => {
+          const id = db.table(model).reserveId();
+          pending.push({ model, record: { ...values, id, create_date: startedAt, write_date: startedAt, create_uid: 2, write_uid: 2 } });
+          return id;
+        },
+        commit: () => {
+          for (const { model, record } of pending.splice(0)) {
+            db.table(model).put(record);
+            db.table(model).touch();
+          }
+        },
+      };
+    },
     db,
   };
 }

@@ -5,7 +5,13 @@ import type { FieldDef, SimRecord } from './table';
 
 type Predicate = (record: SimRecord) => boolean;
 
-export function compileDomain(domain: unknown, fields: Record<string, FieldDef>, model: string): Predicate {
+/**
+ * `wholeSeconds`: Odoo 19 rewrites every datetime comparison to whole seconds
+ * (`> X` means `>= floor(X) + 1 s`, `= X` means the second of X); 17 and 18
+ * hand the literal to PostgreSQL, which compares it with the stored
+ * microseconds (docs/odoo.md, The server's own audit records).
+ */
+export function compileDomain(domain: unknown, fields: Record<string, FieldDef>, model: string, wholeSeconds = false): Predicate {
   if (!Array.isArray(domain)) throw valueError(`Invalid domain: ${JSON.stringify(domain)}`);
   const stack: Predicate[] = [];
   for (let i = domain.length - 1; i >= 0; i--) {
@@ -18,7 +24,7 @@ export function compileDomain(domain: unknown, fields: Record<string, FieldDef>,
       const b = pop(stack);
       stack.push(item === '&' ? (r) => a(r) && b(r) : (r) => a(r) || b(r));
     } else {
-      stack.push(leaf(item, fields, model));
+      stack.push(leaf(item, fields, model, wholeSeconds));
     }
   }
   return (record) => stack.every((p) => p(record));
@@ -60,7 +66,53 @@ export function lowerBound(domain: unknown, field: string): Bound {
 function leafBound(item: unknown, field: string): Bound {
   if (!Array.isArray(item) || item[0] !== field || !['>', '>=', '='].includes(item[1] as string)) return null;
   const value: unknown = item[2];
-  return typeof value === 'string' || typeof value === 'number' ? value : null;
+  // A datetime bound is taken to its whole second: never above what either version matches.
+  if (typeof value === 'string') return datetimeLiteral(value).slice(0, 19);
+  return typeof value === 'number' ? value : null;
+}
+
+/** Odoo accepts "YYYY-MM-DDTHH:MM:SS" too. */
+function datetimeLiteral(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.replace('T', ' ') : value;
+}
+
+/** "S" and "S.5" as PostgreSQL reads them: "S.000000", "S.500000", so strings compare as timestamps. */
+function toMicros(value: string): string {
+  const [second = '', fraction = ''] = value.split('.');
+  return `${second}.${fraction.padEnd(6, '0').slice(0, 6)}`;
+}
+
+/** The second after a whole-second datetime literal. */
+function nextSecond(second: string): string {
+  const next = new Date(Date.parse(`${second.replace(' ', 'T')}Z`) + 1000).toISOString();
+  return `${next.slice(0, 10)} ${next.slice(11, 19)}`;
+}
+
+/** Odoo 19's rewrite of a datetime comparison to whole seconds, as a predicate over the stored value. */
+function wholeSecondComparison(name: string, operator: string, literal: string): Predicate | null {
+  const floor = datetimeLiteral(literal).slice(0, 19);
+  const next = nextSecond(floor);
+  const at = (r: SimRecord) => (typeof r[name] === 'string' ? (r[name] as string) : null);
+  const inSecond = (r: SimRecord) => {
+    const v = at(r);
+    return v !== null && v >= floor && v < next;
+  };
+  switch (operator) {
+    case '>':
+      return (r) => (at(r) ?? '') >= next;
+    case '>=':
+      return (r) => (at(r) ?? '') >= floor;
+    case '<':
+      return (r) => at(r) !== null && (at(r) as string) < floor;
+    case '<=':
+      return (r) => at(r) !== null && (at(r) as string) < next;
+    case '=':
+      return inSecond;
+    case '!=':
+      return (r) => !inSecond(r);
+    default:
+      return null;
+  }
 }
 
 /** Both bounds hold ('&'): the larger one. Values of different types are not compared. */
@@ -82,7 +134,7 @@ function pop(stack: Predicate[]): Predicate {
   return p;
 }
 
-function leaf(item: unknown, fields: Record<string, FieldDef>, model: string): Predicate {
+function leaf(item: unknown, fields: Record<string, FieldDef>, model: string, wholeSeconds: boolean): Predicate {
   if (!Array.isArray(item) || item.length !== 3 || typeof item[0] !== 'string' || typeof item[1] !== 'string') {
     throw valueError(`Invalid leaf ${JSON.stringify(item)}`);
   }
@@ -90,6 +142,18 @@ function leaf(item: unknown, fields: Record<string, FieldDef>, model: string): P
   const def = fields[name];
   if (def === undefined) throw valueError(`Invalid field ${model}.${name} in leaf ${JSON.stringify(item)}`);
   const many = def.type === 'many2many';
+  if (def.type === 'datetime' && typeof value === 'string') {
+    const rewritten = wholeSeconds ? wholeSecondComparison(name, operator, value) : null;
+    if (rewritten) return rewritten;
+    if (['>', '>=', '<', '<=', '=', '!='].includes(operator)) {
+      // 17 and 18: PostgreSQL compares the literal with the stored microseconds.
+      const literal = toMicros(datetimeLiteral(value));
+      const stored = (r: SimRecord) => (typeof r[name] === 'string' ? toMicros(r[name] as string) : r[name]);
+      if (operator === '=') return (r) => stored(r) === literal;
+      if (operator === '!=') return (r) => stored(r) !== literal;
+      return (r) => compare(stored(r), literal, operator);
+    }
+  }
   switch (operator) {
     case '=':
       return (r) => equals(r[name], value, many);

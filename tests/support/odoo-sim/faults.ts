@@ -51,7 +51,7 @@ export class FaultPlan {
 
 /**
  * Answers (or refuses to answer) with the fault. `realBody` and `setCookie` are what the
- * server would have sent (phase 'after'): a proxy mangling a body passes its cookie on.
+ * server would have sent (phase 'after'): a proxy mangling a body passes its cookies on.
  */
 export function applyFault(
   fault: FaultSpec,
@@ -59,9 +59,9 @@ export function applyFault(
   res: ServerResponse,
   rpcId: unknown,
   realBody: string | null,
-  setCookie?: string,
+  setCookie: string[] = [],
 ): void {
-  const json: Record<string, string> = { 'Content-Type': 'application/json', ...(setCookie ? { 'Set-Cookie': setCookie } : {}) };
+  const json: Record<string, string | string[]> = { 'Content-Type': 'application/json; charset=utf-8', ...(setCookie.length > 0 ? { 'Set-Cookie': setCookie } : {}) };
   switch (fault.kind) {
     case 'html-502':
       res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>');

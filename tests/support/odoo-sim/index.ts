@@ -1,6 +1,7 @@
-// The Odoo simulator: a Node HTTP server that behaves as docs/odoo.md
-// says a real Odoo 18 with the OCA impersonate_login module does, quirks
-// included. Tests start it in process with startOdooSim(); `npm run sim` runs it
+// The Odoo simulator: a Node HTTP server that behaves as docs/odoo.md says a
+// real Odoo 17, 18 or 19 with the OCA impersonate_login module does, quirks
+// included (version-profile.ts), held to the real servers by the fidelity check
+// (tests/contract/fidelity). Tests start it in process with startOdooSim(); `npm run sim` runs it
 // by hand (cli.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +36,7 @@ export async function startOdooSim(options: SimOptions = {}): Promise<OdooSim> {
   if (resolved.seedUsers > 0) seedBulkUsers(db, resolved.seedUsers);
   if (resolved.seedLogs > 0) seedBulkLogs(db, resolved.seedLogs);
 
-  const sessions = new SessionStore();
+  const sessions = new SessionStore(db.profile.newSessionId);
   const faults = new FaultPlan();
   const requests: RequestLogEntry[] = [];
   const tunables: Tunables = { hashDelayMs: resolved.hashDelayMs, latencyMs: resolved.latencyMs };

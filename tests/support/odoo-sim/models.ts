@@ -1,21 +1,29 @@
 // The simulated database: the models the console touches, with the fields
-// docs/odoo.md lists. Version 17 has no res.device*, 19 names the groups field
-// group_ids; without the module there is no impersonate.log.
-import { toOdooDatetime } from '../../../src-main/odoo/odoo-time';
+// docs/odoo.md lists, as the simulated version has them (version-profile.ts):
+// 17 has no res.device*, 19 names the direct groups group_ids and adds
+// all_group_ids with the implied ones; without the module there is no
+// impersonate.log. Datetimes are kept with microseconds, as PostgreSQL keeps
+// them, and read back truncated to the second, as Odoo answers them.
 import type { ResolvedSimOptions } from './options';
 import { Table, type FieldDef, type SimRecord } from './table';
+import { versionProfile, type VersionProfile } from './version-profile';
 
 const f = (type: FieldDef['type'], relation?: string): FieldDef => ({ type, relation });
 
 export class SimDatabase {
   readonly tables = new Map<string, Table>();
+  readonly profile: VersionProfile;
+  /** The stored groups field: groups_id (implied groups included) up to 18, group_ids (direct only) on 19. */
   readonly groupsField: 'groups_id' | 'group_ids';
   /** Filled by the seed: ids of the groups the simulator reasons about. */
-  readonly groups = { user: 0, portal: 0, public: 0, system: 0, impersonate: 0 };
+  readonly groups = { user: 0, portal: 0, public: 0, system: 0, impersonate: 0, supervisors: 0 };
   #clockOffsetSeconds = 0;
+  #lastMicros = 0;
 
   constructor(readonly options: ResolvedSimOptions) {
-    this.groupsField = options.version >= 19 ? 'group_ids' : 'groups_id';
+    this.profile = versionProfile(options.version);
+    this.groupsField = this.profile.groupsField;
+    const allGroups = this.profile.allGroupsField === this.groupsField ? {} : { [this.profile.allGroupsField]: f('many2many', 'res.groups') };
     this.#add(
       new Table(
         'res.users',
@@ -26,6 +34,7 @@ export class SimDatabase {
           active: f('boolean'),
           share: f('boolean'),
           [this.groupsField]: f('many2many', 'res.groups'),
+          ...allGroups,
           partner_id: f('many2one', 'res.partner'),
           login_date: f('datetime'),
         },
@@ -34,9 +43,10 @@ export class SimDatabase {
       ),
     );
     this.#add(new Table('res.partner', { name: f('char'), email: f('char'), active: f('boolean') }, 'name asc'));
-    this.#add(new Table('res.groups', { name: f('char'), full_name: f('char') }));
+    this.#add(new Table('res.groups', { name: f('char'), full_name: f('char'), implied_ids: f('many2many', 'res.groups') }));
     this.#add(new Table('ir.model.data', { module: f('char'), name: f('char'), model: f('char'), res_id: f('integer') }));
     this.#add(new Table('ir.model', { model: f('char'), name: f('char') }));
+    this.#add(new Table('ir.model.fields', { model: f('char'), name: f('char'), ttype: f('char'), store: f('boolean') }));
     this.#add(new Table('ir.module.module', { name: f('char'), state: f('char') }));
     this.#add(new Table('mail.message', { model: f('char'), res_id: f('integer'), body: f('text'), author_id: f('many2one', 'res.partner') }));
     this.#add(
@@ -59,6 +69,9 @@ export class SimDatabase {
         'id desc',
       ),
     );
+    this.#add(new Table('ir.config_parameter', { key: f('char'), value: f('text') }));
+    // Odoo's scheduled jobs; only the daily clean-up matters here (crash recovery on 17).
+    this.#add(new Table('ir.cron', { name: f('char'), active: f('boolean'), lastcall: f('datetime'), nextcall: f('datetime') }));
     this.#add(new Table('res.users.identitycheck', { request: f('text'), password: f('char'), create_uid: f('integer') }));
     if (options.moduleInstalled) {
       const stamp = { create_date: f('datetime'), write_date: f('datetime') };
@@ -76,7 +89,7 @@ export class SimDatabase {
         ),
       );
     }
-    if (options.version >= 18) {
+    if (this.profile.deviceLog) {
       const device = {
         session_identifier: f('char'),
         user_id: f('many2one', 'res.users'),
@@ -91,7 +104,14 @@ export class SimDatabase {
       // res.device is a view over the logs that are not revoked, one row per session.
       this.#add(new Table('res.device', device, 'last_activity desc'));
     }
-    for (const model of this.tables.keys()) this.table('ir.model').insert({ model, name: model });
+    for (const table of this.tables.values()) {
+      table.wholeSecondDomains = this.profile.wholeSecondDomains;
+      this.table('ir.model').insert({ model: table.model, name: table.model });
+      for (const [name, def] of Object.entries(table.fields)) {
+        // all_group_ids is computed (searchable, not stored) on 19.
+        this.table('ir.model.fields').insert({ model: table.model, name, ttype: def.type, store: name !== 'all_group_ids' });
+      }
+    }
   }
 
   table(model: string): Table {
@@ -113,8 +133,23 @@ export class SimDatabase {
     return undefined;
   }
 
+  /** Membership with implied groups (what Odoo's has_group answers). */
   inGroup(user: SimRecord | undefined, groupId: number): boolean {
-    return user !== undefined && Array.isArray(user[this.groupsField]) && (user[this.groupsField] as number[]).includes(groupId);
+    const field = this.profile.allGroupsField;
+    return user !== undefined && Array.isArray(user[field]) && (user[field] as number[]).includes(groupId);
+  }
+
+  /** The groups and every group they imply, transitively. */
+  withImplied(groupIds: number[]): number[] {
+    const groups = this.table('res.groups');
+    const all = new Set<number>();
+    const visit = (id: number) => {
+      if (all.has(id)) return;
+      all.add(id);
+      for (const implied of (groups.rows.get(id)?.implied_ids as number[] | undefined) ?? []) visit(implied);
+    };
+    groupIds.forEach(visit);
+    return [...all].sort((a, b) => a - b);
   }
 
   isSystem(uid: number): boolean {
@@ -135,9 +170,21 @@ export class SimDatabase {
     return record && table ? table.displayName(record) : false;
   };
 
-  /** The server's clock as Odoo writes it; tests may move it forward. */
+  /**
+   * The server's clock as PostgreSQL stores it: UTC "YYYY-MM-DD HH:MM:SS.ffffff",
+   * strictly increasing; RPC answers show it truncated to the second. Tests may
+   * move it forward.
+   */
   now(): string {
-    return toOdooDatetime(new Date(Date.now() + this.#clockOffsetSeconds * 1000));
+    const micros = Math.max((Date.now() + this.#clockOffsetSeconds * 1000) * 1000, this.#lastMicros + 1);
+    this.#lastMicros = micros;
+    const iso = new Date(Math.floor(micros / 1000)).toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  /** The clock to the second, as fields.Datetime.now() writes it (19's module dates). */
+  nowSeconds(): string {
+    return this.now().slice(0, 19);
   }
 
   advanceClock(seconds: number): void {

@@ -11,6 +11,8 @@ export interface SimUserSeed {
   portal?: boolean;
   /** Member of base.group_system. */
   systemAdmin?: boolean;
+  /** Member of "Lab Supervisors", a group that implies base.group_system (an administrator all the same). */
+  supervisor?: boolean;
   /** Member of the module's group impersonate_login.group_impersonate_login. */
   impersonator?: boolean;
 }
@@ -29,7 +31,7 @@ export interface SimOptions {
   seedUsers?: number;
   /** Bulk server log rows, half impersonate.log, half the console's ir.logging entries. */
   seedLogs?: number;
-  /** 17 (no res.device*), 18 (the reference) or 19 (group_ids). */
+  /** 17, 18 (the default) or 19: the simulator answers as that real version does (version-profile.ts). */
   version?: 17 | 18 | 19;
   /** Whether impersonate_login is installed. */
   moduleInstalled?: boolean;

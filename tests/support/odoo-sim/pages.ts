@@ -1,6 +1,7 @@
 // The HTML side: the web client page (naming the current user, never frameable),
-// the login page it redirects to, and Odoo's HTML error pages for JSON routes
-// called the wrong way.
+// the login page it redirects to, and the HTML answers Odoo gives to JSON routes
+// called the wrong way (werkzeug's error pages, and the bare text of a body that
+// is not JSON-RPC).
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -26,8 +27,18 @@ export function loginPage(): string {
   return '<!DOCTYPE html><html><head><title>Login | Odoo</title></head><body><form class="oe_login_form" method="post" action="/web/login"><input name="login"/><input name="password" type="password"/></form></body></html>';
 }
 
-export function badRequestPage(message: string): string {
-  return `<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>${escape(message)}</p>\n`;
+export function errorPage(status: number, reason: string, message: string): string {
+  return `<!doctype html>\n<html lang=en>\n<title>${status} ${reason}</title>\n<h1>${reason}</h1>\n<p>${escape(message)}</p>\n`;
+}
+
+/** Odoo answers an unreadable JSON-RPC body with a bare sentence served as text/html. */
+export function plainPage(text: string): string {
+  return text;
+}
+
+/** werkzeug's body for a redirect. */
+export function redirectPage(location: string): string {
+  return `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${escape(location)}">${escape(location)}</a>. If not, click the link.\n`;
 }
 
 export function notFoundPage(): string {

@@ -26,6 +26,8 @@ export const DEFAULT_USERS: readonly UserRow[] = [
   { id: 9, login: 'carol', name: 'Carol Clark', email: 'carol@example.com' },
   { id: 10, login: 'pat', name: 'Pat Portal', email: 'pat@example.com', portal: true },
   { id: 11, login: 'old', name: 'Old Archived', email: 'old@example.com', active: false },
+  // An administrator only through a group that implies Settings (the lab's "Lab Supervisors").
+  { id: 12, login: 'sue', name: 'Sue Supervisor', email: 'sue@example.com', supervisor: true },
 ];
 
 /** The system records have no password: nobody logs in as them. */
@@ -44,10 +46,15 @@ export function seedDefaults(db: SimDatabase, extraUsers: SimUserSeed[]): void {
   db.groups.public = group('base', 'group_public', 'Public');
   group('base', 'group_erp_manager', 'Access Rights');
   db.groups.system = group('base', 'group_system', 'Settings');
+  db.groups.supervisors = group('lab', 'group_supervisors', 'Lab Supervisors');
+  groups.update(db.groups.supervisors, { implied_ids: [db.groups.system, db.groups.user] });
   if (db.options.moduleInstalled) {
     db.groups.impersonate = group('impersonate_login', 'group_impersonate_login', 'Impersonate Users');
   }
   db.table('ir.module.module').insert({ name: 'base', state: 'installed' });
+  // The daily clean-up that deletes idle sessions: like the lab's servers (no cron thread), it never ran.
+  const cleanup = db.table('ir.cron').insert({ name: 'Base: Auto-vacuum internal data', active: true, lastcall: false, nextcall: db.nowSeconds() });
+  data.insert({ module: 'base', name: 'autovacuum_job', model: 'ir.cron', res_id: cleanup.id });
   db.table('ir.module.module').insert({ name: 'impersonate_login', state: db.options.moduleInstalled ? 'installed' : 'uninstalled' });
 
   for (const user of DEFAULT_USERS) addUser(db, user);
@@ -61,8 +68,9 @@ export function addUser(db: SimDatabase, user: UserRow): number {
   const email = user.email ?? false;
   db.table('res.partner').insert({ id: partnerId, name: user.name, email, active: user.active ?? true });
   const portal = user.portal === true;
-  const groupIds = [portal ? (user.publicUser ? db.groups.public : db.groups.portal) : db.groups.user];
+  const groupIds = user.supervisor ? [] : [portal ? (user.publicUser ? db.groups.public : db.groups.portal) : db.groups.user];
   if (user.systemAdmin) groupIds.push(db.groups.system);
+  if (user.supervisor) groupIds.push(db.groups.supervisors);
   if (user.impersonator && db.groups.impersonate) groupIds.push(db.groups.impersonate);
   users.insert({
     id,
@@ -71,12 +79,22 @@ export function addUser(db: SimDatabase, user: UserRow): number {
     email,
     active: user.active ?? true,
     share: portal,
-    [db.groupsField]: groupIds,
+    ...groupFields(db, groupIds),
     partner_id: partnerId,
     login_date: false,
     password: NO_PASSWORD.has(id) ? null : (user.password ?? user.login),
   });
   return id;
+}
+
+/**
+ * A user's groups as the version stores them: up to 18 groups_id holds the implied
+ * groups too; 19's group_ids holds only the direct ones and all_group_ids all.
+ */
+export function groupFields(db: SimDatabase, direct: number[]): Record<string, number[]> {
+  const all = db.withImplied(direct);
+  const { groupsField, allGroupsField } = db.profile;
+  return groupsField === allGroupsField ? { [groupsField]: all } : { [groupsField]: direct, [allGroupsField]: all };
 }
 
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jon', 'Kim', 'Lena'];
@@ -101,7 +119,7 @@ export function seedBulkUsers(db: SimDatabase, count: number): void {
       email: `${login}@example.com`,
       active: n % 25 !== 0,
       share: portal,
-      [db.groupsField]: groupIds,
+      ...groupFields(db, groupIds),
       partner_id: id + PARTNER_ID_OFFSET,
       login_date: false,
       password: login,

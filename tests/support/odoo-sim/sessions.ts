@@ -1,18 +1,21 @@
-// Server-side sessions as Odoo keeps them: an 84-character url-safe id in the
-// `session_id` cookie, rotated on authenticate, dead after destroy, revoke or a
-// password change of its user. `impersonate_from_uid` lives in the session and
-// survives a new login on the same cookie (docs/odoo.md, Impersonation).
-import { randomBytes } from 'node:crypto';
-
+// Server-side sessions as Odoo keeps them: an id in the `session_id` cookie (40
+// hex characters on Odoo 17, 84 url-safe ones from 18: version-profile.ts),
+// rotated on authenticate and logout, dead after destroy, revoke or a password
+// change of its user. `impersonate_from_uid` lives in the session and survives
+// a new login on the same cookie (docs/odoo.md, Impersonation).
 export interface SimSession {
   sid: string;
   uid: number | null;
   /** null before any impersonation, the admin's uid while impersonating, false after. */
   impersonateFromUid: number | null | false;
+  /** The impersonate.log row this session's impersonation opened: back_to_origin_login closes that one. */
+  impersonateLogId: number | false;
   /** When the identity check last succeeded (ms), for the 10-minute grace. */
   identityCheckAt: number;
-  /** Whether this session's device-log row exists already. */
+  /** Whether this session's device-log row exists already (Odoo 18, 19). */
   deviceLogged: boolean;
+  /** Changed by the current request: Odoo saves it and sends the cookie again. */
+  dirty: boolean;
 }
 
 export interface LiveSession {
@@ -21,6 +24,7 @@ export interface LiveSession {
   impersonateFromUid: number | null | false;
 }
 
+/** Odoo's session identifier (res.device.log, Odoo 18 and 19): the first 42 characters of the id. */
 export const IDENTIFIER_LENGTH = 42;
 
 export class SessionStore {
@@ -28,9 +32,10 @@ export class SessionStore {
   /** Every session id ever handed out, for the canary test (SS-10): none may reach the console's disk. */
   readonly issued: string[] = [];
 
+  constructor(private readonly newId: () => string) {}
+
   create(): SimSession {
-    // 63 random bytes give 84 url-safe characters, like Odoo's session ids.
-    const session: SimSession = { sid: randomBytes(63).toString('base64url'), uid: null, impersonateFromUid: null, identityCheckAt: 0, deviceLogged: false };
+    const session: SimSession = { sid: this.newId(), uid: null, impersonateFromUid: null, impersonateLogId: false, identityCheckAt: 0, deviceLogged: false, dirty: false };
     this.#sessions.set(session.sid, session);
     this.issued.push(session.sid);
     return session;
@@ -45,7 +50,10 @@ export class SessionStore {
     this.#sessions.delete(old.sid);
     const fresh = this.create();
     fresh.impersonateFromUid = old.impersonateFromUid;
+    fresh.impersonateLogId = old.impersonateLogId;
     fresh.identityCheckAt = old.identityCheckAt;
+    // The device trace lives in the session's data and moves with it: no new device row for the new id.
+    fresh.deviceLogged = old.deviceLogged;
     return fresh;
   }
 

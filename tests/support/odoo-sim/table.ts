@@ -30,6 +30,8 @@ export class Table {
   #sorted = new Map<string, { version: number; records: SimRecord[] }>();
 
   readonly fields: Record<string, FieldDef>;
+  /** Odoo 19 compares datetimes in domains to the whole second (domain.ts). */
+  wholeSecondDomains = false;
 
   constructor(
     readonly model: string,
@@ -48,6 +50,11 @@ export class Table {
     this.rows.set(id, record);
     this.touch();
     return record;
+  }
+
+  /** An id from the sequence, for a row a transaction inserts now and commits later. */
+  reserveId(): number {
+    return this.#nextId++;
   }
 
   /** Bulk loading: stores a record without rebuilding caches; call touch() once afterwards. */
@@ -96,7 +103,7 @@ export class Table {
   }
 
   *#matching(domain: unknown, order: string, activeTest: boolean): Generator<SimRecord> {
-    const predicate = compileDomain(domain, this.fields, this.model);
+    const predicate = compileDomain(domain, this.fields, this.model, this.wholeSecondDomains);
     const activeFilter = activeTest && 'active' in this.fields && !mentionsField(domain, 'active');
     const records = this.#inOrder(order);
     for (let i = this.#firstCandidate(records, domain, order); i < records.length; i++) {
@@ -202,6 +209,8 @@ export class Table {
 
 function plain(value: unknown, def: FieldDef): unknown {
   if (def.type === 'many2many') return Array.isArray(value) ? [...value] : [];
+  // Stored with microseconds, answered to the second (truncated, not rounded).
+  if (def.type === 'datetime' && typeof value === 'string') return value.slice(0, 19);
   if (def.type === 'boolean') return value === true;
   if (def.type === 'integer') return typeof value === 'number' ? value : 0;
   return value === undefined || value === null ? false : value;

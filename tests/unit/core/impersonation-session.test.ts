@@ -322,19 +322,27 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     expect(h.odoo.liveSessions).toHaveLength(0);
   });
 
-  it('closes the row without res.device (Odoo 17.0) and says the session was left to expire', async () => {
+  it('without res.device (Odoo 17.0): closes what it can, records what stays open and for how long, and reports it', async () => {
     const h = new ConsoleHarness();
     await h.start();
     h.odoo.revokeSupported = false;
     await h.crash();
-    expect(h.ledger.row(1).end?.detail).toMatch(/left to expire/);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered' });
+    expect(h.ledger.row(1).end?.detail).toMatch(/cannot revoke by identifier.*impersonate\.log row was closed.*valid on the server until unused for 7 days.*never ran/);
+    expect(h.odoo.calls).toContain('closeUnrevocable');
+    // The session itself is still alive on the server: nothing pretends otherwise.
+    expect(h.odoo.liveSessions).toHaveLength(1);
+    expect(h.odoo.sessions[0]?.logClosed).toBe(true);
+    expect(h.lastRecovery?.leftOpen).toEqual([
+      expect.objectContaining({ sessionId: 1, targetName: expect.any(String), serverLogClosed: true, maxInactivitySeconds: 604_800, cleanup: 'never' }),
+    ]);
   });
 
   it("never revokes this console's own running session", async () => {
     const h = new ConsoleHarness();
     await h.start();
     const report = await h.session.recover('https://odoo.example.com|prod', h.odoo);
-    expect(report).toEqual({ recovered: [], failed: [] });
+    expect(report).toEqual({ recovered: [], leftOpen: [], failed: [] });
     expect(h.odoo.liveSessions).toHaveLength(1);
   });
 

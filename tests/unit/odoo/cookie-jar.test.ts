@@ -8,7 +8,7 @@ describe('CookieJar', () => {
     const jar = new CookieJar();
     jar.absorb(['frontend_lang=en_US; Path=/', `session_id=${SID}; Expires=Wed, 01 Jan 2031 00:00:00 GMT; Max-Age=604800; HttpOnly; Path=/`]);
     expect(jar.cookieHeader()).toBe(`session_id=${SID}`);
-    expect(jar.sessionIdentifier()).toBe('A'.repeat(42));
+    expect(jar.sessionIdentifier('device-log')).toBe('A'.repeat(42));
   });
 
   it('takes a rotated value and forgets an expired one', () => {

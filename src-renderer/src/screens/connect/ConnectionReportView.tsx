@@ -51,10 +51,14 @@ export function ConnectionReportView({ report, task, announce }: ConnectionRepor
         <CheckLine state={report.moduleInstalled ? 'ok' : 'missing'} label={t('connect.check.module')} />
         <CheckLine state={report.isSystemAdmin ? 'ok' : 'missing'} label={t('connect.check.systemAdmin')} />
         <CheckLine state={report.inImpersonationGroup ? 'ok' : 'missing'} label={t('connect.check.group')} />
-        {/* Odoo 17 has no device log: the console works without it, with less detail. */}
+        {/* Odoo 17 has no device log: the console works without it, with less detail and no crash revocation. */}
         <CheckLine
-          state={report.hasDeviceLog ? 'ok' : 'info'}
-          label={report.hasDeviceLog ? t('connect.check.deviceLog') : t('connect.check.noDeviceLog')}
+          state={report.capabilities.serverSeenIp ? 'ok' : 'info'}
+          label={report.capabilities.serverSeenIp ? t('connect.check.serverIp') : t('connect.check.noServerIp')}
+        />
+        <CheckLine
+          state={report.capabilities.revokeOrphans ? 'ok' : 'info'}
+          label={report.capabilities.revokeOrphans ? t('connect.check.revokeOrphans') : t('connect.check.noRevokeOrphans')}
         />
       </ul>
       {report.admin && (

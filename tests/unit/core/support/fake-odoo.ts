@@ -5,7 +5,9 @@
 // a test can ask which are still live (an orphan is a live one nobody tracks).
 import type {
   ImpersonationHandle,
+  LeftOpen,
   OdooImpersonationPort,
+  OpenSession,
   RevokeOutcome,
   ServerAuditEntry,
   ServerEndFacts,
@@ -21,7 +23,8 @@ export type OdooStep =
   | 'writeServerEndEntry'
   | 'endImpersonation'
   | 'checkAlive'
-  | 'revokeByIdentifier';
+  | 'revokeByIdentifier'
+  | 'closeUnrevocable';
 
 export const ADMIN = { uid: 2, login: 'admin', name: 'Mitchell Admin' };
 
@@ -141,6 +144,14 @@ export class FakeOdoo implements OdooImpersonationPort {
     if (!session?.alive) return 'not-found';
     session.alive = false;
     return 'revoked';
+  }
+
+  /** Odoo 17: the log row of the orphan is closed when the fake knows it; the session stays alive. */
+  async closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
+    await this.enter('closeUnrevocable');
+    const session = orphan.sessionIdentifier ? this.byIdentifier(orphan.sessionIdentifier) : undefined;
+    if (session) session.logClosed = true;
+    return { serverLogClosed: session !== undefined, maxInactivitySeconds: 7 * 86_400, cleanup: 'never', cleanupLastRun: null };
   }
 
   private byIdentifier(identifier: string): ServerSession | undefined {

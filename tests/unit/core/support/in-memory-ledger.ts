@@ -101,9 +101,13 @@ export class InMemoryLedger implements AuditLedger {
         sessionId: row.id,
         connectionKey: row.attempt.connectionKey,
         sessionIdentifier: row.start?.sessionIdentifier ?? row.serverSession,
+        adminUid: row.attempt.admin.uid,
         adminLogin: row.attempt.admin.login,
+        targetId: row.attempt.target.id,
         targetLogin: row.attempt.target.login,
+        targetName: row.attempt.target.name,
         startedAtClient: row.start?.startedAtClient ?? null,
+        startedAtServer: row.start?.startedAtServer ?? null,
       }));
   }
 

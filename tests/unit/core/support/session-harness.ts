@@ -3,6 +3,7 @@
 // same ledger and server, as a restart would.
 import type { SessionView } from '../../../../src-preload/contract';
 import { ImpersonationSession, type StartContext } from '../../../../src-main/core/impersonation-session';
+import type { RecoveryReport } from '../../../../src-main/core/session-recovery';
 import { FakeOdoo, ADMIN } from './fake-odoo';
 import { FakeView } from './fake-view';
 import { InMemoryLedger } from './in-memory-ledger';
@@ -34,6 +35,8 @@ export class ConsoleHarness {
   session: ImpersonationSession;
   readonly states: SessionView[] = [];
   limitMinutes = 60;
+  /** What the recovery after the last crash() reported. */
+  lastRecovery: RecoveryReport | null = null;
 
   constructor(private readonly machineOptions: { tickMs?: number; aliveCheckMs?: number } = {}) {
     this.session = this.build();
@@ -53,7 +56,7 @@ export class ConsoleHarness {
     this.view = new FakeView();
     this.scheduler = new ManualScheduler(this.time);
     this.session = this.build();
-    await this.session.recover(CONNECTION_KEY, this.odoo);
+    this.lastRecovery = await this.session.recover(CONNECTION_KEY, this.odoo);
     await flush();
   }
 
