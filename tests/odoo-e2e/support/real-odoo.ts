@@ -1,7 +1,7 @@
 // Which real Odoo the real-server e2e runs against, and what it asks that server as
 // its administrator (JSON-RPC, outside the console) to check the console's work.
 //   ODOO_URL, ODOO_DB, ODOO_ADMIN_LOGIN, ODOO_ADMIN_PASSWORD   the server (as `odoo-lab env` prints)
-//   ODOO_E2E_VERSION                                           17, 18 or 19: what it runs (npm test sets it)
+//   ODOO_E2E_VERSION (or ODOO_VERSION, as the contract suite)  17, 18 or 19: what it runs (npm test sets it)
 // Without ODOO_URL every test here skips, with that reason. The server's database is
 // shared by every real-server test and its impersonate.log rows cannot be deleted:
 // these tests run one at a time, impersonate only `alice` (others use bob and carol),
@@ -31,7 +31,7 @@ export const realOdoo: RealOdoo | null = process.env.ODOO_URL
 
 export const NO_SERVER = 'No real Odoo server: set ODOO_URL, ODOO_DB and the admin login (npm test starts the bundled servers when it finds them).';
 
-const given = process.env.ODOO_E2E_VERSION ?? '18';
+const given = process.env.ODOO_E2E_VERSION ?? process.env.ODOO_VERSION ?? '18';
 if (!['17', '18', '19'].includes(given)) throw new Error(`ODOO_E2E_VERSION must be 17, 18 or 19, not ${given}`);
 export const version = given as OdooVersion;
 
