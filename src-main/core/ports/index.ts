@@ -14,6 +14,7 @@ export {
   type OdooImpersonationPort,
   type RevokeOutcome,
   type ServerAuditEntry,
+  type ServerEndFacts,
   type ServerEndResult,
   type ServerStepOutcome,
   type SessionWitness,
