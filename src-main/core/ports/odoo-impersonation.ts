@@ -130,6 +130,12 @@ export interface ServerEndFacts {
   detail?: string;
 }
 
+/** How the session ended, for the `ir.logging` entry that closes the start's (AU-1, AU-4). */
+export interface ServerEndFacts {
+  endedAtClient: Date;
+  cause: EndCause;
+}
+
 export type ServerStepOutcome = 'ok' | 'failed';
 
 export interface ServerEndResult {
