@@ -1,6 +1,9 @@
 // Numbered migrations, in code so that the packaged app carries them inside its
 // bundle (no migration folder to ship). Each runs in its own transaction and
 // bumps PRAGMA user_version, so a crash mid-upgrade leaves the previous version.
+// From migration 5 on, `sessions` rows and anchors are guarded (write-guard.ts): a
+// later migration that must change them does so inside `guard.allow`, and appends
+// the chained event that says what it changed, or the verifier will say it was tampered with.
 import type Database from 'better-sqlite3';
 import { mergedRowsMigration } from './migration-merged-rows';
 import type { Migration } from './migration';
