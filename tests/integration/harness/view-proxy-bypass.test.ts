@@ -1,8 +1,14 @@
 // The test-only hole in the view proxy's policy (view-proxy-bypass.ts), which the
 // real-server e2e uses to prove the tripwire (issue 11.9): it opens only for a request
 // that carries the open view's own token, it is shut when the view has none (the
-// default), and the server never sees the header.
+// default), and the server never sees the header. At the harness's level (the switch
+// --test-only-policy-bypass is HarnessView's policyBypassTo): off, the header opens
+// nothing; on, each view has its own token, gone with the view.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HarnessView } from '../../support/harness/harness-view';
 import type { ProxiedRequest } from '../../support/harness/view-proxy';
 import { POLICY_BYPASS_HEADER } from '../../support/harness/view-proxy-bypass';
 import { ViewProxyServer } from '../../support/harness/view-proxy-server';
@@ -77,5 +83,55 @@ describe('the test-only policy bypass', () => {
       expect((await view.backToOriginWith(extra)).status).toBe(403);
     }
     expect(upstream.seen.length).toBe(seenBefore);
+  });
+});
+
+describe("the harness's switch (--test-only-policy-bypass)", () => {
+  /** Opens a view of the upstream in `view`; answers a sender for Back to Original User with a header value. */
+  async function openIn(view: HarnessView, sessionKey: string) {
+    const port = Number(new URL((await view.listen())[0]!).port);
+    await view.open({ sessionKey, origin: upstream.origin, sessionCookie: 'session', url: `${upstream.origin}/odoo` });
+    const cookie = await enter(port, view.entryUrl()!);
+    return (token: string) =>
+      send(port, {
+        method: 'POST',
+        path: '/web/dataset/call_kw/res.users/back_to_origin_login',
+        headers: { cookie, 'content-type': 'application/json', [POLICY_BYPASS_HEADER]: token },
+        body: backToOrigin,
+      });
+  }
+
+  it('off (the default): the header opens nothing, whatever it carries', async () => {
+    const view = new HarnessView({});
+    try {
+      const backToOriginWith = await openIn(view, 'off');
+      const seenBefore = upstream.seen.length;
+      for (const token of ['', 'null', 'undefined', TOKEN]) expect((await backToOriginWith(token)).status).toBe(403);
+      expect(upstream.seen.length).toBe(seenBefore);
+    } finally {
+      await view.dispose();
+    }
+  });
+
+  it("on: each view's own token opens it, is removed with the view, and opens no later view", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bypass-on-')), 'test-only-policy-bypass.txt');
+    const view = new HarnessView({ policyBypassTo: file });
+    try {
+      const first = await openIn(view, 'first');
+      const firstToken = readFileSync(file, 'utf8');
+      expect((await first(firstToken)).status).toBe(200);
+      await view.close();
+      expect(existsSync(file)).toBe(false);
+
+      const second = await openIn(view, 'second');
+      const secondToken = readFileSync(file, 'utf8');
+      expect(secondToken).not.toBe(firstToken);
+      const seenBefore = upstream.seen.length;
+      expect((await second(firstToken)).status).toBe(403);
+      expect(upstream.seen.length).toBe(seenBefore);
+      expect((await second(secondToken)).status).toBe(200);
+    } finally {
+      await view.dispose();
+    }
   });
 });
