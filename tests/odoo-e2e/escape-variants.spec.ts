@@ -179,6 +179,8 @@ test(`Odoo ${version}: every escape variant sent by the framed page is refused, 
     expect(await newRowsNamingThem(), 'no impersonate.log row since the variants began').toEqual([]);
 
     // The tripwire agrees: a navigation makes it read the server at once; the session goes on.
+    // Nothing shows a reading that found all well, so the test gives it 1.5 s (a reading takes
+    // two round trips to a local server) before asking; the next one comes 5 s after it.
     await navigateSubframe(frame, '/web/health');
     await page.waitForTimeout(1_500);
     expect(await sessionPhase(page)).toBe('active');
