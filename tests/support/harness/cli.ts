@@ -11,6 +11,9 @@
 //                              to DATA_DIR/test-only-session-cookie.txt
 //   --record-view-requests F   test-only: the view's proxy appends every request it decided
 //                              on to F (JSON lines, no cookie)
+//   --test-only-policy-bypass  test-only: a deliberate hole in the view's policy — a request
+//                              carrying the token in DATA_DIR/test-only-policy-bypass.txt
+//                              (header x-test-only-policy-bypass) goes through undecided
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'sim-version': { type: 'string', default: '18' },
     'expose-session-cookie': { type: 'boolean', default: false },
     'record-view-requests': { type: 'string' },
+    'test-only-policy-bypass': { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +50,7 @@ const harness = await startHarness({
   port: Number(values.port),
   exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
   recordRequestsTo: values['record-view-requests'] ?? null,
+  policyBypassTo: values['test-only-policy-bypass'] ? path.join(dataDir, 'test-only-policy-bypass.txt') : null,
 });
 if (values.demo && sim) await connectToDemoServer(harness.console, sim.url, sim.database);
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);
