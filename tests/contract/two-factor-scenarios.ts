@@ -45,6 +45,22 @@ export function csrfOf(answer: RawAnswer): string {
   return match[1]!;
 }
 
+/**
+ * "Revoke All" on `uid`'s trusted devices through `raw` (a signed-in session: the user's
+ * own, or an administrator's): res.users revoke_all_devices behind the identity check,
+ * passed with the one sequence every version takes (write the password, pass it in the
+ * context).
+ */
+export async function revokeAllDevices(raw: RawSession, uid: number, password: string): Promise<void> {
+  const revoke = await raw.callKw('res.users', 'revoke_all_devices', [[uid]], {}, 'revoke all');
+  if (revoke.envelope?.error) throw new Error(`revoke_all_devices: ${revoke.envelope.error.data.name}`);
+  const wizard = (revoke.envelope?.result as { res_id?: number } | undefined)?.res_id;
+  if (wizard === undefined) return; // the identity was checked in the last 10 minutes: done already
+  await raw.callKw('res.users.identitycheck', 'write', [[wizard], { password }], {}, 'write password');
+  const check = await raw.callKw('res.users.identitycheck', 'run_check', [[wizard]], { context: { password } }, 'run_check');
+  if (check.envelope?.error) throw new Error(`run_check: ${check.envelope.error.data.name}`);
+}
+
 async function passwordStep(c: ScenarioContext, label: string, userAgent: string | null = BROWSER_USER_AGENT): Promise<RawSession> {
   const raw = c.raw();
   raw.userAgent = userAgent;
@@ -72,13 +88,8 @@ export const TWO_FACTOR_SCENARIOS = {
       await second.sessionInfo('completed by the trusted device');
       await second.end();
 
-      // "Revoke All", behind the identity check (the one portable sequence: write the field, pass the context).
-      const revoke = await first.callKw('res.users', 'revoke_all_devices', [[c.ids.totp]], {}, 'revoke all');
-      const wizard = (revoke.envelope?.result as { res_id?: number } | undefined)?.res_id;
-      if (wizard !== undefined) {
-        await first.callKw('res.users.identitycheck', 'write', [[wizard], { password: c.totp.password }], {}, 'write password');
-        await first.callKw('res.users.identitycheck', 'run_check', [[wizard]], { context: { password: c.totp.password } }, 'run_check');
-      }
+      // "Revoke All", as the user does it, behind the identity check.
+      await revokeAllDevices(first, c.ids.totp, c.totp.password);
       const third = await passwordStep(c, 'password step after revoke');
       third.trustedDevice = first.trustedDevice;
       await third.get('/web/login/totp', 'revoked device');

@@ -15,6 +15,8 @@ export class SimDatabase {
   readonly profile: VersionProfile;
   /** The stored groups field: groups_id (implied groups included) up to 18, group_ids (direct only) on 19. */
   readonly groupsField: 'groups_id' | 'group_ids';
+  /** Every trusted-device token (td_id) ever handed out, for the canary test (SS-10). */
+  readonly issuedTrustedDevices: string[] = [];
   /** Filled by the seed: ids of the groups the simulator reasons about. */
   readonly groups = { user: 0, portal: 0, public: 0, system: 0, impersonate: 0, supervisors: 0 };
   #clockOffsetSeconds = 0;

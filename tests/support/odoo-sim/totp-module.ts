@@ -114,6 +114,7 @@ function registerDevice(db: SimDatabase, uid: number, name: string): string {
     ? { expiration_date: new Date(Date.parse(`${now.replace(' ', 'T')}Z`) + TRUSTED_DEVICE_MAX_AGE * 1000).toISOString().slice(0, 19).replace('T', ' ') }
     : {};
   db.table('auth_totp.device').insert({ name, scope: 'browser', user_id: uid, create_date: now, key: token, ...expiry });
+  db.issuedTrustedDevices.push(token);
   return token;
 }
 
