@@ -10,6 +10,7 @@
 // (impersonate.log rows cannot be removed over RPC: they are closed).
 import type { Account, KnownUsers } from './target';
 import { RawSession, type Exchange, type RawAnswer } from './raw-session';
+import type { TotpClock } from '../support/totp';
 import { TWO_FACTOR_SCENARIOS } from './two-factor-scenarios';
 
 export interface ScenarioTarget {
@@ -22,6 +23,8 @@ export interface ScenarioTarget {
   /** An administrator with two-factor sign-in, and its base32 TOTP secret. */
   totp: Account;
   totpSecret: string;
+  /** A simulator's authenticator clock (moved on instead of waiting for a fresh code); null for a real server. */
+  totpClock?: TotpClock | null;
 }
 
 export interface ScenarioContext extends ScenarioTarget {

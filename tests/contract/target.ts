@@ -16,7 +16,7 @@
 // tests whose expectation differs per version branch on `target.version`.
 import { OdooConnection } from '../../src-main/odoo';
 import { startOdooSim, type OdooSim } from '../support/odoo-sim';
-import { LAB_TOTP_SECRET } from '../support/totp';
+import { LAB_TOTP_SECRET, type TotpClock } from '../support/totp';
 import { RawSession } from './raw-session';
 
 export interface Account {
@@ -43,6 +43,8 @@ export interface ContractTarget {
   /** An administrator with two-factor sign-in (the lab's admin3), and its TOTP secret. */
   totp: Account;
   totpSecret: string;
+  /** The simulator's authenticator clock; null for a real server (whose codes take real time). */
+  totpClock: TotpClock | null;
   /** The simulator when the suite runs against it, else null (a real server). */
   sim: OdooSim | null;
   connect(account?: Account, fetchImpl?: typeof fetch): OdooConnection;
@@ -95,6 +97,7 @@ export async function openTarget(spec: TargetSpec = targetSpecs()[0]!): Promise<
       supervisorLogin: process.env.ODOO_SUPERVISOR_LOGIN || 'sue',
       totp: { login: process.env.ODOO_TOTP_LOGIN || 'admin3', password: process.env.ODOO_TOTP_PASSWORD || 'admin3' },
       totpSecret: process.env.ODOO_TOTP_SECRET || LAB_TOTP_SECRET,
+      totpClock: null,
       sim: null,
     });
   }
@@ -114,6 +117,7 @@ export function simAccounts(sim: OdooSim): Accounts {
     supervisorLogin: 'sue',
     totp: same('admin3'),
     totpSecret: LAB_TOTP_SECRET,
+    totpClock: sim.state.totpClock,
     sim,
   };
 }

@@ -25,16 +25,16 @@ export function withTwoFactorAccount<T>(url: string, login: string, work: () => 
   return withFileLock(path.join(os.tmpdir(), `impersonation-console-2fa-${key}.lock`), work, 10 * 60_000);
 }
 
-/** A code the server accepts now: on 19 one of a step nobody used on it yet. */
-export function acceptedCode(c: Pick<ScenarioContext, 'url' | 'version'>): Promise<string> {
-  return codes.next(c.url, c.version >= 19);
+/** A code the server accepts now: on 19 one of a step nobody used on it yet (a simulator's clock moves on instead of waiting). */
+export function acceptedCode(c: Pick<ScenarioContext, 'url' | 'version' | 'totpClock'>): Promise<string> {
+  return codes.next(c.url, c.version >= 19, c.totpClock ?? null);
 }
 
-/** Six digits that match none of the steps the server accepts now. */
-export function wrongCode(secret: string): string {
+/** Six digits that match none of the steps the server accepts at `atMs`. */
+export function wrongCode(secret: string, atMs = Date.now()): string {
   for (let n = 0; ; n++) {
     const candidate = String((123456 + n * 7919) % 1_000_000).padStart(6, '0');
-    if (matchTotp(secret, candidate) === null) return candidate;
+    if (matchTotp(secret, candidate, atMs) === null && matchTotp(secret, candidate, atMs + 30_000) === null) return candidate;
   }
 }
 
@@ -74,8 +74,8 @@ export const TWO_FACTOR_SCENARIOS = {
       const first = await passwordStep(c, 'password step');
       await first.sessionInfo('half-open session info');
       const form = await first.get('/web/login/totp', 'code form');
-      await first.postForm('/web/login/totp', { totp_token: wrongCode(c.totpSecret) }, 'without csrf token');
-      const wrong = await first.postForm('/web/login/totp', { csrf_token: csrfOf(form), totp_token: wrongCode(c.totpSecret), remember: '1', redirect: '' }, 'wrong code');
+      await first.postForm('/web/login/totp', { totp_token: wrongCode(c.totpSecret, c.totpClock?.now()) }, 'without csrf token');
+      const wrong = await first.postForm('/web/login/totp', { csrf_token: csrfOf(form), totp_token: wrongCode(c.totpSecret, c.totpClock?.now()), remember: '1', redirect: '' }, 'wrong code');
       const code = await acceptedCode(c);
       await first.postForm('/web/login/totp', { csrf_token: csrfOf(wrong), totp_token: code, remember: '1', redirect: '' }, 'right code, remember');
       await first.sessionInfo('completed');

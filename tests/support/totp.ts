@@ -70,20 +70,30 @@ export function matchTotp(secret: string, code: string, atMs = Date.now()): numb
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A simulator's authenticator clock, which a test may move on by a step instead of waiting for it. */
+export interface TotpClock {
+  now(): number;
+  skip(ms: number): void;
+}
+
 /**
  * Codes a server will accept: on a server that takes each code once (Odoo 19), a code
  * of a step no test has used on that server yet, waiting for the next step when
- * needed; elsewhere simply the current code. Used steps are recorded per server URL in
- * a file every test process shares, under a lock.
+ * needed; elsewhere simply the current code. For a real server the used steps are
+ * recorded per server URL in a file every test process shares, under a lock; a
+ * simulator's clock is simply moved on a step instead (in this process).
  */
 export class CodeSource {
+  readonly #simulatedSteps = new Map<string, number>();
+
   constructor(
     private readonly secret: string = process.env.ODOO_TOTP_SECRET || LAB_TOTP_SECRET,
     private readonly directory = path.join(os.tmpdir(), 'impersonation-console-totp'),
   ) {}
 
   /** A code for `serverUrl`; `singleUse`: the server refuses a step it accepted before (Odoo 19). */
-  async next(serverUrl: string, singleUse: boolean): Promise<string> {
+  async next(serverUrl: string, singleUse: boolean, clock: TotpClock | null = null): Promise<string> {
+    if (clock !== null) return this.#onSimulator(serverUrl, singleUse, clock);
     if (!singleUse) return totp(this.secret);
     for (;;) {
       const step = await this.#claim(serverUrl);
@@ -91,6 +101,14 @@ export class CodeSource {
       // This step is used on that server: wait for the next one.
       await sleep((TOTP_STEP_SECONDS - ((Date.now() / 1000) % TOTP_STEP_SECONDS)) * 1000 + 250);
     }
+  }
+
+  #onSimulator(serverUrl: string, singleUse: boolean, clock: TotpClock): string {
+    const last = this.#simulatedSteps.get(serverUrl);
+    if (singleUse && last !== undefined && totpStep(clock.now()) <= last) clock.skip((last + 1 - totpStep(clock.now())) * TOTP_STEP_SECONDS * 1000);
+    const step = totpStep(clock.now());
+    this.#simulatedSteps.set(serverUrl, step);
+    return hotp(base32Decode(this.secret), step);
   }
 
   /** The current step, marked used for `serverUrl`, or null when it was used already. */

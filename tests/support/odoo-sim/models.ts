@@ -15,6 +15,11 @@ export class SimDatabase {
   readonly profile: VersionProfile;
   /** The stored groups field: groups_id (implied groups included) up to 18, group_ids (direct only) on 19. */
   readonly groupsField: 'groups_id' | 'group_ids';
+  /**
+   * How far the authenticator's clock runs ahead of real time: tests move it a step on
+   * instead of waiting 30 s for a code Odoo 19 has not seen yet.
+   */
+  totpOffsetMs = 0;
   /** Every trusted-device token (td_id) ever handed out, for the canary test (SS-10). */
   readonly issuedTrustedDevices: string[] = [];
   /** Filled by the seed: ids of the groups the simulator reasons about. */

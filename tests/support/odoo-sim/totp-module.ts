@@ -63,7 +63,7 @@ export function totpPage(db: SimDatabase, sessions: SessionStore, request: TotpR
   const code = (request.form.get('totp_token') ?? '').replace(/\s/g, '');
   if (!/^\d{1,6}$/.test(code)) return form(session, CODE_MALFORMED);
   const user = db.user(uid)!;
-  const counter = matchTotp(String(user.totp_secret), code.padStart(6, '0'));
+  const counter = matchTotp(String(user.totp_secret), code.padStart(6, '0'), Date.now() + db.totpOffsetMs);
   if (counter === null) return form(session, CODE_REFUSED);
   const last = user.totp_last_counter;
   if (db.profile.totpSingleUse && typeof last === 'number' && counter <= last) return form(session, CODE_REUSED);
