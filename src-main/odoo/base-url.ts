@@ -3,9 +3,11 @@
 // check of a Settings administrator — the console's at Connect and for each
 // impersonation, the half-open two-factor step included — sets it to the address that
 // sign-in came through, unless `web.base.url.freeze` holds anything. The console reads
-// both after its own sign-in, and whether that very sign-in just rewrote it (the row's
-// writer and time against the server's clock at the password check); it changes
-// them only through `freezeBaseUrl`, the one action the admin confirms.
+// both after its own sign-in, and whether that very sign-in just rewrote it: the value
+// is the console's address, written within moments of the password check by the
+// server's own clock, by this login (or by nobody Odoo names: 19 sometimes stamps
+// that write without a user). It changes them only through `freezeBaseUrl`, the one
+// action the admin confirms.
 import { z } from 'zod';
 import { OdooError } from './odoo-error';
 import { orNull, resultOf, type RpcChannel } from './rpc-channel';
@@ -59,10 +61,18 @@ export async function readBaseUrl(admin: RpcChannel, uid: number, consoleAddress
   // Odoo's get_param: any non-empty value is truthy ("False" included).
   const frozen = typeof freeze?.value === 'string' && freeze.value !== '';
   const writtenAt = odooTime(base?.write_date);
+  // The writer: Odoo 19 sometimes stamps this write with no user at all (write_uid false).
   const writer = base?.write_uid ? base.write_uid[0] : null;
   const checkedAt = passwordCheckedAt?.getTime() ?? null;
   const changedByThisLogin =
-    !frozen && writer === uid && writtenAt !== null && checkedAt !== null && writtenAt >= checkedAt - WRITE_WINDOW_MS && writtenAt <= checkedAt + 1_000;
+    !frozen &&
+    value !== null &&
+    sameAddress(value, consoleAddress) &&
+    (writer === null || writer === uid) &&
+    writtenAt !== null &&
+    checkedAt !== null &&
+    writtenAt >= checkedAt - WRITE_WINDOW_MS &&
+    writtenAt <= checkedAt + 1_000;
   return { value, frozen, consoleAddress, changedByThisLogin };
 }
 
