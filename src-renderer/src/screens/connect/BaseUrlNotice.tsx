@@ -69,7 +69,7 @@ function FreezeDialog({ baseUrl, onClose, onFrozen }: { baseUrl: BaseUrlReport; 
       <form onSubmit={(event) => void onSubmit(event)}>
         <h2 id="freeze-title">{t('connect.baseUrl.dialogTitle')}</h2>
         <p id="freeze-text">{t('connect.baseUrl.dialogText')}</p>
-        <Field label={t('connect.baseUrl.address')} help={t('connect.baseUrl.addressHelp', { value: baseUrl.value ?? '', address: baseUrl.consoleAddress })}>
+        <Field label={t('connect.baseUrl.address')} help={t('connect.baseUrl.addressHelp', { value: baseUrl.value ?? '' })}>
           {(control) => <input {...control} ref={field} type="url" value={address} required onChange={(event) => setAddress(event.target.value)} />}
         </Field>
         <ErrorMessage error={error} />
