@@ -14,6 +14,7 @@ import { extractFile, listPackage, statFile } from '@electron/asar';
 import { Arch, Platform, build, type Configuration, type FileSet } from 'electron-builder';
 import builderConfig from '../electron-builder.config';
 import { packagedNativeBinding } from '../build/native-binding';
+import { ENTRY_PATH, PROXY_COOKIE_PREFIX } from '../tests/support/harness/view-proxy-access';
 
 interface Outcome {
   readonly name: string;
@@ -173,6 +174,15 @@ function inspectPackage(appOutDir: string): Outcome[] {
 
   const testFiles = own.filter((entry) => /^\/tests\/|harness|simulator/i.test(entry));
   outcomes.push({ name: 'no file from tests/ (harness, simulator)', ok: testFiles.length === 0, detail: testFiles.slice(0, 5).join(', ') });
+
+  // The harness's view proxy (tests/support/harness/view-proxy*.ts) acts as the impersonated
+  // user for development: no packaged file may carry it. Its one path and its cookie's
+  // name are in every build of it.
+  const proxyMarkers = [ENTRY_PATH, PROXY_COOKIE_PREFIX];
+  const withProxy = own
+    .filter((entry) => /\.(c|m)?js$|\.html$|\.json$/.test(entry))
+    .filter((entry) => proxyMarkers.some((marker) => extractFile(asar, entry.slice(1)).toString('utf8').includes(marker)));
+  outcomes.push({ name: "no code of the harness's view proxy", ok: withProxy.length === 0, detail: withProxy.join(', ') });
 
   const mapsOfTests = own.filter((entry) => entry.endsWith('.map')).filter((entry) => mapsTestCode(asar, entry));
   outcomes.push({ name: 'no source map of tests, harness or simulator', ok: mapsOfTests.length === 0, detail: mapsOfTests.join(', ') });

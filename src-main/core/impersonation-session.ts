@@ -307,18 +307,20 @@ export class ImpersonationSession {
     live.deadline = new SessionDeadline(startedAtMs, limitMs, this.options.monotonic?.() ?? null);
 
     let serverLogId: number;
+    const serverEntry = {
+      admin,
+      target: live.target,
+      reason: live.reason,
+      sessionIdentifier: handle.sessionIdentifier,
+      serverIp: handle.serverIp,
+      clientIp: handle.clientIp,
+      clientHost: live.context.clientHost,
+      appVersion: live.context.appVersion,
+      startedAtClient: new Date(startedAtMs),
+    };
     try {
-      serverLogId = await odoo.writeServerAuditEntry({
-        admin,
-        target: live.target,
-        reason: live.reason,
-        sessionIdentifier: handle.sessionIdentifier,
-        serverIp: handle.serverIp,
-        clientIp: handle.clientIp,
-        clientHost: live.context.clientHost,
-        appVersion: live.context.appVersion,
-        startedAtClient: new Date(startedAtMs),
-      });
+      serverLogId = await odoo.writeServerAuditEntry(serverEntry);
+      live.serverEntry = serverEntry;
     } catch (cause) {
       return this.failStart(live, 'server-audit-failed', 'rules.startServerAuditFailed', cause);
     }

@@ -2,7 +2,7 @@
 // audit record is closed. Held in main memory only: the handle carries the cookie.
 import type { EndCause, SessionPhase, SessionView } from '../../src-preload/contract';
 import type { ConsoleError } from './console-error';
-import type { ImpersonationHandle } from './ports';
+import type { ImpersonationHandle, ServerAuditEntry } from './ports';
 import type { ServerEndJob } from './server-end';
 import type { SessionDeadline } from './session-deadline';
 import type { SessionFacts } from './session-view';
@@ -18,6 +18,8 @@ export class LiveSession {
   deadline: SessionDeadline | null = null;
   /** The local start record is committed (AU-2). */
   startRecorded = false;
+  /** The server's start entry, once written: its end entry repeats these facts. */
+  serverEntry: ServerAuditEntry | null = null;
   /** A stop that arrived during the start, honoured at the next step. */
   abort: EndCause | null = null;
   endCause: EndCause | null = null;

@@ -3,11 +3,15 @@
 // Decision: the audit end is written once the server confirms — with the cause and the
 // moment the view closed, `serverEndPending: false`. Until then the record stays open, so
 // that a crash or an exit in between leaves a record that recovery revokes by identifier.
+// Once the server confirmed the end, the server's log gets the end entry matching the
+// start's (AU-4, both in ir.logging); a failure to write it does not hold the local
+// record back, which says so in its detail.
 // The first cause wins: a timeout during a tray stop changes nothing.
 import type { EndCause } from '../../src-preload/contract';
 import { ConsoleError } from './console-error';
 import type { LiveSession } from './live-session';
 import { DEFAULT_RETRY_POLICY, ServerEndJob, type ServerEndOutcome } from './server-end';
+import type { ServerEndFacts } from './ports';
 import type { ImpersonationSessionOptions } from './session-types';
 import type { SessionFacts } from './session-view';
 
@@ -59,6 +63,17 @@ export class StopSequence {
     if (!job.pending) await completion;
   }
 
+  /** Null once the server's end entry is written; what the local record should say otherwise. */
+  private async writeServerEnd(live: LiveSession, end: ServerEndFacts): Promise<string | null> {
+    if (!live.serverEntry) return null;
+    try {
+      await live.context.odoo.writeServerEndEntry(live.serverEntry, end);
+      return null;
+    } catch {
+      return "the server log's end entry could not be written";
+    }
+  }
+
   private async complete(live: LiveSession, outcome: ServerEndOutcome | null): Promise<void> {
     if (outcome?.status === 'abandoned') {
       live.resolveFinished();
@@ -66,14 +81,16 @@ export class StopSequence {
     }
     const endedAt = new Date(live.endedAtMs ?? this.options.clock.now());
     const report = live.serverReport ? await live.serverReport : null;
+    const cause = live.endCause ?? 'error';
+    const serverEntryDetail = outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause }) : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {
           endedAtClient: endedAt,
           endedAtServer: null,
-          cause: live.endCause ?? 'error',
+          cause,
           serverEndPending: false,
-          detail: joinDetail([live.endNote, report, endDetail(outcome)]),
+          detail: joinDetail([live.endNote, report, endDetail(outcome), serverEntryDetail]),
         });
       } else if (live.refusal) {
         await this.options.ledger.recordRefusal(live.rowId, endedAt, live.refusal);

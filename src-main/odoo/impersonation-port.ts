@@ -4,6 +4,7 @@
 // getter, so a handle that ends up serialised or logged carries no secret (SS-10).
 import {
   CONSOLE_LOG_NAME,
+  type ConsoleLogMessage,
   type ImpersonateLogRow,
   type ImpersonationHandle,
   type LeftOpen,
@@ -11,6 +12,7 @@ import {
   type OdooImpersonationPort,
   type RevokeOutcome,
   type ServerAuditEntry,
+  type ServerEndFacts,
   type ServerEndResult,
   type SessionWitness,
   type TamperReport,
@@ -65,19 +67,11 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   writeServerAuditEntry(entry: ServerAuditEntry): Promise<number> {
-    return this.odoo.writeAuditEntry({
-      event: 'start',
-      app: CONSOLE_LOG_NAME,
-      appVersion: entry.appVersion,
-      host: entry.clientHost,
-      admin: { uid: entry.admin.uid, login: entry.admin.login },
-      target: entry.target,
-      reason: entry.reason,
-      sessionIdentifier: entry.sessionIdentifier,
-      clientIp: entry.clientIp,
-      serverIp: entry.serverIp,
-      at: entry.startedAtClient.toISOString(),
-    });
+    return this.odoo.writeAuditEntry(consoleLogMessage(entry, 'start', entry.startedAtClient));
+  }
+
+  writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number> {
+    return this.odoo.writeAuditEntry({ ...consoleLogMessage(entry, 'end', end.endedAtClient), endCause: end.cause });
   }
 
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
@@ -142,4 +136,21 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     if (!found) throw new OdooError('verification-failed');
     return found;
   }
+}
+
+/** The console's ir.logging message for a start or an end of the same session. */
+function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end', at: Date): ConsoleLogMessage {
+  return {
+    event,
+    app: CONSOLE_LOG_NAME,
+    appVersion: entry.appVersion,
+    host: entry.clientHost,
+    admin: { uid: entry.admin.uid, login: entry.admin.login },
+    target: entry.target,
+    reason: entry.reason,
+    sessionIdentifier: entry.sessionIdentifier,
+    clientIp: entry.clientIp,
+    serverIp: entry.serverIp,
+    at: at.toISOString(),
+  };
 }

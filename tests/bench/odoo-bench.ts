@@ -1,9 +1,12 @@
 // The Odoo connector's part of `npm run bench` (docs/architecture.md, Performance
 // budgets): searchUsers p50/p95 for the first and a later page over 50 000
 // simulated users, and the HTTP round trips of the start and stop sequences,
-// counted by the simulator. Run with `npx tsx tests/bench/odoo-bench.ts`.
+// counted by the simulator. Where the ODOO_* variables name a real Odoo, also the
+// start and stop on it against the raw JSON-RPC sequence (odoo-real-bench.ts).
+// Run with `npx tsx tests/bench/odoo-bench.ts`.
 import { OdooConnection } from '../../src-main/odoo';
 import { startOdooSim } from '../support/odoo-sim';
+import { benchRealServer } from './odoo-real-bench';
 
 const USERS = 50_000;
 const RUNS = 40;
@@ -76,3 +79,6 @@ try {
 } finally {
   await sim.close();
 }
+
+if (process.env.ODOO_URL) await benchRealServer();
+else console.log('\nNo real Odoo (ODOO_URL unset): the start and stop against a real server are not timed. See the README, "Against the bundled real Odoo".');

@@ -15,6 +15,7 @@ export {
   type OdooImpersonationPort,
   type RevokeOutcome,
   type ServerAuditEntry,
+  type ServerEndFacts,
   type ServerEndResult,
   type ServerStepOutcome,
   type SessionWitness,

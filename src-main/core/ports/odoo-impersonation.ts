@@ -1,6 +1,7 @@
 // The impersonation flow's server side; implemented by src-main/odoo
 // (ConnectorImpersonationPort) over the admin API session and one fresh cookie
 // jar per impersonation (docs/architecture.md, Sessions against Odoo).
+import type { EndCause } from '../../../src-preload/contract';
 import type { OpenSession } from './audit-ledger';
 import { ConsoleError } from '../console-error';
 import type { AdminIdentity } from './identities';
@@ -121,6 +122,12 @@ export interface ServerAuditEntry {
   startedAtClient: Date;
 }
 
+/** How the session ended, for the `ir.logging` entry that closes the start's (AU-1, AU-4). */
+export interface ServerEndFacts {
+  endedAtClient: Date;
+  cause: EndCause;
+}
+
 export type ServerStepOutcome = 'ok' | 'failed';
 
 export interface ServerEndResult {
@@ -159,6 +166,8 @@ export interface OdooImpersonationPort {
   impersonate(targetId: number): Promise<ImpersonationHandle>;
   /** Creates the ir.logging entry through the admin API session; answers its id. */
   writeServerAuditEntry(entry: ServerAuditEntry): Promise<number>;
+  /** The matching end entry (same session facts, how and when it ended); answers its id. */
+  writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number>;
   /** back_to_origin_login then destroy on the fresh jar; safe to call again. Rejects on network failure. */
   endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult>;
   /**

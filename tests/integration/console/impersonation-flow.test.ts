@@ -51,6 +51,10 @@ describe('an impersonation through the console', () => {
     expect(console.view.spec).toBeNull();
     expect(console.sim.state.openImpersonateLogs()).toHaveLength(0);
     expect(await cookieActsAs(console, cookie)).toBeNull();
+    // The server's log has the start and the matching end (AU-4).
+    const [start, end] = console.sim.state.irLogging().map((entry) => JSON.parse(String(entry.message)) as Record<string, unknown>);
+    expect(end).toMatchObject({ event: 'end', endCause: 'banner', sessionIdentifier: start!.sessionIdentifier, reason: REASON });
+    expect(console.sim.state.irLogging().map((entry) => entry.func)).toEqual(['start', 'end']);
 
     const logs = await console.call('audit:list', { filters: { source: 'local' } });
     expect(logs.rows[0]).toMatchObject({ outcome: 'ended', endCause: 'banner', reason: REASON, target: expect.stringContaining('alice') });

@@ -1,9 +1,15 @@
 // The harness's stand-in for ipcRenderer: calls and events over the harness's
-// WebSocket, authenticated by the token in the page's URL fragment.
+// WebSocket, authenticated by the token in the page's URL fragment. Messages that are
+// neither (the harness's own, e.g. the view's entry URL) go to `onHarnessMessage`.
 import type { Envelope } from '../../../src-preload/contract';
 import type { ConsoleTransport } from '../../../src-preload/renderer-invokers';
 
-export function connectWebSocketTransport(url: string): ConsoleTransport {
+export interface HarnessMessage {
+  harness: string;
+  [key: string]: unknown;
+}
+
+export function connectWebSocketTransport(url: string, onHarnessMessage: (message: HarnessMessage) => void = () => {}): ConsoleTransport {
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
@@ -14,8 +20,9 @@ export function connectWebSocketTransport(url: string): ConsoleTransport {
   let nextId = 1;
 
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown };
-    if (data.event) listeners.get(data.event)?.forEach((listener) => listener(data.payload));
+    const data = JSON.parse(String(message.data)) as { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown; harness?: string };
+    if (typeof data.harness === 'string') onHarnessMessage(data as HarnessMessage);
+    else if (data.event) listeners.get(data.event)?.forEach((listener) => listener(data.payload));
     else if (data.id !== undefined && data.envelope) {
       pending.get(data.id)?.(data.envelope);
       pending.delete(data.id);

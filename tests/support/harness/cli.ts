@@ -9,6 +9,8 @@
 //   --demo                     the simulator, and the console already connected to it
 //   --expose-session-cookie    test-only: the stand-in view writes the impersonation cookie
 //                              to DATA_DIR/test-only-session-cookie.txt
+//   --record-view-requests F   test-only: the view's proxy appends every request it decided
+//                              on to F (JSON lines, no cookie)
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     'sim-port': { type: 'string', default: '0' },
     'sim-version': { type: 'string', default: '18' },
     'expose-session-cookie': { type: 'boolean', default: false },
+    'record-view-requests': { type: 'string' },
   },
 });
 
@@ -42,6 +45,7 @@ const harness = await startHarness({
   dataDir,
   port: Number(values.port),
   exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
+  recordRequestsTo: values['record-view-requests'] ?? null,
 });
 if (values.demo && sim) await connectToDemoServer(harness.console, sim.url, sim.database);
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);

@@ -30,6 +30,17 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Test-only: where the stand-in view writes the impersonation cookie (see HarnessView). */
   exposeCookieTo?: string | null;
+  /** Test-only: where the view's proxy appends every request it decided on (see HarnessView). */
+  recordRequestsTo?: string | null;
+}
+
+/**
+ * Harness-only message on the UI's socket, beside the contract's calls and events:
+ * the entry URL of the open view (single use, one per socket), or null once it closed.
+ */
+export interface HarnessViewMessage {
+  harness: 'view';
+  url: string | null;
 }
 
 export interface Harness {
@@ -61,7 +72,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = options.logger ?? createLogger(() => {});
-  const view = new HarnessView(options.exposeCookieTo ?? null);
+  const view = new HarnessView({ exposeCookieTo: options.exposeCookieTo ?? null, recordRequestsTo: options.recordRequestsTo ?? null });
   const services = createConsole({
     view,
     userDataDir: options.dataDir,
@@ -77,6 +88,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       transport: 'harness',
     },
   });
+  // The desktop app's composition root does the same with the real view (desktop-lifecycle.ts).
+  view.onViewRefused((refusal) => services.events.emit('viewRefused', refusal));
+  const viewOrigins = await view.listen();
   const token = randomBytes(24).toString('base64url');
   let port = 0;
   let origin = '';
@@ -110,7 +124,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     response.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy([`ws://${host}`]),
+      'Content-Security-Policy': contentSecurityPolicy([`ws://${host}`], viewOrigins),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
@@ -158,7 +172,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const stopEvents = services.events.listen((event, payload) => {
       ws.send(JSON.stringify({ event: eventChannels[event], payload }));
     });
-    ws.on('close', stopEvents);
+    // Each UI gets its own ticket into the view, now if one is open and whenever it changes.
+    const sendView = () => ws.send(JSON.stringify({ harness: 'view', url: view.entryUrl() } satisfies HarnessViewMessage));
+    const stopView = view.onChange(sendView);
+    if (view.opened) sendView();
+    ws.on('close', () => {
+      stopEvents();
+      stopView();
+    });
     ws.on('message', (data) => {
       answer(ws, String(data)).catch((error: unknown) => logger.error('harness.message-failed', { error }));
     });
@@ -197,6 +218,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     view,
     close: async () => {
       await services.shutdown();
+      await view.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,25 +1,60 @@
 // The harness has no Electron, so no WebContentsView: this stands in for the
-// impersonation view and records what the real one would be asked to do. With
-// `exposeCookieTo` (the session e2e test only) it writes the session cookie to
-// that file so the test can prove, in a separate browser context, that the
-// session really is the target. Never part of the app.
-import { rmSync, writeFileSync } from 'node:fs';
-import type { ViewBounds } from '../../../src-preload/contract';
+// impersonation view. Opening it starts a reverse proxy (view-proxy.ts) that holds
+// the session cookie and serves the real Odoo page to the harness's UI, which lays
+// it in the orange frame at the bounds the Session screen reports, as main lays the
+// WebContentsView (harness-client/view-overlay.ts). Closing it closes the proxy and
+// every connection through it. Never part of the app.
+//   exposeCookieTo: test-only, writes the session cookie to that file so a test can
+//     ask Odoo itself, in a separate browser context, who the session is;
+//   recordRequestsTo: test-only, appends every request the policy decided on (JSON
+//     lines, no cookie) for the web-client request list.
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ViewBounds, ViewRefusal } from '../../../src-preload/contract';
 import type { ConsoleView } from '../../../src-main/app/console';
 import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import { ViewProxyServer } from './view-proxy-server';
+import type { ViewProxy } from './view-proxy';
+
+export interface HarnessViewOptions {
+  exposeCookieTo?: string | null;
+  recordRequestsTo?: string | null;
+}
+
+type ChangeListener = () => void;
 
 export class HarnessView implements ConsoleView {
   opened: Omit<ImpersonationViewSpec, 'sessionCookie'> | null = null;
   bounds: ViewBounds | null = null;
+  private proxy: ViewProxy | null = null;
+  private server: ViewProxyServer | null = null;
+  private readonly changeListeners = new Set<ChangeListener>();
+  private refusalListener: (refusal: ViewRefusal) => void = () => {};
   private navigatedListener: () => void = () => {};
 
-  constructor(private readonly exposeCookieTo: string | null = null) {}
+  constructor(private readonly options: HarnessViewOptions = {}) {}
+
+  /** Starts the view's proxy port (before the UI is served: its CSP names the port). */
+  async listen(): Promise<string[]> {
+    this.server ??= await ViewProxyServer.start();
+    return this.server.origins;
+  }
 
   async open(spec: ImpersonationViewSpec): Promise<void> {
+    if (this.proxy) throw new Error('The harness view is already open.');
+    const server = this.server ?? (await ViewProxyServer.start());
+    this.server = server;
+    const record = this.options.recordRequestsTo;
+    this.proxy = server.open({
+      origin: spec.origin,
+      sessionCookie: spec.sessionCookie,
+      landingUrl: spec.url,
+      onRefused: (refusal) => this.refusalListener(refusal),
+      onNavigated: () => this.navigated(),
+      onRequest: record ? (request) => appendFileSync(record, `${JSON.stringify(request)}\n`) : undefined,
+    });
     this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url };
-    if (this.exposeCookieTo) writeFileSync(this.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
-    // The stand-in "loads" its landing page: a top-level navigation, reported once the session is active.
-    setImmediate(() => this.navigated());
+    if (this.options.exposeCookieTo) writeFileSync(this.options.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
+    this.changed();
   }
 
   onNavigated(listener: () => void): void {
@@ -32,11 +67,44 @@ export class HarnessView implements ConsoleView {
   }
 
   async close(): Promise<void> {
+    const proxy = this.proxy;
+    this.proxy = null;
     this.opened = null;
-    if (this.exposeCookieTo) rmSync(this.exposeCookieTo, { force: true });
+    if (this.options.exposeCookieTo) rmSync(this.options.exposeCookieTo, { force: true });
+    if (proxy) {
+      this.server?.closeView();
+      this.changed();
+    }
+  }
+
+  /** Closes the view and its proxy's port (the harness is shutting down). */
+  async dispose(): Promise<void> {
+    await this.close();
+    await this.server?.close();
+    this.server = null;
   }
 
   setBounds(bounds: ViewBounds): void {
     this.bounds = bounds;
+  }
+
+  /** A new single-use URL of the open view for one UI, or null when none is open. */
+  entryUrl(): string | null {
+    return this.proxy?.entryUrl() ?? null;
+  }
+
+  /** Told when a view opens or closes. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Who hears what the page was refused (the banner, through main's events), as in the desktop app. */
+  onViewRefused(listener: (refusal: ViewRefusal) => void): void {
+    this.refusalListener = listener;
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 }

@@ -5,8 +5,22 @@
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * A stand-in for Odoo's web client, recognisable at a glance as the user it runs as
+ * (what the harness and the demo show in the orange frame): a purple navbar like
+ * Odoo's with the user's name on the right, and a line saying whose session it is.
+ */
 export function webClientPage(userName: string): string {
-  return `<!DOCTYPE html><html><head><title>Odoo</title></head><body class="o_web_client"><h1 id="current-user">${escape(userName)}</h1></body></html>`;
+  const name = escape(userName);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Odoo</title><style>
+body{margin:0;font:14px/1.5 system-ui,sans-serif;color:#212529;background:#f9fafb}
+.o_main_navbar{display:flex;align-items:center;gap:16px;height:46px;padding:0 16px;background:#71639e;color:#fff}
+.o_menu_brand{font-weight:600}.o_user_menu{margin-left:auto;display:flex;align-items:center;gap:8px}
+.o_avatar{display:inline-grid;place-items:center;width:28px;height:28px;border-radius:4px;background:#e9e6f2;color:#71639e;font-weight:700}
+main{padding:24px}h1{margin:0 0 8px;font-size:22px}
+</style></head><body class="o_web_client"><header class="o_main_navbar"><span class="o_menu_brand">Odoo (simulator)</span>
+<span class="o_user_menu"><span class="o_avatar" aria-hidden="true">${escape(userName.slice(0, 1))}</span><span class="oe_topbar_name">${name}</span></span></header>
+<main><h1 id="current-user">${name}</h1><p>This simulated Odoo page runs in the session of <strong>${name}</strong>.</p></main></body></html>`;
 }
 
 export function loginPage(): string {

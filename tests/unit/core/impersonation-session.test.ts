@@ -359,6 +359,32 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     const h = new ConsoleHarness();
     await h.start();
     await h.session.stop('banner');
-    expect(h.odoo.calls).toEqual<OdooStep[]>(['readTarget', 'impersonate', 'writeServerAuditEntry', 'endImpersonation']);
+    expect(h.odoo.calls).toEqual<OdooStep[]>(['readTarget', 'impersonate', 'writeServerAuditEntry', 'endImpersonation', 'writeServerEndEntry']);
+  });
+
+  it('closes the server log with an end entry of the same session once the server confirmed the end (AU-4)', async () => {
+    const h = new ConsoleHarness();
+    await h.start();
+    await h.session.stop('tray');
+    const start = h.odoo.auditEntries[0]!;
+    expect(h.odoo.endEntries).toEqual([{ ...start, endedAtClient: expect.any(Date), cause: 'tray' }]);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'tray', detail: null });
+  });
+
+  it('still closes the local record when the end entry cannot be written, and says so', async () => {
+    const h = new ConsoleHarness();
+    await h.start();
+    h.odoo.failing.add('writeServerEndEntry');
+    const view = await h.session.stop('banner');
+    expect(view).toMatchObject({ phase: 'ended', endCause: 'banner' });
+    expect(h.odoo.liveSessions).toHaveLength(0);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'banner', detail: "the server log's end entry could not be written" });
+  });
+
+  it('writes no end entry for a start that never reached the server log', async () => {
+    const h = new ConsoleHarness();
+    h.odoo.failing.add('writeServerAuditEntry');
+    await rejection(h.start());
+    expect(h.odoo.endEntries).toHaveLength(0);
   });
 });

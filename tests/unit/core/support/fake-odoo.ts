@@ -12,6 +12,7 @@ import {
   type OpenSession,
   type RevokeOutcome,
   type ServerAuditEntry,
+  type ServerEndFacts,
   type ServerEndResult,
   type SessionWitness,
   type TamperReport,
@@ -23,6 +24,7 @@ export type OdooStep =
   | 'readTarget'
   | 'impersonate'
   | 'writeServerAuditEntry'
+  | 'writeServerEndEntry'
   | 'endImpersonation'
   | 'checkAlive'
   | 'closeUnrevocable'
@@ -75,6 +77,7 @@ export class FakeOdoo implements OdooImpersonationPort {
   readonly failing = new Set<OdooStep>();
   readonly sessions: ServerSession[] = [];
   readonly auditEntries: ServerAuditEntry[] = [];
+  readonly endEntries: (ServerAuditEntry & ServerEndFacts)[] = [];
   readonly calls: OdooStep[] = [];
   private readonly holds = new Map<OdooStep, Deferred[]>();
   private readonly waiting = new Map<OdooStep, Deferred[]>();
@@ -160,6 +163,12 @@ export class FakeOdoo implements OdooImpersonationPort {
     await this.enter('writeServerAuditEntry');
     this.auditEntries.push(entry);
     return 1000 + this.auditEntries.length;
+  }
+
+  async writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number> {
+    await this.enter('writeServerEndEntry');
+    this.endEntries.push({ ...entry, ...end });
+    return 2000 + this.endEntries.length;
   }
 
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {

@@ -1,0 +1,263 @@
+// The harness's stand-in for the impersonation view's network side: the session
+// part of a small reverse proxy (view-proxy-server.ts owns its 127.0.0.1 port) that
+// serves the real Odoo page into the harness's orange frame. As the desktop view
+// does, it holds the session cookie itself (the browser never gets it), and it asks
+// the desktop view's own rules about every request (view-proxy-decision.ts),
+// answering 403 where the desktop view cancels. It strips only the framing headers,
+// points redirects back at itself, and forwards the bus's WebSocket
+// (view-proxy-headers.ts). Only the harness's own UI can use it
+// (view-proxy-access.ts). A development and test tool: never packaged.
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { ViewRefusal } from '../../../src-preload/contract';
+import { OriginPolicy, originForLog, type RefusalKind, type ViewDecision } from '../../../src-main/core';
+import { ViewProxyAccess } from './view-proxy-access';
+import { decideIncoming, decideRedirect, isNavigation, upstreamUrl } from './view-proxy-decision';
+import { downstreamResponseHeaders, rawHandshakeAnswer, upstreamRequestHeaders } from './view-proxy-headers';
+
+/** One request the policy decided on, as the request log keeps it (no cookie, no secret). */
+export interface ProxiedRequest {
+  method: string;
+  /** Path and query exactly as the browser sent them. */
+  path: string;
+  dest: string | null;
+  mode: string | null;
+  contentType: string | null;
+  /** The body of a JSON request, as text; other bodies are not kept. */
+  jsonBody: string | null;
+  websocket: boolean;
+  refusal: RefusalKind | null;
+  /** The server's status; null when refused before it was asked. */
+  status: number | null;
+}
+
+export interface ViewProxyOptions {
+  /** The connection's origin: the server the proxy forwards to. */
+  origin: string;
+  sessionCookie: string;
+  /** Where the view opens (ImpersonationViewSpec.url), on the connection's origin. */
+  landingUrl: string;
+  onRefused?(refusal: ViewRefusal): void;
+  onRequest?(request: ProxiedRequest): void;
+  /** A navigation of the view's document went through: the tripwire asks the server at once (AZ-6). */
+  onNavigated?(): void;
+  maxBodyBytes?: number;
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const JSON_BODY_KEPT = 16 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function header(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
+export function plain(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...extra });
+  response.end(`${text}\n`);
+}
+
+export class ViewProxy {
+  private readonly upstream: URL;
+  private readonly policy: OriginPolicy;
+  private readonly landingPath: string;
+  private readonly access: ViewProxyAccess;
+
+  /** `port`: the proxy server's; `track`: every upgraded socket, so closing the view drops them. */
+  constructor(
+    port: number,
+    private readonly options: ViewProxyOptions,
+    private readonly track: (socket: Duplex) => void = () => {},
+  ) {
+    this.policy = new OriginPolicy(options.origin);
+    if (!this.policy.allows(options.landingUrl)) throw new Error('The view URL is outside the connection origin.');
+    this.upstream = new URL(this.policy.origin);
+    const landing = new URL(options.landingUrl);
+    this.landingPath = `${landing.pathname}${landing.search}${landing.hash}`;
+    this.access = new ViewProxyAccess(port);
+  }
+
+  /** A new single-use URL that lets the harness's own UI in (ticket → cookie → the view's page). */
+  entryUrl(): string {
+    return this.access.entryUrl();
+  }
+
+  serve(request: IncomingMessage, response: ServerResponse): void {
+    this.handle(request, response).catch(() => {
+      if (!response.headersSent) plain(response, 502, 'The Odoo server could not be reached.');
+      else response.destroy();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const rawPath = request.url ?? '/';
+    const verdict = this.access.check(method, rawPath, request.headers);
+    if (verdict.kind === 'refused') return plain(response, 403, `Forbidden (${verdict.why}).`);
+    if (verdict.kind === 'enter') {
+      response.writeHead(303, { Location: this.landingPath, 'Set-Cookie': verdict.setCookie, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+      response.end();
+      return;
+    }
+    if (!rawPath.startsWith('/')) return plain(response, 400, 'Only origin-form request targets.');
+
+    let body: Buffer;
+    try {
+      body = await readBody(request, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return plain(response, 413, 'Request body too large for the harness view.');
+      throw error;
+    }
+    const url = upstreamUrl(this.policy, rawPath);
+    const decision = decideIncoming({ url, method, headers: request.headers, body }, this.policy);
+    if (!decision.allowed) {
+      this.refused(request, body, decision, url);
+      return plain(response, 403, `Refused by the console's view policy (${decision.refusal}).`, { 'X-Harness-View-Refusal': decision.refusal });
+    }
+    await this.forward(request, response, body, url);
+    if (isNavigation(request.headers)) this.options.onNavigated?.();
+  }
+
+  private forward(request: IncomingMessage, response: ServerResponse, body: Buffer, url: string): Promise<void> {
+    const headers = upstreamRequestHeaders(request.headers, this.headerOptions());
+    headers['content-length'] = String(body.length);
+    if (body.length === 0 && !['POST', 'PUT', 'PATCH'].includes(request.method ?? '')) delete headers['content-length'];
+    return new Promise((resolve, reject) => {
+      const upstream = this.send(request, headers);
+      upstream.on('error', reject);
+      // The browser went away, or the view closed: nothing more goes to the server.
+      response.on('close', () => upstream.destroy());
+      upstream.on('response', (answer) => {
+        const out = downstreamResponseHeaders(answer.headers);
+        const location = answer.headers.location;
+        if (location !== undefined) {
+          const { decision, target } = decideRedirect(location, url, this.policy);
+          if (!decision.allowed || target === null) {
+            answer.resume();
+            this.refused(request, body, decision.allowed ? { allowed: false, refusal: 'redirect' } : decision, target?.href ?? location);
+            plain(response, 403, 'Refused by the console\'s view policy (redirect).', { 'X-Harness-View-Refusal': 'redirect' });
+            resolve();
+            return;
+          }
+          // Absolute, on the origin the browser used: `//x` must stay a path.
+          out.location = `${this.access.originOf(request.headers)}${target.pathname}${target.search}${target.hash}`;
+        }
+        this.record(request, body, null, answer.statusCode ?? null, false);
+        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
+        answer.pipe(response);
+        answer.on('end', () => resolve());
+        answer.on('error', reject);
+      });
+      if (body.length > 0) upstream.end(body);
+      else upstream.end();
+    });
+  }
+
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.track(socket);
+    socket.on('error', () => socket.destroy());
+    const forbidden = (): void => {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    };
+    const rawPath = request.url ?? '/';
+    const verdict = this.access.check('GET', rawPath, request.headers);
+    // A socket opened by a page of another origin is not the Odoo page's own bus.
+    const origin = header(request, 'origin');
+    if (verdict.kind !== 'allowed' || origin === null || !this.access.origins.includes(origin) || !rawPath.startsWith('/')) return forbidden();
+    const url = upstreamUrl(this.policy, rawPath);
+    const decision = decideIncoming({ url, method: 'GET', headers: request.headers, body: Buffer.alloc(0) }, this.policy);
+    if (!decision.allowed) {
+      this.refused(request, Buffer.alloc(0), decision, url);
+      return forbidden();
+    }
+    const upstream = this.send(request, upstreamRequestHeaders(request.headers, { ...this.headerOptions(), upgrade: true }));
+    upstream.on('error', () => socket.destroy());
+    upstream.on('response', (answer) => {
+      // The server would not switch protocols: pass its status on, then close.
+      this.record(request, Buffer.alloc(0), null, answer.statusCode ?? null, true);
+      answer.resume();
+      socket.end(`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    });
+    upstream.on('upgrade', (answer, upstreamSocket, upstreamHead) => {
+      this.record(request, Buffer.alloc(0), null, answer.statusCode ?? null, true);
+      this.track(upstreamSocket);
+      upstreamSocket.on('close', () => socket.destroy());
+      upstreamSocket.on('error', () => upstreamSocket.destroy());
+      socket.on('close', () => upstreamSocket.destroy());
+      socket.write(rawHandshakeAnswer(answer.statusCode ?? 101, answer.statusMessage ?? 'Switching Protocols', answer.rawHeaders));
+      if (upstreamHead.length > 0) socket.write(upstreamHead);
+      if (head.length > 0) upstreamSocket.write(head);
+      upstreamSocket.pipe(socket);
+      socket.pipe(upstreamSocket);
+    });
+    upstream.end();
+  }
+
+  private send(request: IncomingMessage, headers: ReturnType<typeof upstreamRequestHeaders>) {
+    const send = this.upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+    return send({
+      hostname: this.upstream.hostname,
+      port: this.upstream.port || (this.upstream.protocol === 'https:' ? 443 : 80),
+      method: request.method,
+      path: request.url,
+      headers,
+    });
+  }
+
+  private headerOptions() {
+    return {
+      upstream: this.upstream,
+      proxyOrigins: this.access.origins,
+      proxyCookie: this.access.cookieName,
+      sessionCookie: this.options.sessionCookie,
+    };
+  }
+
+  /** A refusal: logged, and told to the banner when the page itself would have changed. */
+  private refused(request: IncomingMessage, body: Buffer, decision: ViewDecision, target: string): void {
+    const refusal = decision.allowed ? null : decision.refusal;
+    this.record(request, body, refusal, null, request.headers.upgrade !== undefined);
+    if (!refusal || !isNavigation(request.headers)) return;
+    const kind = refusal === 'session-switch' || refusal === 'redirect' ? refusal : 'navigate';
+    // The frame now shows the refusal page: it did not go back.
+    this.options.onRefused?.({ kind, target: originForLog(target), returned: false });
+  }
+
+  private record(request: IncomingMessage, body: Buffer, refusal: RefusalKind | null, status: number | null, websocket: boolean): void {
+    if (!this.options.onRequest) return;
+    const contentType = header(request, 'content-type');
+    const json = contentType !== null && /^application\/json/i.test(contentType) && body.length <= JSON_BODY_KEPT;
+    this.options.onRequest({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      dest: header(request, 'sec-fetch-dest'),
+      mode: header(request, 'sec-fetch-mode'),
+      contentType,
+      jsonBody: json ? body.toString('utf8') : null,
+      websocket,
+      refusal,
+      status,
+    });
+  }
+}
