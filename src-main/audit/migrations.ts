@@ -1,14 +1,16 @@
 // Numbered migrations, in code so that the packaged app carries them inside its
 // bundle (no migration folder to ship). Each runs in its own transaction and
 // bumps PRAGMA user_version, so a crash mid-upgrade leaves the previous version.
+// From migration 5 on, `sessions` rows and anchors are guarded (write-guard.ts): a
+// later migration that must change them does so inside `guard.allow`, and appends
+// the chained event that says what it changed, or the verifier will say it was tampered with.
 import type Database from 'better-sqlite3';
+import { mergedRowsMigration } from './migration-merged-rows';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up: string;
-}
+export type { Migration } from './migration';
 
+// Migration 3's views, as shipped (migration 5 replaces them: merged-views.ts).
 const localRowsView = `
 CREATE VIEW local_audit_rows AS
 SELECT 'local:' || s.id AS id, 'local' AS source, s.id AS row_key,
@@ -230,6 +232,7 @@ INSERT INTO sync_positions (server, kind, newest_write_date) SELECT server, kind
 DROP TABLE sync_cursors;
 `,
   },
+  mergedRowsMigration,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

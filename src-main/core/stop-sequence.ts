@@ -82,7 +82,9 @@ export class StopSequence {
     const endedAt = new Date(live.endedAtMs ?? this.options.clock.now());
     const report = live.serverReport ? await live.serverReport : null;
     const cause = live.endCause ?? 'error';
-    const serverEntryDetail = outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause }) : null;
+    const impersonateLogId = outcome?.status === 'ended' ? outcome.impersonateLogId : null;
+    const serverEntryDetail =
+      outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId }) : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {
@@ -91,6 +93,7 @@ export class StopSequence {
           cause,
           serverEndPending: false,
           detail: joinDetail([live.endNote, report, endDetail(outcome), serverEntryDetail]),
+          impersonateLogId,
         });
       } else if (live.refusal) {
         await this.options.ledger.recordRefusal(live.rowId, endedAt, live.refusal);
