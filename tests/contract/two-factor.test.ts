@@ -6,7 +6,10 @@
 // Codes come from the secret (RFC 6238), never written down; on 19 each is a fresh step.
 // The impersonations' target is ODOO_TOTP_TARGET_LOGIN (carol by default: bob is the
 // escape-variant and tripwire suites', alice the impersonation suite's).
-import { mkdtempSync } from 'node:fs';
+// The console keeps its trusted device in a keychain that records what it was given:
+// the canary then finds none of the tokens the server handed out in any file the
+// console wrote, nor in its entries in the server's ir.logging.
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +17,8 @@ import { dispatch } from '../../src-preload/main-handlers';
 import { createConsole } from '../../src-main/app/console';
 import { createLogger } from '../../src-main/core/logger';
 import { RecordingView } from '../integration/console/console-fixture';
+import { everyFile, secretsFoundIn } from '../support/canary';
+import { recordingKeychain } from '../support/fake-keychain';
 import { entryRoute, runScenario } from './protocol-scenarios';
 import { RawSession } from './raw-session';
 import { eachTarget, knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
@@ -85,10 +90,12 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
 
   it('the console: connects with one code, impersonates twice without another, and after Revoke All refuses clearly and asks again', SLOW, async () => {
     await withTwoFactorAccount(target.url, target.totp.login, async () => {
+      const keychain = recordingKeychain();
+      const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'console-2fa-'));
       const services = createConsole({
-        userDataDir: mkdtempSync(path.join(os.tmpdir(), 'console-2fa-')),
-        logger: createLogger(() => {}),
-        safeStorage: null,
+        userDataDir,
+        logger: createLogger((line) => appendFileSync(path.join(userDataDir, 'console.log'), `${line}\n`)),
+        safeStorage: keychain,
         view: new RecordingView(),
         info: { name: 'Impersonation Console', version: '0.1.0-test', platform: process.platform, electronRuntime: false, electronVersion: null, chromeVersion: null, transport: 'harness' },
       });
@@ -126,6 +133,20 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
         expect(await call('connections:connect', { id: saved.id, code: await acceptedCode(target) })).toMatchObject({ ok: true });
         expect(await call('impersonation:start', { targetId, reason: REASON })).toMatchObject({ phase: 'active' });
         await call('impersonation:stop');
+        await services.shutdown();
+
+        // The canary: the server's td_id tokens (40 hex characters; one per code), as main handed them to the keychain, in no file the console wrote.
+        const tokens = keychain.given.flatMap((plain) => /"token":"([0-9a-f]{40})"/.exec(plain)?.[1] ?? []);
+        expect(tokens, 'the first code and the one after Revoke All each gave a trusted device').toHaveLength(2);
+        expect(everyFile(userDataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['audit.sqlite', 'console.log', 'trusted-devices.json']));
+        expect(secretsFoundIn(userDataDir, tokens)).toEqual([]);
+        const admin = new RawSession(target.url);
+        await admin.authenticate(target.database, target.admin.login, target.admin.password);
+        const entries = await admin.callKw('ir.logging', 'search_read', [[['name', '=', 'impersonation-console'], ['message', 'ilike', REASON]], ['message']]);
+        await admin.end();
+        const messages = JSON.stringify(entries.envelope?.result);
+        expect(messages).toContain(REASON);
+        expect(tokens.filter((token) => messages.includes(token))).toEqual([]);
       } finally {
         // Leave the account as found: no trusted device of this test's on the server.
         const admin = new RawSession(target.url);

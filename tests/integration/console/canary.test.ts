@@ -2,11 +2,11 @@
 // then every file the console wrote (database, WAL, log, settings, connections,
 // the whole data folder) is searched for any of them: zero hits. Once per
 // simulated Odoo version: 17's session ids are 40 characters, 18 and 19's 84.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawSession } from '../../contract/raw-session';
 import { revokeAllDevices, wrongCode } from '../../contract/two-factor-scenarios';
+import { everyFile, secretsFoundIn } from '../../support/canary';
 import { workingKeychain } from '../../support/fake-keychain';
 import { CodeSource } from '../../support/totp';
 import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
@@ -17,13 +17,6 @@ afterEach(async () => {
   await console?.close();
   console = null;
 });
-
-function everyFile(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? everyFile(file) : [file];
-  });
-}
 
 describe.each([17, 18, 19] as const)('the canary (SS-10) on Odoo %i', (version) => {
   it('finds no password, cookie or full session id in anything the console wrote, nor in the server log', async () => {
@@ -55,11 +48,7 @@ describe.each([17, 18, 19] as const)('the canary (SS-10) on Odoo %i', (version) 
     );
     const files = everyFile(dataDir);
     expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['audit.sqlite', 'console.log']));
-    const hits = files.flatMap((file) => {
-      const content = readFileSync(file).toString('latin1');
-      return fragments.filter((fragment) => content.includes(fragment)).map((fragment) => `${path.basename(file)}: ${fragment.slice(0, 6)}…`);
-    });
-    expect(hits).toEqual([]);
+    expect(secretsFoundIn(dataDir, fragments)).toEqual([]);
     // …and the console's entries in the server's ir.logging, which every Settings administrator reads.
     const serverLog = JSON.stringify(console.sim.state.irLogging());
     expect(fragments.filter((fragment) => serverLog.includes(fragment)).map((fragment) => fragment.slice(0, 6))).toEqual([]);
@@ -98,11 +87,7 @@ describe.each([17, 18, 19] as const)('the canary of two-factor sign-in (SS-9, SS
     const secrets = [CANARY_PASSWORD, ...tokens, ...console.sim.state.issuedSessionIds().map((id) => (id.length > 42 ? id.slice(42) : id))];
     const files = everyFile(console.dataDir);
     expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['audit.sqlite', 'console.log', 'trusted-devices.json', 'secrets.json']));
-    const hits = files.flatMap((file) => {
-      const content = readFileSync(file).toString('latin1');
-      return secrets.filter((fragment) => content.includes(fragment)).map((fragment) => `${path.basename(file)}: ${fragment.slice(0, 6)}…`);
-    });
-    expect(hits).toEqual([]);
+    expect(secretsFoundIn(console.dataDir, secrets)).toEqual([]);
     expect(JSON.stringify(console.sim.state.irLogging())).not.toContain(tokens[0]!);
   });
 });
