@@ -2,8 +2,8 @@
 // admin3 (the lab's TOTP secret; codes computed, never written down): Connect asks for
 // the code, a wrong one is said in the prompt and another is taken; two impersonations
 // need no further code; once the server no longer trusts this computer ("Revoke All",
-// done on the server), a start is refused with what to do, and Connect asks for a code
-// again, saying why. Once in English, once in Spanish.
+// done on the server), a start is refused with what to do and the way on — Connect asks
+// for a new code, saying why. Once in English, once in Spanish.
 import type { Page } from '@playwright/test';
 import { RawSession } from '../contract/raw-session';
 import { revokeAllDevices, wrongCode } from '../contract/two-factor-scenarios';
@@ -77,14 +77,20 @@ for (const language of ['en', 'es'] as const) {
     expect.soft(refused.layout).toEqual([]);
     expect.soft(refused.violations).toEqual([]);
 
-    await nav('app.nav.connect').click();
-    await page.getByRole('button', { name: t('connect.status.disconnect') }).click();
-    await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
+    // The way on from the refusal: Connect signs in again and asks for a new code, saying why.
+    await main.getByRole('button', { name: t('users.enterCode') }).click();
+    await expect(main.getByRole('heading', { name: t('connect.title'), level: 1 })).toBeVisible();
     await expect(prompt).toContainText(t('connect.twoFactor.introUntrusted', { login: 'admin3' }));
     const untrusted = await look(page, `${language}-two-factor-untrusted`);
     expect.soft(untrusted.layout).toEqual([]);
     expect.soft(untrusted.violations).toEqual([]);
     await enterCode(page, t, totp(LAB_TOTP_SECRET));
     await expect(main.getByRole('heading', { name: t('connect.report.ok.connect') })).toBeFocused();
+    // …and impersonating works again, without another code.
+    await impersonate('Carol Clark');
+    const banner = page.getByRole('region', { name: t('session.banner.label') });
+    await expect(banner).toBeVisible();
+    await banner.getByRole('button', { name: t('session.banner.stop'), exact: true }).click();
+    await expect(page.getByRole('heading', { name: t('session.ended.title') })).toBeVisible();
   });
 }

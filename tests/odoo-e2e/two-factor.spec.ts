@@ -2,7 +2,8 @@
 // (a Settings administrator in "Impersonate Users" with two-factor sign-in) connects
 // with one code, impersonates Alice twice without another, "Revoke All" is done on the
 // server as admin3 does it in Preferences (its own session, the identity check), the
-// next start is refused with what to do, and Connect asks for a code again, saying why.
+// next start is refused with what to do, and its way on — Connect — asks for a code
+// again, saying why.
 // The server is asked, as its administrator, whether both impersonations were admin3's.
 // Codes come from the known secret (RFC 6238, tests/support/totp.ts), never written
 // down; on 19 each one is a step nobody used. The test holds the account's lock (the
@@ -133,10 +134,8 @@ for (const language of languages) {
         await shot('start-refused');
         expect(await server.logRowsSince(lastRowBefore, alice.partnerId), 'the refused start impersonated nobody').toHaveLength(2);
 
-        // Connect asks again, saying why; one code, and impersonating works again without another.
-        await nav('app.nav.connect').click();
-        await page.getByRole('button', { name: t('connect.status.disconnect') }).click();
-        await main.getByRole('button', { name: t('connect.panel.connect'), exact: true }).click();
+        // The refusal's way on: Connect signs in again and asks for a code, saying why; one code, and impersonating works again without another.
+        await main.getByRole('button', { name: t('users.enterCode') }).click();
         await expect(prompt).toContainText(t('connect.twoFactor.introUntrusted', { login: TWO_FACTOR.login }), { timeout: 30_000 });
         await shot('asked-again');
         await enterCode(page, t, await code(odoo));
