@@ -16,6 +16,7 @@ export const methodChannels = [
   'connections:connect',
   'connections:disconnect',
   'connections:status',
+  'connections:freezeBaseUrl',
   'users:search',
   'impersonation:attempts',
   'impersonation:check',

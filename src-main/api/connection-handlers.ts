@@ -15,6 +15,7 @@ export function connectionHandlers(
   | 'connections:connect'
   | 'connections:disconnect'
   | 'connections:status'
+  | 'connections:freezeBaseUrl'
   | 'users:search'
 > {
   return {
@@ -32,6 +33,7 @@ export function connectionHandlers(
       return { ok: true };
     },
     'connections:status': () => connections.status(),
+    'connections:freezeBaseUrl': ({ address }) => connections.freezeBaseUrl(address),
     'users:search': ({ query, page, pageSize, includeArchived }) =>
       connections.requireActive().odoo.searchUsers(query, page, pageSize, { includeArchived }),
   };

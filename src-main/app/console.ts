@@ -26,6 +26,7 @@ import {
   type Scheduler,
   type ShutdownCause,
 } from '../core';
+import { consoleUserAgent, OdooConnection } from '../odoo';
 import { KeychainVault, type SafeStorageLike } from '../secrets';
 import { SettingsStore } from '../settings';
 
@@ -86,9 +87,13 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const queries = new AuditQueries(audit);
 
   const vault = new KeychainVault(options.safeStorage, options.userDataDir);
-  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, undefined, (refusal) =>
-    ledger.recordConnectRefusal({ ...refusal, at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version }),
-  );
+  const recorded = () => ({ at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version });
+  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, {
+    openOdoo: (credentials) => new OdooConnection(credentials, { userAgent: consoleUserAgent(options.info.version) }),
+    recordRefusal: (refusal) => ledger.recordConnectRefusal({ ...refusal, ...recorded() }),
+    recordSetting: (change) => ledger.recordServerSetting({ ...change, ...recorded() }),
+    now: () => clock.now(),
+  });
 
   const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
   session.onState((view) => events.emit('sessionState', view));

@@ -12,6 +12,7 @@ import {
   type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
+  type ServerSettingRecord,
   type StartRecord,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
@@ -155,6 +156,20 @@ export class AuditStore implements AuditLedger {
       client_host: cap(record.clientHost, MAX_NAME_LENGTH),
     };
     health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
+  }
+
+  async recordServerSetting(record: ServerSettingRecord): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(record.connectionKey),
+      login: cap(record.login, MAX_NAME_LENGTH),
+      setting: record.setting,
+      value: cap(record.value, MAX_DETAIL_LENGTH),
+      previous: capOrNull(record.previous, MAX_DETAIL_LENGTH),
+      app_version: cap(record.appVersion, MAX_NAME_LENGTH),
+      client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'server-setting', sessionId: null, payload })));
   }
 
   async openSessions(): Promise<OpenSession[]> {

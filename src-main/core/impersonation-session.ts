@@ -16,7 +16,7 @@ import type { Countdown, EndCause, Notice, SessionView } from '../../src-preload
 import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
-import { AdminRightsRefusal, type ImpersonationHandle } from './ports';
+import { AdminRightsRefusal, SecondFactorRefusal, type ImpersonationHandle } from './ports';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';
 import { recoverOpenSessions, type RecoveryPort, type RecoveryReport } from './session-recovery';
 import { SessionTimers } from './session-timers';
@@ -287,7 +287,7 @@ export class ImpersonationSession {
     try {
       handle = await odoo.impersonate(live.target.id);
     } catch (cause) {
-      if (cause instanceof AdminRightsRefusal) return this.refuseStart(live, cause);
+      if (cause instanceof AdminRightsRefusal || cause instanceof SecondFactorRefusal) return this.refuseStart(live, cause);
       return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
     }
     live.handle = handle;
@@ -367,8 +367,11 @@ export class ImpersonationSession {
     throw error;
   }
 
-  /** AZ-1 at the start itself: the admin's fresh session says it may not; nothing was switched. */
-  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal): Promise<never> {
+  /**
+   * Refused at the start itself, before anything was switched: the admin's fresh session
+   * says it may not (AZ-1), or it cannot finish its second factor without a code.
+   */
+  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal | SecondFactorRefusal): Promise<never> {
     live.refusal = refusal.code;
     await this.stopSequence.finish(live, 'error', refusal);
     throw refusal;

@@ -11,9 +11,11 @@ import { odooTimeOrNull } from './odoo-time';
 import { resultOf, type RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
 import { identifierScheme } from './session-identifier';
-import { parseSessionInfo, type SessionInfo } from './session-info';
+import type { SessionInfo } from './session-info';
+import type { TrustedDeviceSlot } from './second-factor';
+import { readSessionInfo, signIn } from './sign-in';
 import type { UserDirectory } from './user-directory';
-import { AdminRightsRefusal, ineligibilityReasons, type SessionWitness } from '../core';
+import { AdminRightsRefusal, SecondFactorRefusal, ineligibilityReasons, type SessionWitness } from '../core';
 import { IMPERSONATE_GROUP_XMLID } from './server-features';
 import { closedByThisEnd, openLogRows, readLogMark, watchFrom } from './impersonate-log-watch';
 
@@ -29,6 +31,9 @@ export interface ServerStartContext {
   directory: UserDirectory;
   features: ServerFeatures;
   origin: string;
+  /** For a login with two-factor sign-in: the fresh session finishes through this trusted device. */
+  trustedDevice: TrustedDeviceSlot;
+  userAgent: string;
 }
 
 const DeviceRows = z.array(z.object({ ip_address: z.union([z.string(), z.literal(false)]) }));
@@ -38,13 +43,19 @@ export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'we
   return `${baseUrl}${features.webClientPath}`;
 }
 
-export async function authenticateSession(client: OdooClient, database: string, login: string, password: string): Promise<SessionInfo> {
-  const answer = await client.call('/web/session/authenticate', { db: database, login, password });
-  return parseSessionInfo(answer.result);
-}
-
-export async function readSessionInfo(client: RpcChannel): Promise<SessionInfo> {
-  return parseSessionInfo((await client.call('/web/session/get_session_info', {})).result);
+/**
+ * The fresh session's sign-in. With two-factor sign-in it can only finish through the
+ * trusted device — nobody is there to type a code — so a missing or refused one is a
+ * refusal telling the admin to connect again with a code (nothing changed on the server).
+ */
+async function signInFresh(ctx: ServerStartContext): Promise<SessionInfo> {
+  const factor = { slot: ctx.trustedDevice, code: null, userAgent: ctx.userAgent };
+  try {
+    return (await signIn(ctx.freshClient, { database: ctx.database, login: ctx.login, password: ctx.password }, factor)).info;
+  } catch (error) {
+    if (isOdooError(error, 'second-factor-required') || isOdooError(error, 'trusted-device-refused')) throw new SecondFactorRefusal();
+    throw error;
+  }
 }
 
 export async function startImpersonation(ctx: ServerStartContext, targetId: number): Promise<ImpersonatedSession> {
@@ -52,7 +63,7 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
   let mayBeImpersonating = false;
   try {
     // Inside the try: a mangled answer may still have brought a cookie worth destroying.
-    const login = await authenticateSession(client, ctx.database, ctx.login, ctx.password);
+    const login = await signInFresh(ctx);
     if (login.uid !== ctx.adminUid) throw new OdooError('verification-failed', { problem: 'admin' });
     // AZ-1 at every start, on the fresh session's own answer: rights removed since the
     // connect are refused here, before impersonate_login is ever called.

@@ -87,6 +87,24 @@ export interface ConnectRefusalRecord {
   appVersion: string;
 }
 
+/**
+ * A change the console made to the server's settings, on the admin's explicit word —
+ * today only the freeze of web.base.url (docs/odoo.md, Server identity and the base URL).
+ */
+export interface ServerSettingRecord {
+  /** Normalised URL + database. */
+  connectionKey: string;
+  login: string;
+  setting: 'web.base.url.freeze';
+  /** The address web.base.url was frozen at. */
+  value: string;
+  /** web.base.url before the change, as the server answered it. */
+  previous: string | null;
+  at: Date;
+  clientHost: string;
+  appVersion: string;
+}
+
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
@@ -112,6 +130,8 @@ export interface AuditLedger {
   openSessions(): Promise<OpenSession[]>;
   /** A refused connect, as an audit event of its own (no session row). */
   recordConnectRefusal(record: ConnectRefusalRecord): Promise<void>;
+  /** A change to the server's settings the admin asked for (no session row). */
+  recordServerSetting(record: ServerSettingRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
 }

@@ -101,6 +101,21 @@ export class AdminRightsRefusal extends ConsoleError {
   }
 }
 
+/**
+ * The fresh session of an impersonation asks for a second factor (two-factor sign-in)
+ * and the server no longer trusts this computer, or never did: nobody is there to type
+ * a code, so the start is refused before anything changed, and the admin is told to
+ * connect again with a code.
+ */
+export class SecondFactorRefusal extends ConsoleError {
+  readonly code = 'second-factor-required';
+
+  constructor() {
+    super('refused', 'rules.reconnectWithCode');
+    this.name = 'SecondFactorRefusal';
+  }
+}
+
 /** The `ir.logging` entry the console writes through the admin API session (AU-2). */
 export interface ServerAuditEntry {
   admin: AdminIdentity;

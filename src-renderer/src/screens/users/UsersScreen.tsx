@@ -1,9 +1,12 @@
 // Users: find the person to impersonate. Every user is listed; those main says may
 // not be impersonated are disabled with the reason. Impersonate asks for a reason.
-// While an impersonation starts or runs, nothing here can start a second one.
+// While an impersonation starts or runs, nothing here can start a second one. A start
+// refused because the server no longer trusts this computer for two-factor sign-in
+// offers the way on: Connect signs in again and asks for a new code.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../src-preload/contract';
+import { ConsoleCallError } from '../../../../src-preload/renderer-invokers';
 import { consoleApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReasonDialog, type ReasonTarget } from '../../components/ReasonDialog';
@@ -80,6 +83,21 @@ export function UsersScreen() {
       <UserSearchBar />
       <SessionBusyNotice startingName={starting} />
       <ErrorMessage error={startError} />
+      {needsNewCode(startError) && connectionId !== null && (
+        <div className="actions">
+          <Button
+            variant="primary"
+            onClick={() => {
+              setStartError(null);
+              go('connect');
+              // Signing in again meets the refused trusted device: Connect asks for a code, saying why.
+              void useConnections.getState().connect({ id: connectionId });
+            }}
+          >
+            {t('users.enterCode')}
+          </Button>
+        </div>
+      )}
       <UserList busy={busy} onImpersonate={onImpersonate} />
       {target && (
         <ReasonDialog
@@ -101,6 +119,11 @@ export function UsersScreen() {
       )}
     </section>
   );
+}
+
+/** The start was refused for want of a two-factor code (SS-11). */
+function needsNewCode(error: unknown): boolean {
+  return error instanceof ConsoleCallError && error.key === 'rules.reconnectWithCode';
 }
 
 /** Why the Impersonate buttons are disabled: one is starting, or one is running. */

@@ -6,6 +6,7 @@ import type {
   AttemptRecord,
   AuditLedger,
   ConnectRefusalRecord,
+  ServerSettingRecord,
   EndRecord,
   OpenSession,
   StartRecord,
@@ -114,6 +115,12 @@ export class InMemoryLedger implements AuditLedger {
 
   async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
     this.connectRefusals.push(record);
+  }
+
+  readonly serverSettings: ServerSettingRecord[] = [];
+
+  async recordServerSetting(record: ServerSettingRecord): Promise<void> {
+    this.serverSettings.push(record);
   }
 
   async openSessions(): Promise<OpenSession[]> {
