@@ -96,6 +96,8 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   // The tripwire's alarms reach the admin whatever screen is shown.
   session.onNotice((notice) => events.emit('notice', notice));
   const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
+  // Issue 13: a warm session never outlives its connection.
+  connections.onDisconnecting((active) => impersonation.disconnecting(active.key));
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);
   connections.onChange((active) => {

@@ -20,5 +20,6 @@ export {
 } from './impersonation-session';
 export type { LeftOpenSession, RecoveredSession, RecoveryPort, RecoveryReport } from './session-recovery';
 export { IDLE_SESSION_VIEW } from './session-view';
+export { WARM_UNUSED_MS, type RecoveredWarm } from './warm-sessions';
 export * from './ports';
 export * from './view-policy';

@@ -3,13 +3,15 @@
 // ServerLogSource (src-main/odoo), the shell the view. Core stays free of I/O, and
 // the connector and the audit store meet only here, never import each other.
 export type { AdminIdentity, TargetIdentity } from './identities';
-export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, StartRecord } from './audit-ledger';
+export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, OpenWarmSession, StartRecord, WarmEnd } from './audit-ledger';
 export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
 export {
   AdminRightsRefusal,
   type ImpersonateLogRow,
   type ImpersonateLogWatch,
   type ImpersonationHandle,
+  type ImpersonateOptions,
+  type WarmHandle,
   type LeftOpen,
   type OdooImpersonationPort,
   type RevokeOutcome,

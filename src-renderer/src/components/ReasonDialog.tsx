@@ -2,6 +2,10 @@
 // impersonation.check (which validates the reason, counts the attempt and applies
 // every rule) and hands an allowed reason to `onConfirmed`: the caller starts the session.
 //
+// While the dialog is open, main warms the fresh server session the start will switch
+// (issue 13: the password hash is paid while the reason is typed); closing the dialog
+// without a start tells main to destroy it. Main decides everything about it.
+//
 // The live hints (reason-hint.ts) mirror main's reason rule only as a convenience: main
 // decides. Nothing is called wrong before the first keystroke.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -38,6 +42,16 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
   const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const confirmedRef = useRef(false);
+
+  // Warm while the reason is typed; a dialog closed without a start gives it back.
+  useEffect(() => {
+    confirmedRef.current = false;
+    void consoleApi().impersonation.prewarm({ targetId: target.id }).catch(() => undefined);
+    return () => {
+      if (!confirmedRef.current) void consoleApi().impersonation.cancelPrewarm().catch(() => undefined);
+    };
+  }, [target.id]);
 
   // While rate limited, another try would only count against the limit: wait first.
   useEffect(() => {
@@ -60,7 +74,10 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
       const answer = await consoleApi().impersonation.check({ targetId: target.id, reason });
       setResult(answer);
       if (answer.retryAfterSeconds !== null) setWaitUntil(Date.now() + answer.retryAfterSeconds * 1000);
-      if (answer.allowed) onConfirmed(reason.trim());
+      if (answer.allowed) {
+        confirmedRef.current = true;
+        onConfirmed(reason.trim());
+      }
     } catch (failure) {
       setError(failure);
     } finally {
