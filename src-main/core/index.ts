@@ -9,7 +9,7 @@ export { createLogger, redact, type Logger, type LogWrite } from './logger';
 export { ineligibilityReasons, isEligible, SUPERUSER_ID, type TargetFacts } from './eligibility';
 export { RateLimiter, rateLimitKey } from './rate-limiter';
 export { normalisedServerUrl, serverIdentityKey } from './server-identity';
-export { toCheckResult } from './attempt-gate';
+export { AttemptGate, toCheckResult } from './attempt-gate';
 export {
   AttemptRefusedError,
   ImpersonationSession,

@@ -1,6 +1,8 @@
-// The mandatory reason, asked in a modal before an impersonation. It asks main's
-// impersonation.check (which validates the reason, counts the attempt and applies
-// every rule) and hands an allowed reason to `onConfirmed`: the caller starts the session.
+// The mandatory reason, asked in a modal before an impersonation. Confirm hands the
+// reason to `onConfirm`, which starts the session: main validates the reason, counts the
+// attempt and applies every rule there, reading the target once (issue 13: no separate
+// impersonation.check first, which cost a round trip and a second read of the target).
+// A refusal stays in the dialog, translated; while rate limited, Confirm waits.
 //
 // While the dialog is open, main warms the fresh server session the start will switch
 // (issue 13: the password hash is paid while the reason is typed); closing the dialog
@@ -10,7 +12,7 @@
 // decides. Nothing is called wrong before the first keystroke.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../../src-preload/contract';
+import { ConsoleCallError } from '../../../src-preload/renderer-invokers';
 import { RATE_LIMIT_ATTEMPTS } from '../../../src-preload/limits';
 import { consoleApi } from '../api';
 import { ErrorMessage } from './ErrorMessage';
@@ -26,20 +28,19 @@ export interface ReasonTarget {
 export interface ReasonDialogProps {
   target: ReasonTarget;
   onClose(): void;
-  /** Main allowed the attempt with this (trimmed) reason. */
-  onConfirmed(reason: string): void;
+  /** Starts the session with this (trimmed) reason; rejects with main's refusal or error. */
+  onConfirm(reason: string): Promise<void>;
   /** Attempts left this minute, when a recent answer told; null before any. */
   remainingAttempts?: number | null;
 }
 
-export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts = null }: ReasonDialogProps) {
+export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = null }: ReasonDialogProps) {
   const { t } = useTranslation();
   const ids = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const confirmedRef = useRef(false);
@@ -63,7 +64,7 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
   const feedback = reasonFeedback(reason, touched);
   const valid = reasonFeedback(reason, true).error === null;
   const canConfirm = valid && !checking && waitUntil === null;
-  const remaining = result?.remainingAttempts ?? remainingAttempts;
+  const remaining = remainingAttempts;
 
   const confirm = async () => {
     setTouched(true);
@@ -71,15 +72,13 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
     setChecking(true);
     setError(null);
     try {
-      const answer = await consoleApi().impersonation.check({ targetId: target.id, reason });
-      setResult(answer);
-      if (answer.retryAfterSeconds !== null) setWaitUntil(Date.now() + answer.retryAfterSeconds * 1000);
-      if (answer.allowed) {
-        confirmedRef.current = true;
-        onConfirmed(reason.trim());
-      }
+      await onConfirm(reason.trim());
+      // Started: the start took the warm session; nothing to give back on close.
+      confirmedRef.current = true;
     } catch (failure) {
       setError(failure);
+      const wait = rateLimitWait(failure);
+      if (wait !== null) setWaitUntil(Date.now() + wait * 1000);
     } finally {
       setChecking(false);
     }
@@ -128,11 +127,6 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
       <p className="help">
         {remaining === null ? t('reason.attemptsLimit', { limit: RATE_LIMIT_ATTEMPTS }) : t('reason.attemptsLeft', { remaining })}
       </p>
-      {result && !result.allowed && result.refusal && (
-        <p className="error-message" role="alert">
-          {t(result.refusal.key, result.refusal.params)}
-        </p>
-      )}
       <ErrorMessage error={error} />
       <div className="actions">
         <Button onClick={onClose}>{t('reason.cancel')}</Button>
@@ -142,4 +136,11 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
       </div>
     </Dialog>
   );
+}
+
+/** Seconds to wait when main refused for the rate limit, else null. */
+function rateLimitWait(failure: unknown): number | null {
+  if (!(failure instanceof ConsoleCallError) || failure.key !== 'rules.rateLimited') return null;
+  const seconds = Number(failure.params?.seconds);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 60;
 }

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   exposeCookieTo?: string | null;
   /** Test-only: where the view's proxy appends every request it decided on (see HarnessView). */
   recordRequestsTo?: string | null;
+  /** TEST ONLY (the bench): a raised rate limit; the product's stays 5. */
+  testOnlyRateLimit?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const view = new HarnessView({ exposeCookieTo: options.exposeCookieTo ?? null, recordRequestsTo: options.recordRequestsTo ?? null });
   const services = createConsole({
     view,
+    ...(options.testOnlyRateLimit ? { testOnlyRateLimit: options.testOnlyRateLimit } : {}),
     userDataDir: options.dataDir,
     logger,
     safeStorage: null, // no OS keychain in the harness: passwords stay in memory

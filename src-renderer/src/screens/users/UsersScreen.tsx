@@ -26,7 +26,6 @@ export function UsersScreen() {
   const [target, setTarget] = useState<ReasonTarget | null>(null);
   // From the confirmed reason until main answers the start (main's first push may come later).
   const [starting, setStarting] = useState<string | null>(null);
-  const [startError, setStartError] = useState<unknown>(null);
   // Attempts left this minute, as main counts them, asked when the dialog opens.
   const [remaining, setRemaining] = useState<number | null>(null);
   const [statusError, setStatusError] = useState<unknown>(null);
@@ -67,7 +66,6 @@ export function UsersScreen() {
   const running = sessionInProgress(view);
   const busy = running || starting !== null;
   const onImpersonate = (user: UserRow) => {
-    setStartError(null);
     setRemaining(null);
     setTarget({ id: user.id, name: user.name, login: user.login });
     consoleApi()
@@ -79,23 +77,23 @@ export function UsersScreen() {
       <h1 id="users-title">{t('users.title')}</h1>
       <UserSearchBar />
       <SessionBusyNotice startingName={starting} />
-      <ErrorMessage error={startError} />
       <UserList busy={busy} onImpersonate={onImpersonate} />
       {target && (
         <ReasonDialog
           target={target}
           remainingAttempts={remaining}
           onClose={() => setTarget(null)}
-          onConfirmed={(reason) => {
-            // The allowed check was the attempt; this start completes it (main re-checks everything).
+          onConfirm={async (reason) => {
+            // One call: main applies every rule, records the attempt and starts (issue 13).
+            // A refusal stays in the dialog; once started, the Session screen comes forward.
             const chosen = target;
-            setTarget(null);
             setStarting(chosen.name);
-            useSession
-              .getState()
-              .start(chosen.id, reason)
-              .catch(setStartError)
-              .finally(() => setStarting(null));
+            try {
+              await useSession.getState().start(chosen.id, reason);
+              setTarget(null);
+            } finally {
+              setStarting(null);
+            }
           }}
         />
       )}
