@@ -140,7 +140,7 @@ export async function benchStarts(server: ServerUnderBench, runs = 20, warmup = 
     if (!targetId) throw new Error(`no user ${server.targetLogin}`);
 
     const ours = async (record: boolean, withCheck = false) => {
-      // The dialog opens; the reason is typed while main warms the session.
+      // The dialog opens; the reason is typed while main warms the session (the bench waits for it).
       await call('impersonation:prewarm', { targetId });
       const confirm = performance.now();
       if (withCheck) await call('impersonation:check', { targetId, reason: REASON });
