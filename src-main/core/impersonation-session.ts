@@ -194,7 +194,8 @@ export class ImpersonationSession {
    */
   async shutdown(cause: ShutdownCause, timeoutMs = 5_000): Promise<ShutdownOutcome> {
     if (cause === 'quit' || cause === 'shutdown') this.closing = true;
-    const warmGone = cause === 'quit' || cause === 'shutdown' ? this.warm.discard('quit') : Promise.resolve();
+    // A warm session never outlives the window, the app or a sleep: destroyed whatever the cause.
+    const warmGone = this.warm.discard(cause === 'suspend' ? 'suspend' : 'quit');
     if (!this.live && this.admissions.size === 0) {
       await this.boundedWait(warmGone, timeoutMs);
       return 'nothing-to-end';

@@ -97,9 +97,10 @@ export interface OpenWarmSession {
 
 /**
  * How a warm session ended: 'used' (an attempt took it, its row carries the identifier
- * now), 'cancelled', 'timeout', 'disconnect', 'quit', 'other-target', 'recovered'.
+ * now), 'cancelled', 'timeout', 'disconnect', 'quit' (also window close and OS shutdown), 'suspend'
+ * (sleep), 'other-target', 'recovered'.
  */
-export type WarmEnd = 'used' | 'cancelled' | 'timeout' | 'disconnect' | 'quit' | 'other-target' | 'recovered';
+export type WarmEnd = 'used' | 'cancelled' | 'timeout' | 'disconnect' | 'quit' | 'suspend' | 'other-target' | 'recovered';
 
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
