@@ -71,11 +71,14 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
     if (!canConfirm) return;
     setChecking(true);
     setError(null);
+    // From here the start owns the warm session (it takes it, or main destroys it): the
+    // dialog, unmounted once the session is active, must not ask main to give it back.
+    confirmedRef.current = true;
     try {
       await onConfirm(reason.trim());
-      // Started: the start took the warm session; nothing to give back on close.
-      confirmedRef.current = true;
     } catch (failure) {
+      // Refused or failed: the dialog stays, and a cancel gives back what main may still hold.
+      confirmedRef.current = false;
       setError(failure);
       const wait = rateLimitWait(failure);
       if (wait !== null) setWaitUntil(Date.now() + wait * 1000);
