@@ -40,7 +40,7 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [checking, setChecking] = useState(false);
+  const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const confirmedRef = useRef(false);
@@ -63,13 +63,13 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
 
   const feedback = reasonFeedback(reason, touched);
   const valid = reasonFeedback(reason, true).error === null;
-  const canConfirm = valid && !checking && waitUntil === null;
+  const canConfirm = valid && !starting && waitUntil === null;
   const remaining = remainingAttempts;
 
   const confirm = async () => {
     setTouched(true);
     if (!canConfirm) return;
-    setChecking(true);
+    setStarting(true);
     setError(null);
     // From here the start owns the warm session (it takes it, or main destroys it): the
     // dialog, unmounted once the session is active, must not ask main to give it back.
@@ -83,7 +83,7 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
       const wait = rateLimitWait(failure);
       if (wait !== null) setWaitUntil(Date.now() + wait * 1000);
     } finally {
-      setChecking(false);
+      setStarting(false);
     }
   };
 
@@ -133,8 +133,8 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
       <ErrorMessage error={error} />
       <div className="actions">
         <Button onClick={onClose}>{t('reason.cancel')}</Button>
-        <Button variant="primary" disabled={!canConfirm} busy={checking} onClick={() => void confirm()}>
-          {checking ? t('reason.checking') : t('reason.confirm')}
+        <Button variant="primary" disabled={!canConfirm} busy={starting} onClick={() => void confirm()}>
+          {starting ? t('reason.starting') : t('reason.confirm')}
         </Button>
       </div>
     </Dialog>
