@@ -20,6 +20,8 @@ export const methodChannels = [
   'users:search',
   'impersonation:attempts',
   'impersonation:check',
+  'impersonation:prewarm',
+  'impersonation:cancelPrewarm',
   'impersonation:start',
   'impersonation:stop',
   'impersonation:current',

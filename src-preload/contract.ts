@@ -203,6 +203,14 @@ export const ImpersonationRequest = z
   .strict();
 export type ImpersonationRequest = z.infer<typeof ImpersonationRequest>;
 
+/** The reason dialog opened for this target: main may warm the fresh session meanwhile (issue 13). */
+export const PrewarmRequest = z.object({ targetId: Id }).strict();
+export type PrewarmRequest = z.infer<typeof PrewarmRequest>;
+
+/** Whether a warm session is ready for that dialog (nothing else: it is main's alone). */
+export const PrewarmResult = z.object({ warm: z.boolean() });
+export type PrewarmResult = z.infer<typeof PrewarmResult>;
+
 /** The rate limit as it stands for this admin now (no attempt is made by asking). */
 export const AttemptAllowance = z.object({
   limit: z.number(),
@@ -468,6 +476,8 @@ export const methods = {
   'users:search': { input: UserSearch, output: UserPage },
   'impersonation:attempts': { input: None, output: AttemptAllowance },
   'impersonation:check': { input: ImpersonationRequest, output: CheckResult },
+  'impersonation:prewarm': { input: PrewarmRequest, output: PrewarmResult },
+  'impersonation:cancelPrewarm': { input: None, output: Done },
   'impersonation:start': { input: ImpersonationRequest, output: SessionView },
   'impersonation:stop': { input: None, output: SessionView },
   'impersonation:current': { input: None, output: SessionView },

@@ -13,7 +13,9 @@ import {
   type EndRecord,
   type OpenSession,
   type ServerSettingRecord,
+  type OpenWarmSession,
   type StartRecord,
+  type WarmEnd,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { unclaimedLogRows } from './log-row-claims';
@@ -208,6 +210,30 @@ export class AuditStore implements AuditLedger {
         .orderBy('attempt_at_ms'),
     );
     return rows.map((row) => row.attempt_at_ms);
+  }
+
+  async recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number> {
+    assertIdentifier(sessionIdentifier);
+    const { raw, health } = this.database;
+    return health.write(() =>
+      Number(
+        raw
+          .prepare('INSERT INTO warm_sessions (connection_key, session_identifier, created_at) VALUES (?, ?, ?)')
+          .run(storedConnectionKey(connectionKey), sessionIdentifier, at.toISOString()).lastInsertRowid,
+      ),
+    );
+  }
+
+  async recordWarmSessionEnd(id: number, at: Date, end: WarmEnd): Promise<void> {
+    const { raw, health } = this.database;
+    health.write(() => raw.prepare('UPDATE warm_sessions SET ended_at = ?, end_cause = ? WHERE id = ? AND ended_at IS NULL').run(at.toISOString(), end, id));
+  }
+
+  async openWarmSessions(): Promise<OpenWarmSession[]> {
+    const rows = this.database.raw
+      .prepare('SELECT id, connection_key, session_identifier, created_at FROM warm_sessions WHERE ended_at IS NULL ORDER BY id')
+      .all() as Array<{ id: number; connection_key: string; session_identifier: string; created_at: string }>;
+    return rows.map((row) => ({ id: row.id, connectionKey: row.connection_key, sessionIdentifier: row.session_identifier, createdAt: row.created_at }));
   }
 
   private session(sessionId: number): SessionRow {

@@ -70,6 +70,8 @@ export class ConnectionService {
   private readonly recordRefusal: ConnectRefusalSink;
   private readonly recordSetting: ServerSettingSink;
   private readonly pending: PendingSignIns;
+  /** What must happen on the server while the closing connection can still reach it (a warm session destroyed). */
+  private readonly closing = new Set<(active: ActiveConnection) => Promise<void>>();
 
   constructor(
     private readonly store: ConnectionStore,
@@ -162,6 +164,7 @@ export class ConnectionService {
     if (!previous) return;
     this.current = null;
     this.notify();
+    await Promise.allSettled([...this.closing].map((work) => work(previous)));
     await previous.odoo.destroy().catch((error: unknown) => this.logger.warn('connection.destroy-failed', { error }));
   }
 
@@ -212,6 +215,12 @@ export class ConnectionService {
   onChange(listener: (active: ActiveConnection | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Runs before a connection's admin session is destroyed (disconnect, switching, quit). */
+  onDisconnecting(work: (active: ActiveConnection) => Promise<void>): () => void {
+    this.closing.add(work);
+    return () => this.closing.delete(work);
   }
 
   private notify(): void {

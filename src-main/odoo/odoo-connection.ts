@@ -17,10 +17,12 @@ import type {
   ServerLogWindow,
   SessionWitness,
 } from '../core';
+import { ineligibilityReasons } from '../core';
 import { AdminSession } from './admin-session';
 import { baseUrlNeedsWarning, freezeBaseUrl, readBaseUrl, type BaseUrlState } from './base-url';
 import { revokeByIdentifier, type RevokeReport } from './device-revocation';
-import { endImpersonation, impersonationAlive, startImpersonation, webClientUrl, type EndReport } from './impersonation';
+import { endImpersonation, impersonationAlive, startImpersonation, webClientUrl, type EndReport, type ServerStartContext, type SwitchPlan } from './impersonation';
+import { destroySession, warmUp, type WarmServerSession } from './warm-session';
 import type { ImpersonatedSession } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
@@ -28,7 +30,7 @@ import { resultOf } from './rpc-channel';
 import { closeOrphanLogRow } from './orphan-log-row';
 import { unrevocableFacts } from './orphan-sessions';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
-import { readLogRowsAfter } from './impersonate-log-watch';
+import { readLogMark, readLogRowsAfter } from './impersonate-log-watch';
 import { readLogs, writeConsoleEntry } from './server-logs';
 import { consoleUserAgent, memorySlot, type TrustedDeviceSlot } from './second-factor';
 import { parseServerUrl, type ServerUrl } from './server-url';
@@ -199,26 +201,49 @@ export class OdooConnection implements ServerLogSource {
     return readLogRowsAfter(this.#admin, afterId);
   }
 
-  /** The start sequence on a fresh cookie jar; the ImpersonatedSession keeps its cookie in main. */
-  async impersonate(targetId: number): Promise<ImpersonatedSession> {
+  /** One user's facts beside the impersonate.log mark, in one round trip (the start's first step, issue 13). */
+  async readTargetAndMark(targetId: number): Promise<{ target: TargetUser | null; logMark: number | null }> {
+    const features = await this.detect();
+    const [target, logMark] = await Promise.all([
+      new UserDirectory(this.#admin, features).target(targetId),
+      features.hasImpersonateLog ? readLogMark(this.#admin) : Promise.resolve(null),
+    ]);
+    return { target, logMark };
+  }
+
+  /** The admin's fresh session, authenticated and not impersonating (warm-session.ts). */
+  async prewarm(): Promise<WarmServerSession> {
     const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
     if (!features.moduleInstalled) throw new OdooError('module-missing');
-    return startImpersonation(
-      {
-        freshClient: this.#newClient(),
-        database: this.database,
-        login: this.login,
-        password: this.#password,
-        adminUid: info.uid,
-        admin: this.#admin,
-        directory: new UserDirectory(this.#admin, features),
-        features,
-        origin: this.server.origin,
-        trustedDevice: this.#trustedDevice,
-        userAgent: this.#userAgent,
-      },
-      targetId,
-    );
+    return warmUp({ ...(await this.#startContext(info.uid, features)) });
+  }
+
+  /** Ends an unused warm session on the server; rejects when the server cannot be reached. */
+  async discardWarm(warm: WarmServerSession): Promise<void> {
+    const client = warm.take();
+    if (client) await destroySession(client, false);
+  }
+
+  /**
+   * The switch on the warm session of `plan` (core read and judged the target), or, given
+   * only a target id (scripts, the connector's own tests), the whole sequence on a fresh
+   * session with the target read here and judged by core's own rule.
+   */
+  async impersonate(request: number | SwitchPlan): Promise<ImpersonatedSession> {
+    const [info, features] = await Promise.all([this.#admin.info(), this.detect()]);
+    if (!features.moduleInstalled) throw new OdooError('module-missing');
+    if (typeof request !== 'number') return startImpersonation(await this.#startContext(info.uid, features), request);
+    const warm = await warmUp(await this.#startContext(info.uid, features));
+    try {
+      const { target, logMark } = await this.readTargetAndMark(request);
+      if (target === null) throw new OdooError('missing-record', { message: String(request) });
+      const reasons = ineligibilityReasons(target, info.uid);
+      if (reasons.length > 0) throw new OdooError('not-eligible', { reasons: reasons.join(',') });
+      return await startImpersonation(await this.#startContext(info.uid, features), { target, warm, logMark });
+    } catch (error) {
+      await this.discardWarm(warm).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** back_to_origin_login then destroy, each step reported; call again to retry a failed step. */
@@ -262,6 +287,21 @@ export class OdooConnection implements ServerLogSource {
 
   [inspect.custom](): string {
     return `OdooConnection(${this.login}@${this.server.baseUrl}/${this.database})`;
+  }
+
+  async #startContext(adminUid: number, features: ServerFeatures): Promise<ServerStartContext> {
+    return {
+      freshClient: this.#newClient(),
+      database: this.database,
+      login: this.login,
+      password: this.#password,
+      adminUid,
+      admin: this.#admin,
+      features,
+      origin: this.server.origin,
+      trustedDevice: this.#trustedDevice,
+      userAgent: this.#userAgent,
+    };
   }
 
   #newClient(): OdooClient {

@@ -105,6 +105,21 @@ export interface ServerSettingRecord {
   appVersion: string;
 }
 
+/** A warm session on the record and not yet ended: what crash recovery revokes (issue 13). */
+export interface OpenWarmSession {
+  id: number;
+  connectionKey: string;
+  sessionIdentifier: string;
+  createdAt: string;
+}
+
+/**
+ * How a warm session ended: 'used' (an attempt took it, its row carries the identifier
+ * now), 'cancelled', 'timeout', 'disconnect', 'quit' (also window close and OS shutdown), 'suspend'
+ * (sleep), 'other-target', 'recovered'.
+ */
+export type WarmEnd = 'used' | 'cancelled' | 'timeout' | 'disconnect' | 'quit' | 'suspend' | 'other-target' | 'recovered';
+
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
@@ -134,4 +149,10 @@ export interface AuditLedger {
   recordServerSetting(record: ServerSettingRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
+  /** A warm session exists on the server: its identifier goes on the record before it is used; answers its row id. */
+  recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number>;
+  /** The warm session is gone (or taken by an attempt that recorded its identifier). */
+  recordWarmSessionEnd(id: number, at: Date, end: WarmEnd): Promise<void>;
+  /** Warm sessions recorded and never ended (crash recovery). */
+  openWarmSessions(): Promise<OpenWarmSession[]>;
 }

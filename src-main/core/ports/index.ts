@@ -3,7 +3,17 @@
 // ServerLogSource (src-main/odoo), the shell the view. Core stays free of I/O, and
 // the connector and the audit store meet only here, never import each other.
 export type { AdminIdentity, TargetIdentity } from './identities';
-export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, ServerSettingRecord, StartRecord } from './audit-ledger';
+export type {
+  AttemptRecord,
+  AuditLedger,
+  ConnectRefusalRecord,
+  EndRecord,
+  OpenSession,
+  OpenWarmSession,
+  ServerSettingRecord,
+  StartRecord,
+  WarmEnd,
+} from './audit-ledger';
 export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
 export {
   AdminRightsRefusal,
@@ -11,6 +21,8 @@ export {
   type ImpersonateLogRow,
   type ImpersonateLogWatch,
   type ImpersonationHandle,
+  type ImpersonateOptions,
+  type WarmHandle,
   type LeftOpen,
   type OdooImpersonationPort,
   type RevokeOutcome,

@@ -34,6 +34,9 @@ const { values } = parseArgs({
     'expose-session-cookie': { type: 'boolean', default: false },
     'record-view-requests': { type: 'string' },
     'test-only-policy-bypass': { type: 'boolean', default: false },
+    // TEST ONLY (`npm run bench`): a raised rate limit so that 20 timed starts fit in a minute.
+    'test-only-rate-limit': { type: 'string' },
+    'sim-hash-delay': { type: 'string' },
   },
 });
 
@@ -42,7 +45,7 @@ let sim: OdooSim | null = null;
 const simVersion = Number(values['sim-version']);
 if (simVersion !== 17 && simVersion !== 18 && simVersion !== 19) throw new Error('--sim-version must be 17, 18 or 19');
 if (values['odoo-sim'] || values.demo) {
-  sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values.demo ? undefined : 0, version: simVersion });
+  sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values['sim-hash-delay'] !== undefined ? Number(values['sim-hash-delay']) : values.demo ? undefined : 0, version: simVersion });
 }
 
 const harness = await startHarness({
@@ -51,6 +54,7 @@ const harness = await startHarness({
   exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
   recordRequestsTo: values['record-view-requests'] ?? null,
   policyBypassTo: values['test-only-policy-bypass'] ? path.join(dataDir, 'test-only-policy-bypass.txt') : null,
+  ...(values['test-only-rate-limit'] ? { testOnlyRateLimit: Number(values['test-only-rate-limit']) } : {}),
 });
 if (values.demo && sim) await connectToDemoServer(harness.console, sim.url, sim.database);
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   recordRequestsTo?: string | null;
   /** Test-only: a deliberate hole in the view's policy, its token written here (see HarnessView). */
   policyBypassTo?: string | null;
+  /** TEST ONLY (the bench): a raised rate limit; the product's stays 5. */
+  testOnlyRateLimit?: number;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const services = createConsole({
     view,
+    ...(options.testOnlyRateLimit ? { testOnlyRateLimit: options.testOnlyRateLimit } : {}),
     userDataDir: options.dataDir,
     logger,
     safeStorage: null, // no OS keychain in the harness: passwords stay in memory

@@ -29,6 +29,8 @@ export function UsersScreen() {
   const [target, setTarget] = useState<ReasonTarget | null>(null);
   // From the confirmed reason until main answers the start (main's first push may come later).
   const [starting, setStarting] = useState<string | null>(null);
+  // Only a start refused for want of a two-factor code is said here, with the way on;
+  // every other refusal stays in the reason dialog.
   const [startError, setStartError] = useState<unknown>(null);
   // Attempts left this minute, as main counts them, asked when the dialog opens.
   const [remaining, setRemaining] = useState<number | null>(null);
@@ -104,16 +106,22 @@ export function UsersScreen() {
           target={target}
           remainingAttempts={remaining}
           onClose={() => setTarget(null)}
-          onConfirmed={(reason) => {
-            // The allowed check was the attempt; this start completes it (main re-checks everything).
+          onConfirm={async (reason) => {
+            // One call: main applies every rule, records the attempt and starts (issue 13).
+            // A refusal stays in the dialog, but for a missing two-factor code: said here with
+            // the way on. Once started, the Session screen comes forward.
             const chosen = target;
-            setTarget(null);
             setStarting(chosen.name);
-            useSession
-              .getState()
-              .start(chosen.id, reason)
-              .catch(setStartError)
-              .finally(() => setStarting(null));
+            try {
+              await useSession.getState().start(chosen.id, reason);
+              setTarget(null);
+            } catch (error) {
+              if (!needsNewCode(error)) throw error;
+              setTarget(null);
+              setStartError(error);
+            } finally {
+              setStarting(null);
+            }
           }}
         />
       )}

@@ -10,6 +10,8 @@ import type {
   EndRecord,
   OpenSession,
   StartRecord,
+  OpenWarmSession,
+  WarmEnd,
 } from '../../../../src-main/core/ports';
 import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
 
@@ -45,6 +47,24 @@ export class InMemoryLedger implements AuditLedger {
   /** Called after each committed write (e.g. to check write-ahead order). */
   onCommit: (method: LedgerMethod, row: LedgerRow) => void = () => undefined;
 
+  /** Warm sessions on the record (issue 13), in order. */
+  readonly warmRows: Array<OpenWarmSession & { end: WarmEnd | null }> = [];
+
+  async recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number> {
+    const id = this.warmRows.length + 1;
+    this.warmRows.push({ id, connectionKey, sessionIdentifier, createdAt: at.toISOString(), end: null });
+    return id;
+  }
+
+  async recordWarmSessionEnd(id: number, _at: Date, end: WarmEnd): Promise<void> {
+    const row = this.warmRows.find((r) => r.id === id);
+    if (row && row.end === null) row.end = end;
+  }
+
+  async openWarmSessions(): Promise<OpenWarmSession[]> {
+    return this.warmRows.filter((r) => r.end === null).map(({ end: _end, ...row }) => row);
+  }
+
   async recordAttempt(record: AttemptRecord): Promise<number> {
     this.failIfBroken('recordAttempt');
     const row: LedgerRow = {
@@ -67,7 +87,9 @@ export class InMemoryLedger implements AuditLedger {
   async recordServerSession(sessionId: number, sessionIdentifier: string, _at?: Date, impersonateLogIds: readonly number[] = []): Promise<void> {
     this.failIfBroken('recordServerSession');
     const row = this.row(sessionId, 'recordServerSession');
-    if (!row.attempt.allowed || row.serverSession || row.start || row.failure || row.end) {
+    // A warm session's identifier is recorded before the switch, then again with the log rows (same identifier).
+    const again = row.serverSession !== null && row.serverSession === sessionIdentifier;
+    if (!row.attempt.allowed || (row.serverSession && !again) || row.start || row.failure || row.end) {
       this.violate(`recordServerSession out of order on ${sessionId}`);
     }
     if (sessionIdentifier.length !== 42) this.violate(`identifier of ${sessionIdentifier.length} chars`);
