@@ -27,27 +27,27 @@ function seconds(from: string | null, to: string | null): number | null {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 }
 
+// Built as one object literal per kind, every column named once: a first sync calls
+// this 100 000 times, and spreading a shared part into each row cost more than the rest.
 export function mirrorColumns(row: ServerLogRow): MirrorColumns {
-  const common = {
-    kind: row.kind,
-    server_id: row.serverId,
-    write_date: row.writeDate,
-    create_date: row.createDate,
-    admin_user_id: row.adminUserId,
-    target_user_id: row.targetUserId,
-    target_partner_id: row.targetPartnerId,
-    date_start: row.dateStart,
-    date_end: row.dateEnd,
-    admin_login: row.adminLogin ?? null,
-    target_login: row.targetLogin ?? null,
-    raw: canonicalJson(row),
-  };
+  const raw = canonicalJson(row);
   if (row.kind === 'impersonate') {
     // impersonate.log holds no reason, IP or session id (docs/odoo.md); names only.
     const startedAt = serverTimeToIso(row.dateStart);
     const endedAt = serverTimeToIso(row.dateEnd);
     return {
-      ...common,
+      kind: row.kind,
+      server_id: row.serverId,
+      write_date: row.writeDate,
+      create_date: row.createDate,
+      admin_user_id: row.adminUserId,
+      target_user_id: row.targetUserId,
+      target_partner_id: row.targetPartnerId,
+      date_start: row.dateStart,
+      date_end: row.dateEnd,
+      admin_login: row.adminLogin ?? null,
+      target_login: row.targetLogin ?? null,
+      raw,
       admin: row.adminName,
       target: row.targetName,
       event: null,
@@ -69,7 +69,16 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
   // The tripwire's entry ends the session it names, as 'tampered'.
   const isEnd = message?.event === 'end' || message?.event === 'tampered';
   return {
-    ...common,
+    kind: row.kind,
+    server_id: row.serverId,
+    write_date: row.writeDate,
+    create_date: row.createDate,
+    admin_user_id: row.adminUserId,
+    target_user_id: row.targetUserId,
+    target_partner_id: row.targetPartnerId,
+    date_start: row.dateStart,
+    date_end: row.dateEnd,
+    raw,
     // Display names, as every source shows them; the logins sit beside them.
     admin: message?.admin.name ?? row.adminName ?? message?.admin.login ?? null,
     target: message?.target.name ?? row.targetName ?? message?.target.login ?? null,
