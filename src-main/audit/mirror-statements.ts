@@ -1,6 +1,10 @@
-// The per-row statements of a mirror sync, prepared once. A first sync runs
-// them 100 000 times; building and compiling a kysely query for each row cost
-// more than SQLite's work, so this hot path binds named parameters directly.
+// The statements of a mirror sync, prepared once. A first sync writes 100 000
+// rows; building and compiling a kysely query for each row cost more than
+// SQLite's work, so this hot path binds parameters directly. A page's copies are
+// read with one range scan, and its new rows written by multi-row INSERTs: the
+// full-text trigger (fts-table.ts) still indexes every row, but FTS5 flushes its
+// pending terms to a new segment at every statement, so one statement per row
+// made one tiny segment per row, and merging them was most of a first sync's time.
 // Every statement is bound to one server: rows of another never match.
 import type Database from 'better-sqlite3';
 import type { MirrorColumns } from './mirror-rows';
@@ -14,8 +18,15 @@ const COLUMNS = [
 
 type Bound = Record<(typeof COLUMNS)[number], string | number | null>;
 
+/** New rows per INSERT statement: 100 × 26 parameters, far below SQLite's limit. */
+const INSERT_CHUNK = 100;
+
+/** Ids this many times as spread as the page's rows, or less, are read with one range scan. */
+const DENSE_SPAN = 4;
+
 export interface MirroredRow {
   id: number;
+  server_id: number;
   write_date: string;
   raw: string;
 }
@@ -30,15 +41,17 @@ export interface LocalCounterpart {
 
 export class MirrorStatements {
   private readonly findRow: Database.Statement;
-  private readonly insertRow: Database.Statement;
+  private readonly findRange: Database.Statement;
+  /** Multi-row INSERTs by their number of rows (1..INSERT_CHUNK), prepared when first needed. */
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly updateRow: Database.Statement;
   private readonly findLocal: Database.Statement;
 
   /** `server`: the connection key, as sessions.connection_key holds it. */
-  constructor(raw: Database.Database, private readonly server: string) {
-    this.findRow = raw.prepare('SELECT id, write_date, raw FROM server_logs WHERE server = ? AND kind = ? AND server_id = ?');
-    this.insertRow = raw.prepare(
-      `INSERT INTO server_logs (server, ${COLUMNS.join(', ')}) VALUES (@server, ${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  constructor(private readonly raw: Database.Database, private readonly server: string) {
+    this.findRow = raw.prepare('SELECT id, server_id, write_date, raw FROM server_logs WHERE server = ? AND kind = ? AND server_id = ?');
+    this.findRange = raw.prepare(
+      'SELECT id, server_id, write_date, raw FROM server_logs WHERE server = ? AND kind = ? AND server_id BETWEEN ? AND ?',
     );
     // The server never changes: a row stays with the server it was read from.
     this.updateRow = raw.prepare(
@@ -50,16 +63,53 @@ export class MirrorStatements {
     );
   }
 
-  find(kind: string, serverId: number): MirroredRow | undefined {
-    return this.findRow.get(this.server, kind, serverId) as MirroredRow | undefined;
+  /**
+   * The mirrored copies of `kind` among `serverIds` (ascending), by server id: one
+   * range scan when the ids are dense, as a first sync's are; one lookup each when
+   * they are sparse (a window holding a few old rows edited lately), so that the scan
+   * never reads copies the page does not hold.
+   */
+  findCopies(kind: string, serverIds: readonly number[]): Map<number, MirroredRow> {
+    const found = new Map<number, MirroredRow>();
+    if (serverIds.length === 0) return found;
+    const first = serverIds[0]!;
+    const last = serverIds[serverIds.length - 1]!;
+    if (last - first < serverIds.length * DENSE_SPAN) {
+      for (const row of this.findRange.iterate(this.server, kind, first, last) as Iterable<MirroredRow>) found.set(row.server_id, row);
+    } else {
+      for (const serverId of serverIds) {
+        const row = this.findRow.get(this.server, kind, serverId) as MirroredRow | undefined;
+        if (row) found.set(serverId, row);
+      }
+    }
+    return found;
   }
 
-  insert(columns: MirrorColumns): void {
-    this.insertRow.run({ ...bind(columns), server: this.server });
+  /** New rows, in order (their local ids follow it), INSERT_CHUNK to a statement. */
+  insertAll(rows: readonly MirrorColumns[]): void {
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const values: Array<string | number | null> = [];
+      for (const columns of chunk) {
+        values.push(this.server);
+        for (const column of COLUMNS) values.push((columns[column] ?? null) as string | number | null);
+      }
+      this.insertStatement(chunk.length).run(values);
+    }
   }
 
   update(id: number, columns: MirrorColumns): void {
     this.updateRow.run({ ...bind(columns), id, server: this.server });
+  }
+
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      const one = `(${['server', ...COLUMNS].map(() => '?').join(', ')})`;
+      statement = this.raw.prepare(`INSERT INTO server_logs (server, ${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`);
+      this.inserts.set(rows, statement);
+    }
+    return statement;
   }
 
   /**

@@ -31,7 +31,7 @@ import {
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { advance, passWindow, readPosition, writePosition, type MirrorPosition } from './mirror-position';
-import { changedContent, mirrorColumns } from './mirror-rows';
+import { changedContent, mirrorColumns, type MirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
@@ -51,6 +51,9 @@ const KINDS: readonly ServerLogKind[] = ['impersonate', 'console'];
 
 /** W: longer than any transaction that writes these rows is expected to stay open (docs/security.md, SY-1). */
 export const DEFAULT_LOOK_BACK_SECONDS = 600;
+
+/** Rows written per transaction at most (several pages): bounds what a sync holds in memory. */
+const BATCH_ROWS = 5000;
 
 interface Tally {
   fetched: number;
@@ -130,20 +133,39 @@ export class MirrorSync {
     // The window stays the same for the whole pass; an interrupted pass resumes after its last id.
     let window = passWindow(this.position(kind), this.lookBackSeconds);
     let first = true;
-    for (;;) {
-      const page = await this.source.readServerLogs(kind, window, this.pageSize);
-      if (first) {
-        setTotal(page.total === null ? null : page.total);
-        first = false;
+    // Pages read but not yet written: committed together, up to BATCH_ROWS rows at a time.
+    // Each commit costs an fsync (synchronous=FULL, AU-3) and a full-text segment, which
+    // dominated a first sync when every 500-row page paid them. The batch bounds memory;
+    // a read that fails still finds every page read before it written, as before.
+    let pending: ServerLogRow[][] = [];
+    let pendingRows = 0;
+    try {
+      for (;;) {
+        const page = await this.source.readServerLogs(kind, window, this.pageSize);
+        if (first) {
+          setTotal(page.total === null ? null : page.total);
+          first = false;
+        }
+        const rows = this.checkedOrder(kind, window.afterId, page.rows);
+        const passEnds = rows.length < this.pageSize;
+        pending.push(rows);
+        pendingRows += rows.length;
+        if (passEnds || pendingRows >= BATCH_ROWS) {
+          const pages = pending;
+          pending = [];
+          pendingRows = 0;
+          this.applyPages(kind, pages, tally, passEnds);
+        }
+        tally.fetched += rows.length;
+        if (page.total !== null) setTotal(Math.max(page.total, tally.fetched - fetchedBefore));
+        progressed();
+        if (passEnds) return;
+        window = { ...window, afterId: rows[rows.length - 1]!.serverId };
       }
-      const rows = this.checkedOrder(kind, window.afterId, page.rows);
-      const passEnds = rows.length < this.pageSize;
-      this.applyPage(kind, rows, tally, passEnds);
-      tally.fetched += rows.length;
-      if (page.total !== null) setTotal(Math.max(page.total, tally.fetched - fetchedBefore));
-      progressed();
-      if (passEnds) return;
-      window = { ...window, afterId: rows[rows.length - 1]!.serverId };
+    } catch (error) {
+      // The pass did not end: what was read is written with the pass's position (SY-3, SY-4).
+      if (pending.length > 0) this.applyPages(kind, pending, tally, false);
+      throw error;
     }
   }
 
@@ -159,58 +181,76 @@ export class MirrorSync {
     return rows;
   }
 
-  /** One transaction: the rows, their difference events and the position (SY-3). */
-  private applyPage(kind: ServerLogKind, rows: ServerLogRow[], tally: Tally, passEnds: boolean): void {
-    const { sql, events, health } = this.database;
+  /**
+   * One transaction: the pages' rows, their difference events and the position after
+   * each page (SY-3). Only the last page can end the pass.
+   */
+  private applyPages(kind: ServerLogKind, pages: readonly ServerLogRow[][], tally: Tally, passEnds: boolean): void {
+    const { sql, health } = this.database;
     const at = new Date(this.clock.now());
     const pageTally = { inserted: 0, updated: 0, differences: 0 };
     health.write(() =>
       sql.transaction(() => {
-        let pageNewest: string | null = null;
-        for (const row of rows) {
-          if (pageNewest === null || row.writeDate > pageNewest) pageNewest = row.writeDate;
-          const columns = mirrorColumns(row);
-          const existing = this.statements.find(kind, row.serverId);
-          if (!existing) {
-            this.statements.insert(columns);
-            pageTally.inserted += 1;
-            pageTally.differences += this.compareWithLocal(row, at);
-          } else if (existing.raw !== columns.raw) {
-            // Same id, another version of the row: it replaces the copy (SY-1).
-            this.statements.update(existing.id, columns);
-            pageTally.updated += 1;
-            // Only the server's own record can differ; who it names is resolved afresh at each read.
-            const content = changedContent(existing.raw, columns.raw);
-            if (content.length === 0) continue;
-            if (existing.write_date >= row.writeDate) {
-              // Same or older write_date but other content: the mirror was not what the
-              // server holds. The server copy wins; the old values stay in the chain.
-              pageTally.differences += 1;
-              events.append({
-                at,
-                type: 'mirror-difference',
-                sessionId: null,
-                payload: {
-                  server: this.server,
-                  kind,
-                  serverId: row.serverId,
-                  fields: content,
-                  mirror: existing.raw,
-                },
-              });
-            } else {
-              pageTally.differences += this.compareWithLocal(row, at);
-            }
-          }
-          // An identical copy is already mirrored: the window's overlap, skipped.
-        }
-        const lastId = rows.length > 0 ? rows[rows.length - 1]!.serverId : null;
-        writePosition(this.database, this.server, kind, advance(this.position(kind), pageNewest, lastId, passEnds));
+        let position = this.position(kind);
+        pages.forEach((rows, index) => {
+          const pageNewest = this.applyRows(kind, rows, at, pageTally);
+          const lastId = rows.length > 0 ? rows[rows.length - 1]!.serverId : null;
+          position = advance(position, pageNewest, lastId, passEnds && index === pages.length - 1);
+        });
+        writePosition(this.database, this.server, kind, position);
       }),
     );
     tally.inserted += pageTally.inserted;
     tally.updated += pageTally.updated;
     tally.differences += pageTally.differences;
+  }
+
+  /** One page's rows, inside applyPages' transaction; answers the newest write_date among them. */
+  private applyRows(kind: ServerLogKind, rows: readonly ServerLogRow[], at: Date, pageTally: Omit<Tally, 'fetched'>): string | null {
+    const { events } = this.database;
+    let pageNewest: string | null = null;
+    // Rows come in ascending id order (checkedOrder), so their copies are read together.
+    const copies = this.statements.findCopies(kind, rows.map((row) => row.serverId));
+    const fresh: MirrorColumns[] = [];
+    for (const row of rows) {
+      if (pageNewest === null || row.writeDate > pageNewest) pageNewest = row.writeDate;
+      const columns = mirrorColumns(row);
+      const existing = copies.get(row.serverId);
+      if (!existing) {
+        fresh.push(columns);
+        pageTally.inserted += 1;
+        pageTally.differences += this.compareWithLocal(row, at);
+      } else if (existing.raw !== columns.raw) {
+        // Same id, another version of the row: it replaces the copy (SY-1).
+        this.statements.update(existing.id, columns);
+        pageTally.updated += 1;
+        // Only the server's own record can differ; who it names is resolved afresh at each read.
+        const content = changedContent(existing.raw, columns.raw);
+        if (content.length === 0) continue;
+        if (existing.write_date >= row.writeDate) {
+          // Same or older write_date but other content: the mirror was not what the
+          // server holds. The server copy wins; the old values stay in the chain.
+          pageTally.differences += 1;
+          events.append({
+            at,
+            type: 'mirror-difference',
+            sessionId: null,
+            payload: {
+              server: this.server,
+              kind,
+              serverId: row.serverId,
+              fields: content,
+              mirror: existing.raw,
+            },
+          });
+        } else {
+          pageTally.differences += this.compareWithLocal(row, at);
+        }
+      }
+      // An identical copy is already mirrored: the window's overlap, skipped.
+    }
+    this.statements.insertAll(fresh);
+    return pageNewest;
   }
 
   /**
