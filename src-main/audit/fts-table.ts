@@ -2,10 +2,15 @@
 // (SQLite's external-content FTS5). One shape for every index the migrations create,
 // so that a later migration cannot forget the update trigger's 'delete' row.
 // The statements it returns for given arguments must never change: shipped migrations
-// call it.
+// call it (without `prefix`, the DDL is exactly what migrations 3 and 5 shipped).
+
+export interface FtsOptions {
+  /** FTS5 prefix indexes, e.g. '2 3': a search's last word matches as a prefix (fts-query.ts). */
+  prefix?: string;
+}
 
 /** CREATE VIRTUAL TABLE `<table>_fts` over `columns` of `table`, and its three triggers. */
-export function ftsTableOver(table: string, columns: readonly string[]): string {
+export function ftsTableOver(table: string, columns: readonly string[], options: FtsOptions = {}): string {
   const fts = `${table}_fts`;
   const list = columns.join(', ');
   const values = (row: 'NEW' | 'OLD') => columns.map((column) => `${row}.${column}`).join(', ');
@@ -14,7 +19,7 @@ export function ftsTableOver(table: string, columns: readonly string[]): string 
   return `
 CREATE VIRTUAL TABLE ${fts} USING fts5 (
   ${list},
-  content = '${table}', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  content = '${table}', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'${options.prefix ? `, prefix = '${options.prefix}'` : ''}
 );
 CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
   ${insertNew}

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { ftsTableOver } from './fts-table';
 import { mergedRowsMigration } from './migration-merged-rows';
+import { searchIndexesMigration } from './migration-search-indexes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -220,6 +221,7 @@ CREATE TABLE warm_sessions (
 CREATE INDEX warm_sessions_open ON warm_sessions (connection_key, ended_at);
 `,
   },
+  searchIndexesMigration,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;
