@@ -14,9 +14,10 @@
 // the overlap harmless: a row is keyed by its id and written only when its copy
 // differs (its write_date or, for impersonate.log, its content — two edits in
 // one second keep the same write_date), so nothing is counted twice and an
-// edited row replaces its earlier copy. Each page's rows and the position move
-// commit in one transaction, so an interruption anywhere leaves a state the
-// next run continues from (mirror-position.ts).
+// edited row replaces its earlier copy. Rows and the position they bring the
+// pass to commit in one transaction (several pages at a time, BATCH_ROWS at
+// most), so an interruption anywhere leaves a state the next run continues from
+// (mirror-position.ts).
 // Differences are never silent: a row that changed without its write_date
 // moving, or a console entry that disagrees with the local session it
 // describes, is counted and recorded as a chained event; the server copy wins.
