@@ -2,15 +2,10 @@
 // (SQLite's external-content FTS5). One shape for every index the migrations create,
 // so that a later migration cannot forget the update trigger's 'delete' row.
 // The statements it returns for given arguments must never change: shipped migrations
-// call it (without `prefix`, the DDL is exactly what migrations 3 and 5 shipped).
-
-export interface FtsOptions {
-  /** FTS5 prefix indexes, e.g. '2 3': a search's last word matches as a prefix (fts-query.ts). */
-  prefix?: string;
-}
+// call it.
 
 /** CREATE VIRTUAL TABLE `<table>_fts` over `columns` of `table`, and its three triggers. */
-export function ftsTableOver(table: string, columns: readonly string[], options: FtsOptions = {}): string {
+export function ftsTableOver(table: string, columns: readonly string[]): string {
   const fts = `${table}_fts`;
   const list = columns.join(', ');
   const values = (row: 'NEW' | 'OLD') => columns.map((column) => `${row}.${column}`).join(', ');
@@ -19,7 +14,7 @@ export function ftsTableOver(table: string, columns: readonly string[], options:
   return `
 CREATE VIRTUAL TABLE ${fts} USING fts5 (
   ${list},
-  content = '${table}', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'${options.prefix ? `, prefix = '${options.prefix}'` : ''}
+  content = '${table}', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
   ${insertNew}
