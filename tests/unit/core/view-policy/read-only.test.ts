@@ -186,7 +186,7 @@ const MESSAGE_FETCHES = new Set(['/mail/thread/messages', '/discuss/channel/mess
 type Shape = Omit<RequestShape, 'effect'> & { effect?: string };
 
 function asRequest(shape: Shape): ViewRequest {
-  if (!shape.sample) return toViewRequest(O, shape as Parameters<typeof toViewRequest>[1]);
+  if (!shape.sample) return toViewRequest(O, shape as unknown as Parameters<typeof toViewRequest>[1]);
   const body: ViewRequestBody = shape.sample.body === null ? NO_BODY : { kind: 'bytes', bytes: new TextEncoder().encode(shape.sample.body) };
   return { url: `${O}${shape.sample.path}`, method: shape.method, body };
 }
@@ -194,20 +194,21 @@ function asRequest(shape: Shape): ViewRequest {
 const nameOf = (shape: Shape) => (shape.rpcMethod ? `${shape.model}.${shape.rpcMethod}` : shape.path);
 
 for (const file of files) {
-  const list = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as WebClientRequests & { requests: Shape[] };
+  const list = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as WebClientRequests;
+  const shapes = list.requests as Shape[];
   describe(`Odoo ${list.version}: a read-only session browses as the real web client does`, () => {
-    const reads = list.requests.filter((shape) => !MARKERS.has(nameOf(shape)));
+    const reads = shapes.filter((shape) => !MARKERS.has(nameOf(shape)));
     it.each(reads.map((shape) => [`${shape.method} ${shape.path} ${shape.rpcMethod ?? ''}`.trim(), shape] as const))('allows %s', (_name, shape) => {
       expect(readOnly(asRequest(shape)).decision).toEqual({ allowed: true });
     });
 
     it('refuses only the read-markers, quietly', () => {
-      const markers = list.requests.filter((shape) => MARKERS.has(nameOf(shape)));
+      const markers = shapes.filter((shape) => MARKERS.has(nameOf(shape)));
       for (const shape of markers) expect(readOnly(asRequest(shape))).toMatchObject({ decision: { refusal: 'read-marker' }, quietly: true });
     });
 
     it('accounts for every write the research saw while only browsing', () => {
-      const writes = list.requests.filter((shape) => shape.effect === 'writes-while-browsing').map(nameOf);
+      const writes = shapes.filter((shape) => shape.effect === 'writes-while-browsing').map(nameOf);
       expect(writes.length).toBeGreaterThan(0);
       for (const write of writes) expect(MARKERS.has(write) || MESSAGE_FETCHES.has(write), write).toBe(true);
     });
