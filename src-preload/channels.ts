@@ -16,6 +16,7 @@ export const methodChannels = [
   'connections:connect',
   'connections:disconnect',
   'connections:status',
+  'connections:setChangesFromStart',
   'users:search',
   'impersonation:attempts',
   'impersonation:check',
@@ -23,6 +24,7 @@ export const methodChannels = [
   'impersonation:stop',
   'impersonation:current',
   'impersonation:setViewBounds',
+  'impersonation:allowChanges',
   'audit:list',
   'audit:search',
   'audit:session',
@@ -31,6 +33,8 @@ export const methodChannels = [
   'audit:sync',
   'audit:syncStatus',
   'audit:stats',
+  'audit:timeline',
+  'audit:exportSession',
 ] as const;
 
 export type MethodChannel = (typeof methodChannels)[number];

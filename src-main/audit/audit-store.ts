@@ -9,13 +9,18 @@ import {
   rateLimitKey,
   type AttemptRecord,
   type AuditLedger,
+  type ChangesAllowedRecord,
   type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
   type StartRecord,
+  type TimelineBound,
+  type TimelineEntry,
+  type TimelineSummary,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import type { LocalOutcome, SessionRow } from './schema';
+import { appendSessionEvents, changesAllowedEvent, summaryEvent, timelineEvents } from './session-timeline';
 
 /** Names and logins are Odoo strings; capped so a refused junk attempt has a bounded size (LD-4). */
 export const MAX_NAME_LENGTH = 200;
@@ -89,11 +94,24 @@ export class AuditStore implements AuditLedger {
       client_ip: capOrNull(record.clientIp, MAX_NAME_LENGTH),
       server_ip: capOrNull(record.serverIp, MAX_NAME_LENGTH),
       server_log_id: record.serverLogId,
+      ...(record.changesMode ? { changes_mode: record.changesMode } : {}),
     };
     this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, {
       at: record.startedAtClient,
       type: 'start',
     });
+  }
+
+  async recordChangesAllowed(sessionId: number, record: ChangesAllowedRecord): Promise<void> {
+    appendSessionEvents(this.database, sessionId, [changesAllowedEvent({ ...record, reason: cap(record.reason, REASON_MAX) })]);
+  }
+
+  async recordTimeline(sessionId: number, entries: readonly TimelineEntry[], bound: TimelineBound | null): Promise<void> {
+    appendSessionEvents(this.database, sessionId, timelineEvents(entries, bound));
+  }
+
+  async recordTimelineSummary(sessionId: number, at: Date, summary: TimelineSummary): Promise<void> {
+    appendSessionEvents(this.database, sessionId, [summaryEvent(at, summary)]);
   }
 
   async recordFailure(sessionId: number, at: Date, reason: string): Promise<void> {

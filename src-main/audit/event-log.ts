@@ -18,7 +18,12 @@ export type AuditEventType =
   | 'connect-refused'
   | 'mirror-difference'
   | 'pruned'
-  | 'store-rebuilt';
+  | 'store-rebuilt'
+  /** Issue 17: "Allow changes" with its reason; the view's timeline, its bounds and its summary. */
+  | 'changes-allowed'
+  | 'timeline'
+  | 'timeline-bound'
+  | 'timeline-summary';
 
 export interface NewAuditEvent {
   at: Date;

@@ -230,6 +230,16 @@ INSERT INTO sync_positions (server, kind, newest_write_date) SELECT server, kind
 DROP TABLE sync_cursors;
 `,
   },
+  {
+    version: 5,
+    name: "each session's changes mode: read-only, or changes allowed from the start",
+    // Issue 17.2: the choice is recorded with each session (its start event says it
+    // too). NULL for sessions recorded before it. "Allow changes" during a session and
+    // the session's timeline are chained events of their own, not columns.
+    up: `
+ALTER TABLE sessions ADD COLUMN changes_mode TEXT CHECK (changes_mode IS NULL OR changes_mode IN ('read-only', 'allowed-from-start'));
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -37,6 +37,8 @@ export interface SessionsTable {
   server_end_pending: Generated<number>;
   failure: string | null;
   end_detail: string | null;
+  /** Issue 17.2: 'read-only' or 'allowed-from-start'; null for sessions recorded before it. */
+  changes_mode: string | null;
 }
 
 export interface AuditEventsTable {

@@ -75,6 +75,17 @@ export class ConnectionService {
     return this.describe(saved);
   }
 
+  /**
+   * Settings ▸ "Allow changes from the start" for one saved connection (issue 17.2).
+   * `record` puts the choice on the record first (write-ahead): a choice it cannot
+   * record is not made.
+   */
+  async setChangesFromStart(id: string, changesFromStart: boolean, record: (connectionKey: string) => Promise<void>): Promise<Connection> {
+    const current = this.store.get(id);
+    await record(connectionKey(current));
+    return this.describe(this.store.save({ ...current, changesFromStart }));
+  }
+
   async remove(id: string): Promise<void> {
     if (this.current?.saved.id === id) await this.disconnect();
     this.store.remove(id);

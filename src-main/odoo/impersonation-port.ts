@@ -5,6 +5,7 @@
 import {
   CONSOLE_LOG_NAME,
   type ConsoleLogMessage,
+  type ChangesAllowedFacts,
   type ImpersonateLogRow,
   type ImpersonationHandle,
   type LeftOpen,
@@ -71,7 +72,19 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number> {
-    return this.odoo.writeAuditEntry({ ...consoleLogMessage(entry, 'end', end.endedAtClient), endCause: end.cause });
+    return this.odoo.writeAuditEntry({
+      ...consoleLogMessage(entry, 'end', end.endedAtClient),
+      endCause: end.cause,
+      ...(end.changesAllowed ? { changesAllowed: { at: end.changesAllowed.at.toISOString(), reason: end.changesAllowed.reason } } : {}),
+      ...(end.timeline ? { timeline: end.timeline } : {}),
+    });
+  }
+
+  writeChangesAllowedEntry(entry: ServerAuditEntry, facts: ChangesAllowedFacts): Promise<number> {
+    return this.odoo.writeAuditEntry({
+      ...consoleLogMessage(entry, 'changes-allowed', facts.at),
+      changesAllowed: { at: facts.at.toISOString(), reason: facts.reason },
+    });
   }
 
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
@@ -139,8 +152,9 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
 }
 
 /** The console's ir.logging message for a start or an end of the same session. */
-function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end', at: Date): ConsoleLogMessage {
+function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end' | 'changes-allowed', at: Date): ConsoleLogMessage {
   return {
+    ...(entry.changesMode ? { changesMode: entry.changesMode } : {}),
     event,
     app: CONSOLE_LOG_NAME,
     appVersion: entry.appVersion,

@@ -1,5 +1,9 @@
 // The embedded Odoo view as the flow drives it; implemented by src-main/shell
 // (ImpersonationView) and, in the harness, by a stand-in.
+import type { ReadOnlyVerdict } from '../view-policy/read-only-allowlist';
+import type { ViewCall } from '../view-policy/view-call';
+import type { ViewAccess } from '../view-policy/view-decisions';
+import type { RefusalKind } from '../view-policy/view-request';
 
 export interface ImpersonationViewPort {
   /**
@@ -15,6 +19,28 @@ export interface ImpersonationViewPort {
    * is now. One listener: a later call replaces it.
    */
   onNavigated(listener: () => void): void;
+  /**
+   * From now on, decides the page's requests with `access` (issue 17: read-only, or
+   * changes allowed). The session calls it only once the change is on the record.
+   */
+  setAccess(access: ViewAccess): void;
+  /**
+   * Calls `listener` for every request the view decided on for the connection's
+   * host — allowed or refused — with what it reaches: the session's timeline and the
+   * banner's "Read-only" notice. One listener: a later call replaces it.
+   */
+  onActivity(listener: (activity: ViewActivity) => void): void;
+}
+
+/** One request of the page, as the view's policy decided on it. */
+export interface ViewActivity {
+  call: ViewCall;
+  allowed: boolean;
+  refusal: RefusalKind | null;
+  /** The read-only allowlist's verdict (a write, a marker, the bus, or a read), whatever the access. */
+  effect: ReadOnlyVerdict;
+  /** The page that sent it (the request's referrer, a full URL), when known. */
+  referrer: string | null;
 }
 
 export interface ImpersonationViewSpec {
@@ -25,4 +51,6 @@ export interface ImpersonationViewSpec {
   /** Odoo's session cookie value: stays in main, set on the partition only. */
   sessionCookie: string;
   url: string;
+  /** What the page may do from the start: read-only unless the connection allows changes from the start. */
+  access: ViewAccess;
 }

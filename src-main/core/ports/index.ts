@@ -4,9 +4,18 @@
 // the connector and the audit store meet only here, never import each other.
 export type { AdminIdentity, TargetIdentity } from './identities';
 export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, StartRecord } from './audit-ledger';
-export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
+export type { ImpersonationViewPort, ImpersonationViewSpec, ViewActivity } from './impersonation-view';
+export type {
+  ChangesAllowedRecord,
+  ChangesMode,
+  TimelineBound,
+  TimelineEntry,
+  TimelineSummary,
+  TimelineSummaryRow,
+} from './view-timeline';
 export {
   AdminRightsRefusal,
+  type ChangesAllowedFacts,
   type ImpersonateLogRow,
   type ImpersonateLogWatch,
   type ImpersonationHandle,
@@ -22,6 +31,7 @@ export {
   type TargetRecord,
 } from './odoo-impersonation';
 export {
+  CONSOLE_CHANGES_LOG_NAME,
   CONSOLE_LOG_NAME,
   EVERY_ROW,
   type ConsoleLogMessage,
