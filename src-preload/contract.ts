@@ -325,11 +325,34 @@ export const AuditSearch = Page.extend({
 }).strict();
 export type AuditSearch = z.infer<typeof AuditSearch>;
 
+/**
+ * Where one impersonation's records come from (AU-8): this console's own record, a
+ * console's ir.logging entries on the server, Odoo's impersonate.log row. `agreement`
+ * compares them: 'confirms' — the server's copy agrees with this console's record (or,
+ * for another console's session, its entries and Odoo's log agree with each other);
+ * agreement, not proof, since any internal Odoo user may rewrite impersonate.log rows.
+ * 'differs' names the `differences`; 'pending' — a record the server should hold is
+ * not in the mirror (yet); 'none' — nothing to compare (a refused attempt, Odoo's log alone).
+ */
+export const Provenance = z.object({
+  recordedHere: z.boolean(),
+  consoleEntry: z.boolean(),
+  odooLog: z.boolean(),
+  /** Odoo's log alone: an impersonation made from Odoo's own menu, outside any console. */
+  outsideConsole: z.boolean(),
+  agreement: z.enum(['confirms', 'differs', 'pending', 'none']),
+  differences: z.array(z.string()),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
 export const AuditRow = z.object({
   id: z.string(),
   source: AuditSource,
+  /** Display names, and the logins beside them, the same whatever the source. */
   admin: z.string(),
+  adminLogin: z.string().nullable(),
   target: z.string(),
+  targetLogin: z.string().nullable(),
   startedAt: IsoTime.nullable(),
   endedAt: IsoTime.nullable(),
   durationSeconds: z.number().nullable(),
@@ -339,15 +362,28 @@ export const AuditRow = z.object({
   outcome: AuditOutcome,
   endCause: z.string().nullable(),
   refusal: z.string().nullable(),
+  provenance: Provenance,
+  /**
+   * This console's records: 'chained' — what the audit chain says; 'altered' — the stored
+   * row was changed outside the console, and what is shown is the chain's; 'unrecorded' —
+   * a row the console never wrote. Rows known only from the server: 'server'.
+   */
+  integrity: z.enum(['chained', 'altered', 'unrecorded', 'server']),
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
 export const AuditPage = z.object({ total: z.number(), rows: z.array(AuditRow) });
 export type AuditPage = z.infer<typeof AuditPage>;
 
+const StoredFields = z.array(z.object({ name: z.string(), value: z.string() }));
+
 export const AuditDetail = AuditRow.extend({
-  fields: z.array(z.object({ name: z.string(), value: z.string() })),
-  events: z.array(z.object({ at: IsoTime, type: z.string(), detail: z.string() })),
+  /** The primary record's stored fields (this console's: as the chain has them). */
+  fields: StoredFields,
+  /** This console's chained events and the server's records' times, in time order; `source` says whose. */
+  events: z.array(z.object({ at: IsoTime, type: z.string(), detail: z.string(), source: AuditSource })),
+  /** The server's records of the same impersonation, as mirrored: the server's, not proof (AU-8). */
+  serverRecords: z.array(z.object({ kind: z.enum(['console-start', 'console-end', 'odoo-log']), serverId: z.number(), fields: StoredFields })),
 });
 export type AuditDetail = z.infer<typeof AuditDetail>;
 
@@ -355,8 +391,16 @@ export const AuditSessionRequest = z.object({ id: Text(100).min(1) }).strict();
 
 export const ChainStatus = z.object({
   ok: z.boolean(),
+  /** Events whose hashes were checked. */
   checked: z.number(),
-  firstBroken: z.object({ id: z.number(), reason: z.string() }).nullable(),
+  /** This console's session records checked against their events (AU-6). */
+  records: z.number(),
+  /**
+   * The first thing that does not hold: an event (`id`), or a session record (`record`,
+   * with `id` its event) changed, deleted or never written by the console, or the store's
+   * guards (a trigger removed, an anchor the chain does not confirm).
+   */
+  firstBroken: z.object({ id: z.number(), reason: z.string(), record: z.number().nullable() }).nullable(),
 });
 export type ChainStatus = z.infer<typeof ChainStatus>;
 
@@ -447,7 +491,11 @@ export const AuditStats = z.object({
 });
 export type AuditStats = z.infer<typeof AuditStats>;
 
-export const Notice = Message.extend({ level: z.enum(['info', 'warning', 'error']) });
+export const Notice = Message.extend({
+  level: z.enum(['info', 'warning', 'error']),
+  /** A later notice of the same topic replaces this one (e.g. the recovery of one server's sessions: pending, then done). */
+  topic: z.string().max(500).optional(),
+});
 export type Notice = z.infer<typeof Notice>;
 
 // ---------------------------------------------------------------- the contract

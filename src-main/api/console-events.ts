@@ -14,9 +14,11 @@ export class ConsoleEvents {
     return () => this.sinks.delete(sink);
   }
 
-  /** A notice that a UI starting later also gets (through app:notices). */
+  /** A notice that a UI starting later also gets (through app:notices); it replaces a standing one of the same topic. */
   noticeForEveryone(notice: EventPayload<'notice'>): void {
-    this.stickyNotices.push(notice);
+    const same = notice.topic === undefined ? -1 : this.stickyNotices.findIndex((standing) => standing.topic === notice.topic);
+    if (same >= 0) this.stickyNotices.splice(same, 1, notice);
+    else this.stickyNotices.push(notice);
     this.emit('notice', notice);
   }
 

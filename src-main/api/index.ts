@@ -6,4 +6,4 @@ export { ImpersonationService } from './impersonation-service';
 export { MirrorService, SYNC_PERIOD_MS } from './mirror-service';
 export { recoverAtStartup, type StartupRecoveryDeps } from './startup-recovery';
 export { mainTranslator } from './main-translator';
-export { announceLeftOpen } from './recovery-notices';
+export { announceRecovery } from './recovery-notices';

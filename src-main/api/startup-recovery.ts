@@ -8,7 +8,7 @@ import type { AuditLedger, ImpersonationSession, Logger, OpenSession } from '../
 import { OdooConnection } from '../odoo';
 import type { ConsoleEvents } from './console-events';
 import { connectorPort } from './connector-port';
-import { announceLeftOpen } from './recovery-notices';
+import { announceRecovery, pendingNotice, serverOf } from './recovery-notices';
 
 export interface StartupRecoveryDeps {
   ledger: AuditLedger;
@@ -29,9 +29,10 @@ export async function recoverAtStartup(deps: StartupRecoveryDeps): Promise<void>
   for (const [key, rows] of byConnection(await deps.ledger.openSessions())) {
     const saved = connections.findByKey(key);
     const password = saved ? connections.passwordOf(saved.id) : null;
-    const server = key.split('|')[0] ?? key;
+    const server = serverOf(key);
     if (!saved || !password) {
-      events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: rows.length, server }, level: 'warning' });
+      // Replaced by what recovery closed once the user connects (ImpersonationService.recover).
+      events.noticeForEveryone(pendingNotice(key, rows.length));
       continue;
     }
     const odoo = new OdooConnection({ url: saved.url, database: saved.database, login: saved.login, password });
@@ -40,13 +41,10 @@ export async function recoverAtStartup(deps: StartupRecoveryDeps): Promise<void>
       const port = connectorPort(odoo, saved.url, () => password);
       const report = await deps.session.recover(key, port);
       logger.info('recovery.at-startup', { server, recovered: report.recovered.length, leftOpen: report.leftOpen.length, failed: report.failed.length });
-      announceLeftOpen(events, report, key);
-      if (report.failed.length) {
-        events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: report.failed.length, server }, level: 'warning' });
-      }
+      announceRecovery(events, report, key);
     } catch (error) {
       logger.warn('recovery.at-startup-failed', { server, error });
-      events.noticeForEveryone({ key: 'console.recoveryPending', params: { count: rows.length, server }, level: 'warning' });
+      events.noticeForEveryone(pendingNotice(key, rows.length));
     } finally {
       await odoo.destroy().catch(() => undefined);
     }

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, ConsoleHandlers, ViewBounds } from '../../src-preload/contract';
 import type { RefusedInput } from '../../src-preload/main-handlers';
-import { announceLeftOpen, ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
+import { announceRecovery, ConsoleEvents, consoleHandlers, ImpersonationService, MirrorService, recoverAtStartup } from '../api';
 import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
 import { ConnectionService, ConnectionStore } from '../connections';
 import {
@@ -104,7 +104,7 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     if (active) {
       impersonation
         .recover(active)
-        .then((report) => announceLeftOpen(events, report, active.key))
+        .then((report) => announceRecovery(events, report, active.key))
         .catch((error: unknown) => logger.warn('impersonation.recovery-failed', { error }));
     }
   });

@@ -12,6 +12,7 @@ import { EventLog } from './event-log';
 import { migrate } from './migrations';
 import type { AuditSchema } from './schema';
 import { SqlRunner } from './sql-runner';
+import { WriteGuard } from './write-guard';
 
 export interface OpenAuditDatabaseOptions {
   /** e.g. `<userData>/audit.sqlite` */
@@ -24,11 +25,15 @@ export interface OpenAuditDatabaseOptions {
 
 export interface AuditDatabase {
   readonly file: string;
+  /** The better-sqlite3 addon it was opened with, when not the default (the verifier opens one in memory). */
+  readonly nativeBinding?: string;
   readonly raw: Database.Database;
   readonly db: Kysely<AuditSchema>;
   readonly sql: SqlRunner;
   readonly events: EventLog;
   readonly health: AuditHealth;
+  /** Allows the guarded writes while the console's own code makes them (write-guard.ts). */
+  readonly guard: WriteGuard;
   /** true when the file was corrupt and has been replaced by an empty one. */
   readonly rebuilt: boolean;
   /** Where the corrupt file went (its -wal/-shm sit next to it with the same suffixes). */
@@ -45,12 +50,13 @@ export function openAuditDatabase(options: OpenAuditDatabaseOptions): AuditDatab
   mkdirSync(dirname(options.file), { recursive: true });
   let movedTo: string | null = null;
   let raw: Database.Database;
+  const guard = new WriteGuard();
   try {
-    raw = openChecked(options);
+    raw = openChecked(options, guard);
   } catch (error) {
     if (!(error instanceof CorruptDatabase) && !isCorruptionCode(error)) throw error;
     movedTo = moveAside(options.file, (options.now ?? Date.now)());
-    raw = openChecked(options);
+    raw = openChecked(options, guard);
   }
   const db = new Kysely<AuditSchema>({ dialect: new SqliteDialect({ database: raw }) });
   const sql = new SqlRunner(raw);
@@ -61,11 +67,13 @@ export function openAuditDatabase(options: OpenAuditDatabaseOptions): AuditDatab
   }
   return {
     file: options.file,
+    nativeBinding: options.nativeBinding,
     raw,
     db,
     sql,
     events,
     health: new AuditHealth(),
+    guard,
     rebuilt: movedTo !== null,
     movedTo,
     close: () => {
@@ -74,8 +82,10 @@ export function openAuditDatabase(options: OpenAuditDatabaseOptions): AuditDatab
   };
 }
 
-function openChecked(options: OpenAuditDatabaseOptions): Database.Database {
+function openChecked(options: OpenAuditDatabaseOptions, guard: WriteGuard): Database.Database {
   const raw = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Before anything runs: the guarded tables' triggers call it (write-guard.ts).
+  guard.install(raw);
   try {
     const integrity = raw.pragma('integrity_check') as Array<{ integrity_check: string }>;
     if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {

@@ -1,9 +1,9 @@
 // The Logs screen's filters as SQL over the audit_rows views (local sessions
 // and mirrored server rows share one shape there, see migrations.ts).
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { AuditFilters, AuditRow } from '../../src-preload/contract';
+import type { AuditFilters } from '../../src-preload/contract';
 import { ConsoleError } from '../core';
-import type { AuditRowsView, AuditSchema } from './schema';
+import type { AuditSchema } from './schema';
 
 export type RowsView = 'audit_rows' | 'local_audit_rows' | 'server_audit_rows';
 export type RowsQuery = SelectQueryBuilder<AuditSchema, RowsView, object>;
@@ -53,22 +53,4 @@ export function applyFilters<Q extends RowsQuery>(query: Q, filters: Partial<Aud
 
 export function baseQuery(db: Kysely<AuditSchema>, filters: Partial<AuditFilters>): RowsQuery {
   return applyFilters(db.selectFrom(viewFor(filters.source)), filters);
-}
-
-export function toAuditRow(row: AuditRowsView): AuditRow {
-  return {
-    id: row.id,
-    source: row.source,
-    admin: row.admin,
-    target: row.target,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    durationSeconds: row.duration_seconds,
-    reason: row.reason,
-    clientIp: row.client_ip,
-    serverIp: row.server_ip,
-    outcome: row.outcome,
-    endCause: row.end_cause,
-    refusal: row.refusal,
-  };
 }

@@ -5,8 +5,11 @@ import { sql } from 'kysely';
 import type { AuditDetail, AuditPage, AuditQuery, AuditSearch, AuditStats, ChainStatus } from '../../src-preload/contract';
 import { ConsoleError } from '../core';
 import type { AuditDatabase } from './audit-database';
-import { bound, toAuditRow } from './audit-filters';
+import { bound } from './audit-filters';
+import { sessionDetail } from './audit-detail';
+import { MergedRows } from './merged-rows';
 import { RowSelection, type RowsSort } from './audit-selection';
+import { verifyAudit } from './audit-verifier';
 
 const DEFAULT_SORT: RowsSort = { field: 'startedAt', dir: 'desc' };
 
@@ -14,7 +17,11 @@ const DEFAULT_SORT: RowsSort = { field: 'startedAt', dir: 'desc' };
 export type AuditSearchRequest = Omit<AuditSearch, 'filters' | 'sort'> & Partial<Pick<AuditSearch, 'filters' | 'sort'>>;
 
 export class AuditQueries {
-  constructor(private readonly database: AuditDatabase) {}
+  private readonly merged: MergedRows;
+
+  constructor(private readonly database: AuditDatabase) {
+    this.merged = new MergedRows(database);
+  }
 
   list(query: AuditQuery): AuditPage {
     return this.page(RowSelection.filtered(this.database.db, query.filters), query);
@@ -27,26 +34,38 @@ export class AuditQueries {
   }
 
   /**
-   * One row with every stored field and its events. Ids: `local:12` (a session),
-   * `server:impersonate:7` (the mirror's row 7, not Odoo's id: two servers share those).
+   * One row with every stored field and its events. Ids: `local:12` (a session of this
+   * console), `server:console:7` (another console's session, by the mirror's row of its
+   * entry), `server:impersonate:9` (Odoo's log alone) — mirror row ids, not Odoo's: two
+   * servers share those.
    */
   session(id: string): AuditDetail {
-    const local = /^local:(\d{1,15})$/.exec(id);
-    if (local) return this.localDetail(id, Number(local[1]));
-    const server = /^server:(impersonate|console):(\d{1,15})$/.exec(id);
-    if (server) return this.serverDetail(id, server[1] as 'impersonate' | 'console', Number(server[2]));
-    throw new ConsoleError('audit-invalid', 'audit.invalidSessionId', { id: id.slice(0, 100) });
+    const { db, sql: runner } = this.database;
+    const match = /^(local|server:console|server:impersonate):(\d{1,15})$/.exec(id);
+    if (!match) throw new ConsoleError('audit-invalid', 'audit.invalidSessionId', { id: id.slice(0, 100) });
+    const [, kind, key] = match;
+    const view = kind === 'local' ? 'local_audit_rows' : 'server_audit_rows';
+    // row_key and origin narrow each arm of the views to one indexed row.
+    const row = runner.first(
+      db
+        .selectFrom(view)
+        .selectAll()
+        .where('row_key', '=', Number(key))
+        .where('origin', '=', kind === 'local' ? 'here' : kind === 'server:console' ? 'console' : 'odoo'),
+    );
+    if (!row) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
+    return sessionDetail(this.merged.records(row));
   }
 
+  /** The chain, its guards and anchor, and every session record against its events (audit-verifier.ts). */
   verify(): ChainStatus {
-    return this.database.events.verify();
+    return verifyAudit(this.database);
   }
 
   /**
-   * Impersonations per day and admin: the local sessions that started, plus the
-   * console entries of other consoles (those of this one are the local sessions
-   * already: same connection, same entry id). impersonate.log rows are left out: each console start has its
-   * console entry too, and the log names admins by display name only.
+   * Impersonations per day and admin, one per merged row that began: this console's
+   * sessions that started, and every impersonation known only from the server (another
+   * console's, or made outside any console). Admins by login where a source names it.
    */
   stats(range: { from?: string; to?: string }): AuditStats {
     const { db, sql: runner } = this.database;
@@ -65,12 +84,8 @@ export class AuditQueries {
             SELECT substr(started_at_client, 1, 10) AS day, admin_login AS admin
               FROM sessions WHERE ${within('started_at_client')}
             UNION ALL
-            SELECT substr(started_at, 1, 10) AS day, COALESCE(admin, '?') AS admin
-              FROM server_logs l
-              WHERE kind = 'console' AND outcome = 'started' AND ${within('started_at')}
-                AND NOT EXISTS (
-                  SELECT 1 FROM sessions s WHERE s.server_log_id = l.server_id AND s.connection_key = l.server
-                )
+            SELECT substr(started_at, 1, 10) AS day, COALESCE(admin_alt, admin) AS admin
+              FROM server_audit_rows WHERE ${within('started_at')}
           )
           GROUP BY day, admin ORDER BY day, admin`.compile(db),
     });
@@ -80,41 +95,6 @@ export class AuditQueries {
   private page(selection: RowSelection, request: Pick<AuditQuery, 'page' | 'pageSize' | 'sort'>): AuditPage {
     const runner = this.database.sql;
     const rows = selection.rows(runner, request.sort, { limit: request.pageSize, offset: request.page * request.pageSize });
-    return { total: selection.count(runner), rows: rows.map(toAuditRow) };
+    return { total: selection.count(runner), rows: this.merged.toRows(rows) };
   }
-
-  private localDetail(id: string, sessionId: number): AuditDetail {
-    const { db, sql: runner } = this.database;
-    const row = runner.first(db.selectFrom('local_audit_rows').selectAll().where('row_key', '=', sessionId));
-    const stored = runner.first(db.selectFrom('sessions').selectAll().where('id', '=', sessionId));
-    if (!row || !stored) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
-    const events = runner.all(
-      db.selectFrom('audit_events').select(['at', 'type', 'payload']).where('session_id', '=', sessionId).orderBy('id'),
-    );
-    const { limiter_key: _limiterKey, ...fields } = stored;
-    return {
-      ...toAuditRow(row),
-      fields: toFields(fields),
-      events: events.map((event) => ({ at: event.at, type: event.type, detail: event.payload })),
-    };
-  }
-
-  private serverDetail(id: string, kind: 'impersonate' | 'console', rowId: number): AuditDetail {
-    const { db, sql: runner } = this.database;
-    const stored = runner.first(db.selectFrom('server_logs').selectAll().where('id', '=', rowId).where('kind', '=', kind));
-    const row = stored && runner.first(db.selectFrom('server_audit_rows').selectAll().where('row_key', '=', stored.id));
-    if (!stored || !row) throw new ConsoleError('not-found', 'audit.sessionNotFound', { id });
-    // Which server, under the name a local session's detail uses for it (the same
-    // connection key, labelled "Server and database"), then the server's own record id.
-    const { raw: _raw, id: _rowId, server, ...fields } = stored;
-    const events = [
-      ...(row.started_at ? [{ at: row.started_at, type: 'server-start', detail: stored.session_identifier ?? '' }] : []),
-      ...(row.ended_at ? [{ at: row.ended_at, type: 'server-end', detail: stored.end_cause ?? '' }] : []),
-    ];
-    return { ...toAuditRow(row), fields: toFields({ connection_key: server, ...fields }), events };
-  }
-}
-
-function toFields(record: Record<string, unknown>): Array<{ name: string; value: string }> {
-  return Object.entries(record).map(([name, value]) => ({ name, value: value === null || value === undefined ? '' : String(value) }));
 }

@@ -19,6 +19,7 @@ import {
   type TimelineSummary,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
+import { unclaimedLogRows } from './log-row-claims';
 import type { LocalOutcome, SessionRow } from './schema';
 import { appendSessionEvents, changesAllowedEvent, summaryEvent, timelineEvents } from './session-timeline';
 
@@ -76,12 +77,16 @@ export class AuditStore implements AuditLedger {
     );
   }
 
-  async recordServerSession(sessionId: number, sessionIdentifier: string, at: Date): Promise<void> {
+  async recordServerSession(sessionId: number, sessionIdentifier: string, at: Date, impersonateLogIds: readonly number[] = []): Promise<void> {
     assertIdentifier(sessionIdentifier);
-    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => ({ session_identifier: sessionIdentifier }), {
-      at,
-      type: 'server-session',
-    });
+    const candidates = [...new Set(impersonateLogIds.filter((id) => Number.isSafeInteger(id) && id > 0))].sort((a, b) => a - b).slice(0, 20);
+    const changes = {
+      session_identifier: sessionIdentifier,
+      // One candidate is the row; several wait for the end to tell which (ImpersonateLogWatch).
+      ...(candidates.length === 1 ? { impersonate_log_id: candidates[0]! } : {}),
+      ...(candidates.length > 1 ? { impersonate_log_candidates: JSON.stringify(candidates) } : {}),
+    };
+    this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, { at, type: 'server-session' });
   }
 
   async recordStart(sessionId: number, record: StartRecord): Promise<void> {
@@ -126,10 +131,17 @@ export class AuditStore implements AuditLedger {
 
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {
     const current = this.session(sessionId);
+    // The end told which candidate log row was this session's: kept once, never replaced.
+    const logRow = (session: SessionRow) =>
+      session.impersonate_log_id === null && record.impersonateLogId != null ? { impersonate_log_id: record.impersonateLogId } : {};
     if (current.outcome === 'ended' && current.server_end_pending === 1) {
       // FT-3: the server-side end finally went through; the first end stays as recorded.
-      const changes = { server_end_pending: record.serverEndPending ? 1 : 0, ended_at_server: record.endedAtServer };
-      this.transition(sessionId, ['ended'], 'audit.sessionNotOpen', () => changes, { at: record.endedAtClient, type: 'end-confirmed' });
+      const changes = (session: SessionRow) => ({
+        server_end_pending: record.serverEndPending ? 1 : 0,
+        ended_at_server: record.endedAtServer,
+        ...logRow(session),
+      });
+      this.transition(sessionId, ['ended'], 'audit.sessionNotOpen', changes, { at: record.endedAtClient, type: 'end-confirmed' });
       return;
     }
     this.transition(
@@ -144,6 +156,7 @@ export class AuditStore implements AuditLedger {
         server_end_pending: record.serverEndPending ? 1 : 0,
         end_detail: capOrNull(record.detail, MAX_DETAIL_LENGTH),
         duration_seconds: durationSeconds(session.started_at_client, record.endedAtClient),
+        ...logRow(session),
       }),
       { at: record.endedAtClient, type: 'end' },
     );
@@ -164,24 +177,25 @@ export class AuditStore implements AuditLedger {
 
   async openSessions(): Promise<OpenSession[]> {
     const { db, sql } = this.database;
-    const rows = sql.all(
-      db
-        .selectFrom('sessions')
-        .select(['id', 'connection_key', 'session_identifier', 'admin_uid', 'admin_login', 'target_id', 'target_login', 'target_name', 'started_at_client', 'started_at_server'])
-        .where('outcome', 'in', ['attempted', 'open'])
-        .orderBy('id'),
-    );
+    const rows = sql.all(db.selectFrom('sessions').selectAll().where('outcome', 'in', ['attempted', 'open']).orderBy('id'));
     return rows.map((row) => ({
       sessionId: row.id,
       connectionKey: row.connection_key,
       sessionIdentifier: row.session_identifier,
       adminUid: row.admin_uid,
       adminLogin: row.admin_login,
+      adminName: row.admin_name,
       targetId: row.target_id,
       targetLogin: row.target_login,
       targetName: row.target_name,
+      reason: row.reason,
       startedAtClient: row.started_at_client === null ? null : new Date(row.started_at_client),
       startedAtServer: row.started_at_server,
+      clientIp: row.client_ip,
+      serverIp: row.server_ip,
+      clientHost: row.client_host,
+      appVersion: row.app_version,
+      impersonateLogIds: unclaimedLogRows(this.database, row),
     }));
   }
 
@@ -214,7 +228,7 @@ export class AuditStore implements AuditLedger {
     changes: (session: SessionRow) => Partial<SessionRow>,
     event: { at: Date; type: 'server-session' | 'start' | 'failure' | 'refusal' | 'end' | 'end-confirmed' },
   ): void {
-    const { db, sql, events, health } = this.database;
+    const { db, sql, events, health, guard } = this.database;
     health.write(() =>
       sql.transaction(() => {
         const session = this.session(sessionId);
@@ -222,7 +236,8 @@ export class AuditStore implements AuditLedger {
           throw new ConsoleError('audit-conflict', conflictKey, { id: String(sessionId), outcome: session.outcome });
         }
         const update = changes(session);
-        sql.run(db.updateTable('sessions').set(update).where('id', '=', sessionId));
+        // The payload is exactly the change: replaying a session's events gives its row (session-replay.ts).
+        guard.allow('session-update', () => sql.run(db.updateTable('sessions').set(update).where('id', '=', sessionId)));
         events.append({ at: event.at, type: event.type, sessionId, payload: update });
       }),
     );

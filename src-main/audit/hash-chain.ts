@@ -64,7 +64,7 @@ export function verifyChain(rows: Iterable<ChainRow>, anchor: ChainAnchor, head:
   let expectedPrev = anchor.hash;
   let lastId = anchor.upToId;
   let checked = 0;
-  const broken = (id: number, reason: ChainBreak): ChainStatus => ({ ok: false, checked, firstBroken: { id, reason } });
+  const broken = (id: number, reason: ChainBreak): ChainStatus => ({ ok: false, checked, records: 0, firstBroken: { id, reason, record: null } });
 
   for (const row of rows) {
     if (row.id <= anchor.upToId) return broken(row.id, 'pruned-range');
@@ -78,5 +78,5 @@ export function verifyChain(rows: Iterable<ChainRow>, anchor: ChainAnchor, head:
   const headHash = head?.hash ?? anchor.hash;
   if (lastId < headId) return broken(headId, 'tail-missing');
   if (lastId > headId || expectedPrev !== headHash) return broken(lastId, 'after-head');
-  return { ok: true, checked, firstBroken: null };
+  return { ok: true, checked, records: 0, firstBroken: null };
 }

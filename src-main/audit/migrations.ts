@@ -1,14 +1,16 @@
 // Numbered migrations, in code so that the packaged app carries them inside its
 // bundle (no migration folder to ship). Each runs in its own transaction and
 // bumps PRAGMA user_version, so a crash mid-upgrade leaves the previous version.
+// From migration 5 on, `sessions` rows and anchors are guarded (write-guard.ts): a
+// later migration that must change them does so inside `guard.allow`, and appends
+// the chained event that says what it changed, or the verifier will say it was tampered with.
 import type Database from 'better-sqlite3';
+import { mergedRowsMigration } from './migration-merged-rows';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up: string;
-}
+export type { Migration } from './migration';
 
+// Migration 3's views, as shipped (migration 5 replaces them: merged-views.ts).
 const localRowsView = `
 CREATE VIEW local_audit_rows AS
 SELECT 'local:' || s.id AS id, 'local' AS source, s.id AS row_key,
@@ -230,11 +232,15 @@ INSERT INTO sync_positions (server, kind, newest_write_date) SELECT server, kind
 DROP TABLE sync_cursors;
 `,
   },
+  mergedRowsMigration,
   {
-    version: 5,
+    version: 6,
     name: "each session's changes mode: read-only, or changes allowed from the start",
     // Issue 17.2: the choice is recorded with each session (its start event says it
-    // too). NULL for sessions recorded before it. "Allow changes" during a session and
+    // too, so the replay of the chain has it: session-replay.ts). Adding a column
+    // changes no row (no trigger fires, every row reads NULL), so the guards of
+    // migration 5 need not be opened.
+    // NULL for sessions recorded before it. "Allow changes" during a session and
     // the session's timeline are chained events of their own, not columns.
     up: `
 ALTER TABLE sessions ADD COLUMN changes_mode TEXT CHECK (changes_mode IS NULL OR changes_mode IN ('read-only', 'allowed-from-start'));

@@ -38,6 +38,8 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
     target_partner_id: row.targetPartnerId,
     date_start: row.dateStart,
     date_end: row.dateEnd,
+    admin_login: row.adminLogin ?? null,
+    target_login: row.targetLogin ?? null,
     raw: canonicalJson(row),
   };
   if (row.kind === 'impersonate') {
@@ -48,6 +50,9 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
       ...common,
       admin: row.adminName,
       target: row.targetName,
+      event: null,
+      // A row names itself: the key console entries and local sessions link to.
+      impersonate_log_id: row.serverId,
       started_at: startedAt,
       ended_at: endedAt,
       duration_seconds: seconds(startedAt, endedAt),
@@ -65,8 +70,13 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
   const isEnd = message?.event === 'end' || message?.event === 'tampered';
   return {
     ...common,
-    admin: message?.admin.login ?? row.adminName,
-    target: message?.target.login ?? message?.target.name ?? row.targetName,
+    // Display names, as every source shows them; the logins sit beside them.
+    admin: message?.admin.name ?? row.adminName ?? message?.admin.login ?? null,
+    target: message?.target.name ?? row.targetName ?? message?.target.login ?? null,
+    admin_login: message?.admin.login ?? row.adminLogin ?? null,
+    target_login: message?.target.login ?? row.targetLogin ?? null,
+    event: message?.event ?? null,
+    impersonate_log_id: message?.impersonateLogId ?? null,
     // The console writes one entry at the start and one at the end of a session.
     started_at: isEnd ? null : at,
     ended_at: isEnd ? at : null,
@@ -80,10 +90,22 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
   };
 }
 
+/**
+ * The logins the console reads from res.users beside a row (impersonate.log names users
+ * by display name only): not the server record's content, so a login changed, or read
+ * for the first time after an upgrade, is not an edit of that record.
+ */
+const RESOLVED = new Set(['adminLogin', 'targetLogin']);
+
 /** The top-level fields whose values differ between two canonical encodings. */
 export function changedFields(before: string, after: string): string[] {
   const a = JSON.parse(before) as Record<string, unknown>;
   const b = JSON.parse(after) as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((key) => canonicalJson(a[key]) !== canonicalJson(b[key])).sort();
+}
+
+/** The fields of the server's own record that differ (the logins read beside it aside). */
+export function changedContent(before: string, after: string): string[] {
+  return changedFields(before, after).filter((field) => !RESOLVED.has(field));
 }

@@ -9,6 +9,7 @@ const COLUMNS = [
   'kind', 'server_id', 'write_date', 'create_date', 'admin_user_id', 'admin', 'target_user_id', 'target',
   'target_partner_id', 'date_start', 'date_end', 'started_at', 'ended_at', 'duration_seconds', 'reason',
   'client_ip', 'server_ip', 'session_identifier', 'end_cause', 'outcome', 'raw',
+  'event', 'impersonate_log_id', 'admin_login', 'target_login',
 ] as const;
 
 type Bound = Record<(typeof COLUMNS)[number], string | number | null>;

@@ -31,7 +31,7 @@ import {
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { advance, passWindow, readPosition, writePosition, type MirrorPosition } from './mirror-position';
-import { changedFields, mirrorColumns } from './mirror-rows';
+import { changedContent, mirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
@@ -179,6 +179,9 @@ export class MirrorSync {
             // Same id, another version of the row: it replaces the copy (SY-1).
             this.statements.update(existing.id, columns);
             pageTally.updated += 1;
+            // Only the server's own record can differ; who it names is resolved afresh at each read.
+            const content = changedContent(existing.raw, columns.raw);
+            if (content.length === 0) continue;
             if (existing.write_date >= row.writeDate) {
               // Same or older write_date but other content: the mirror was not what the
               // server holds. The server copy wins; the old values stay in the chain.
@@ -191,7 +194,7 @@ export class MirrorSync {
                   server: this.server,
                   kind,
                   serverId: row.serverId,
-                  fields: changedFields(existing.raw, columns.raw),
+                  fields: content,
                   mirror: existing.raw,
                 },
               });

@@ -37,6 +37,10 @@ export interface SessionsTable {
   server_end_pending: Generated<number>;
   failure: string | null;
   end_detail: string | null;
+  /** The session's impersonate.log row (migration 5): the only candidate, or the one its end closed. */
+  impersonate_log_id: number | null;
+  /** JSON array of the candidate rows, while the start could not tell which was this session's. */
+  impersonate_log_candidates: string | null;
   /** Issue 17.2: 'read-only' or 'allowed-from-start'; null for sessions recorded before it. */
   changes_mode: string | null;
 }
@@ -93,6 +97,12 @@ export interface ServerLogsTable {
   outcome: 'started' | 'open' | 'ended';
   /** Canonical JSON of the server row as last read: what differences are judged on. */
   raw: string;
+  /** Console entries: 'start', 'end' or 'tampered' (migration 5). */
+  event: string | null;
+  /** Console entries: the impersonate.log row their session names; impersonate.log rows: their own id. */
+  impersonate_log_id: number | null;
+  admin_login: string | null;
+  target_login: string | null;
 }
 
 /** Where the mirror of one server's kind stands (SY-1; mirror-position.ts). */
@@ -112,11 +122,13 @@ export interface SyncStateTable {
   value: string;
 }
 
-/** One row of the Logs screen, local or mirrored (views in migrations.ts). */
+/** One row of the Logs screen: one impersonation, whatever recorded it (merged-views.ts). */
 export interface AuditRowsView {
   id: string;
   source: 'local' | 'server';
   row_key: number;
+  /** The primary record: this console's ('here'), a console's entry ('console'), Odoo's log alone ('odoo'). */
+  origin: 'here' | 'console' | 'odoo';
   admin: string;
   admin_alt: string | null;
   target: string;
@@ -130,6 +142,10 @@ export interface AuditRowsView {
   outcome: 'refused' | 'failed' | 'started' | 'ended' | 'open';
   end_cause: string | null;
   refusal: string | null;
+  /** The connection key of the server the impersonation ran on. */
+  server: string;
+  session_identifier: string | null;
+  impersonate_log_id: number | null;
 }
 
 export interface AuditSchema {

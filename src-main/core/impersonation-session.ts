@@ -266,6 +266,7 @@ export class ImpersonationSession {
           target: live.target,
           reason: live.reason,
           sessionIdentifier: handle.sessionIdentifier,
+          impersonateLogIds: handle.logWatch?.ownRowIds ?? [],
           finding: detail,
           clientHost,
           appVersion,
@@ -338,7 +339,7 @@ export class ImpersonationSession {
     try {
       // The identifier goes on the record at once: a crash from here on still leaves
       // crash recovery something to revoke (FT-1).
-      await ledger.recordServerSession(live.rowId, handle.sessionIdentifier, new Date(clock.now()));
+      await ledger.recordServerSession(live.rowId, handle.sessionIdentifier, new Date(clock.now()), handle.logWatch?.ownRowIds ?? []);
     } catch (cause) {
       return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
     }
@@ -362,6 +363,7 @@ export class ImpersonationSession {
       clientHost: live.context.clientHost,
       appVersion: live.context.appVersion,
       startedAtClient: new Date(startedAtMs),
+      impersonateLogIds: handle.logWatch?.ownRowIds ?? [],
       changesMode: live.changesMode,
     };
     try {

@@ -18,7 +18,7 @@ export {
   type ShutdownOutcome,
   type StartContext,
 } from './impersonation-session';
-export type { LeftOpenSession, RecoveryPort, RecoveryReport } from './session-recovery';
+export type { LeftOpenSession, RecoveredSession, RecoveryPort, RecoveryReport } from './session-recovery';
 export { IDLE_SESSION_VIEW } from './session-view';
 export * from './ports';
 export * from './view-policy';

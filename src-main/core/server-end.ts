@@ -15,7 +15,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000 };
 
 export type ServerEndOutcome =
-  | { status: 'ended'; attempts: number; detail: string | null }
+  | { status: 'ended'; attempts: number; detail: string | null; impersonateLogId: number | null }
   | { status: 'abandoned'; attempts: number };
 
 export class ServerEndJob {
@@ -63,9 +63,11 @@ export class ServerEndJob {
     this.attempts += 1;
     let destroyed = false;
     let detail: string | null = null;
+    let impersonateLogId: number | null = null;
     try {
       const result = await this.odoo.endImpersonation(this.handle);
       destroyed = result.destroyed === 'ok';
+      impersonateLogId = result.impersonateLogId;
       // Only back_to_origin_login closes the server's impersonate.log row (docs/odoo.md).
       if (result.backToOrigin === 'failed') detail = 'back_to_origin_login failed: the server log row stays open';
     } catch {
@@ -74,7 +76,7 @@ export class ServerEndJob {
     this.running = false;
     if (this.settled) return;
     if (destroyed) {
-      this.settle({ status: 'ended', attempts: this.attempts, detail });
+      this.settle({ status: 'ended', attempts: this.attempts, detail, impersonateLogId });
       return;
     }
     this.onPending();

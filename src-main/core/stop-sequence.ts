@@ -85,8 +85,10 @@ export class StopSequence {
     const endedAt = new Date(live.endedAtMs ?? this.options.clock.now());
     const report = live.serverReport ? await live.serverReport : null;
     const cause = live.endCause ?? 'error';
+    const impersonateLogId = outcome?.status === 'ended' ? outcome.impersonateLogId : null;
     const timeline = await timelineAtStop(live, this.options.ledger, endedAt);
-    const serverEntryDetail = outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, ...timeline.facts }) : null;
+    const serverEntryDetail =
+      outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId, ...timeline.facts }) : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {
@@ -95,6 +97,7 @@ export class StopSequence {
           cause,
           serverEndPending: false,
           detail: joinDetail([live.endNote, report, endDetail(outcome), serverEntryDetail, timeline.note]),
+          impersonateLogId,
         });
       } else if (live.refusal) {
         await this.options.ledger.recordRefusal(live.rowId, endedAt, live.refusal);

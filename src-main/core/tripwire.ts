@@ -52,7 +52,7 @@ export function judgeSession(
   if (watch && rows) {
     for (const row of rows) {
       if (row.id <= watch.afterId) continue;
-      if (row.id === watch.ownRowId) {
+      if (watch.ownRowIds.includes(row.id)) {
         if (row.impersonatorUid !== expected.adminUid || row.targetPartnerId !== watch.targetPartnerId) {
           return tampered({ what: 'own-log-row-rewritten', rowId: row.id, impersonatorUid: row.impersonatorUid, targetPartnerId: row.targetPartnerId });
         }

@@ -34,12 +34,25 @@ export class ImpersonatedSession {
   readonly #client: OdooClient;
   /** Set once back_to_origin_login succeeded, so a retried stop does not repeat it. */
   #backToOriginDone = false;
+  /** This session's impersonate.log row: the only candidate at the start, or the one its end closed. */
+  #impersonateLogId: number | null;
 
   constructor(
     client: OdooClient,
     readonly facts: ImpersonationFacts,
   ) {
     this.#client = client;
+    const candidates = facts.logWatch?.ownRowIds ?? [];
+    this.#impersonateLogId = candidates.length === 1 ? candidates[0]! : null;
+  }
+
+  get impersonateLogId(): number | null {
+    return this.#impersonateLogId;
+  }
+
+  /** The end told the candidates apart (null: it could not). */
+  resolveLogRow(id: number | null): void {
+    this.#impersonateLogId ??= id;
   }
 
   get sessionIdentifier(): string {

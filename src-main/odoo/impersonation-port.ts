@@ -15,6 +15,7 @@ import {
   type ServerAuditEntry,
   type ServerEndFacts,
   type ServerEndResult,
+  type ServerLogClosing,
   type SessionWitness,
   type TamperReport,
   type TargetRecord,
@@ -72,9 +73,13 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
   }
 
   writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number> {
+    const message = consoleLogMessage(entry, 'end', end.endedAtClient);
     return this.odoo.writeAuditEntry({
-      ...consoleLogMessage(entry, 'end', end.endedAtClient),
+      ...message,
       endCause: end.cause,
+      ...(end.detail ? { detail: end.detail } : {}),
+      // The end may be what told several candidates apart.
+      impersonateLogId: end.impersonateLogId ?? message.impersonateLogId ?? null,
       ...(end.changesAllowed ? { changesAllowed: { at: end.changesAllowed.at.toISOString(), reason: end.changesAllowed.reason } } : {}),
       ...(end.timeline ? { timeline: end.timeline } : {}),
     });
@@ -96,6 +101,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     return {
       backToOrigin: report.backToOrigin.ok ? 'ok' : 'failed',
       destroyed: report.destroy.ok || report.serverEnded ? 'ok' : 'failed',
+      impersonateLogId: report.impersonateLogId,
     };
   }
 
@@ -114,7 +120,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       app: CONSOLE_LOG_NAME,
       appVersion: report.appVersion,
       host: report.clientHost,
-      admin: { uid: report.admin.uid, login: report.admin.login },
+      admin: { uid: report.admin.uid, login: report.admin.login, name: report.admin.name },
       target: report.target,
       reason: report.reason,
       sessionIdentifier: report.sessionIdentifier,
@@ -123,6 +129,8 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       at: report.at.toISOString(),
       endCause: 'tampered',
       detail: report.finding,
+      impersonateLogId: report.impersonateLogIds.length === 1 ? report.impersonateLogIds[0]! : null,
+      ...(report.impersonateLogIds.length > 1 ? { impersonateLogCandidates: report.impersonateLogIds } : {}),
     });
   }
 
@@ -140,8 +148,12 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
     }
   }
 
-  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
-    return this.odoo.closeUnrevocable(orphan);
+  closeServerLog(orphan: OpenSession): Promise<ServerLogClosing> {
+    return this.odoo.closeOrphanLogRow(orphan);
+  }
+
+  unrevocableFacts(): Promise<Omit<LeftOpen, 'serverLogClosed'>> {
+    return this.odoo.unrevocableFacts();
   }
 
   private sessionOf(handle: ImpersonationHandle): ImpersonatedSession {
@@ -159,12 +171,15 @@ function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end' | 'ch
     app: CONSOLE_LOG_NAME,
     appVersion: entry.appVersion,
     host: entry.clientHost,
-    admin: { uid: entry.admin.uid, login: entry.admin.login },
+    admin: { uid: entry.admin.uid, login: entry.admin.login, name: entry.admin.name },
     target: entry.target,
     reason: entry.reason,
     sessionIdentifier: entry.sessionIdentifier,
     clientIp: entry.clientIp,
     serverIp: entry.serverIp,
     at: at.toISOString(),
+    // The key every console merges the server's records by (docs/odoo.md, The server's own audit records).
+    impersonateLogId: entry.impersonateLogIds.length === 1 ? entry.impersonateLogIds[0]! : null,
+    ...(entry.impersonateLogIds.length > 1 ? { impersonateLogCandidates: entry.impersonateLogIds } : {}),
   };
 }

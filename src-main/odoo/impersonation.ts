@@ -15,7 +15,7 @@ import { parseSessionInfo, type SessionInfo } from './session-info';
 import type { UserDirectory } from './user-directory';
 import { AdminRightsRefusal, ineligibilityReasons, type SessionWitness } from '../core';
 import { IMPERSONATE_GROUP_XMLID } from './server-features';
-import { readLogMark, watchFrom } from './impersonate-log-watch';
+import { closedByThisEnd, openLogRows, readLogMark, watchFrom } from './impersonate-log-watch';
 
 export interface ServerStartContext {
   /** A client with an empty cookie jar, used for this impersonation only. */
@@ -143,25 +143,39 @@ export interface EndReport {
   serverEnded: boolean;
   /** UTC "YYYY-MM-DD HH:MM:SS" from the server's clock, when known. */
   endedAtServer: string | null;
+  /** This session's impersonate.log row, when it is known which (at the start, or by the row this end closed). */
+  impersonateLogId: number | null;
 }
 
-/** SS-2: back_to_origin_login, then destroy; each step reported, a failed step retried by calling again. */
-export async function endImpersonation(session: ImpersonatedSession): Promise<EndReport> {
+/**
+ * SS-2: back_to_origin_login, then destroy; each step reported, a failed step retried by
+ * calling again. Where the start left several candidate log rows, their state is read
+ * (through the admin API session) before and after back_to_origin_login: the one it
+ * closed is this session's. A failed reading only leaves the candidates unresolved.
+ */
+export async function endImpersonation(session: ImpersonatedSession, admin: RpcChannel): Promise<EndReport> {
   const client = session.clientForStop();
+  const candidates = session.facts.logWatch?.ownRowIds ?? [];
+  const resolving = candidates.length > 1 && session.impersonateLogId === null;
   let endedAt: Date | null = null;
   let backToOrigin: StepOutcome = { ok: true, alreadyEnded: true };
   if (!session.backToOriginDone) {
+    const openBefore = resolving ? await openLogRows(admin, candidates).catch(() => null) : null;
     backToOrigin = await step(async () => {
       endedAt = (await client.callKw('res.users', 'back_to_origin_login', [])).serverDate;
     });
-    if (backToOrigin.ok) session.markBackToOrigin();
+    if (backToOrigin.ok) {
+      session.markBackToOrigin();
+      const openAfter = openBefore ? await openLogRows(admin, candidates).catch(() => null) : null;
+      if (openBefore && openAfter) session.resolveLogRow(closedByThisEnd(candidates, openBefore, openAfter));
+    }
   }
   const destroy = await step(async () => {
     const answer = await client.call('/web/session/destroy', {});
     endedAt ??= answer.serverDate;
   });
   if (destroy.ok) client.forgetSession();
-  return { backToOrigin, destroy, serverEnded: destroy.ok, endedAtServer: odooTimeOrNull(endedAt) };
+  return { backToOrigin, destroy, serverEnded: destroy.ok, endedAtServer: odooTimeOrNull(endedAt), impersonateLogId: session.impersonateLogId };
 }
 
 async function step(run: () => Promise<void>): Promise<StepOutcome> {

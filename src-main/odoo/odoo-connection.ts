@@ -9,6 +9,7 @@ import type {
   ImpersonateLogRow,
   LeftOpen,
   OpenSession,
+  ServerLogClosing,
   ServerLogKind,
   ServerLogPage,
   ServerLogSource,
@@ -21,7 +22,8 @@ import { endImpersonation, impersonationAlive, readSessionInfo, startImpersonati
 import type { ImpersonatedSession } from './impersonated-session';
 import { OdooClient } from './odoo-client';
 import { OdooError } from './odoo-error';
-import { closeUnrevocable } from './orphan-sessions';
+import { closeOrphanLogRow } from './orphan-log-row';
+import { unrevocableFacts } from './orphan-sessions';
 import { IMPERSONATE_GROUP_XMLID, detectFeatures, type ServerFeatures } from './server-features';
 import { readLogRowsAfter } from './impersonate-log-watch';
 import { readLogs, writeConsoleEntry } from './server-logs';
@@ -173,7 +175,7 @@ export class OdooConnection implements ServerLogSource {
 
   /** back_to_origin_login then destroy, each step reported; call again to retry a failed step. */
   endImpersonation(session: ImpersonatedSession): Promise<EndReport> {
-    return endImpersonation(session);
+    return endImpersonation(session, this.#admin);
   }
 
   /** Ends a server session known only by its 42-character identifier (crash recovery). */
@@ -183,9 +185,14 @@ export class OdooConnection implements ServerLogSource {
     return revokeByIdentifier(this.#admin, identifier, adminPassword);
   }
 
-  /** Crash recovery where revoking is unsupported (Odoo 17): closes the orphan's log row if certain, says what stays open. */
-  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
-    return closeUnrevocable(this.#admin, orphan);
+  /** Crash recovery: closes the orphan's impersonate.log row, when it is certain which. */
+  closeOrphanLogRow(orphan: OpenSession): Promise<ServerLogClosing> {
+    return closeOrphanLogRow(this.#admin, orphan);
+  }
+
+  /** Crash recovery where revoking is unsupported (Odoo 17): for how long a session stays valid on the server. */
+  unrevocableFacts(): Promise<Omit<LeftOpen, 'serverLogClosed'>> {
+    return unrevocableFacts(this.#admin);
   }
 
   /** The console's server-side record (ir.logging); answers the row's id. */

@@ -38,8 +38,8 @@ const ConsoleLogRecord = z.object({
 });
 const PageOf = <T extends z.ZodType>(record: T) => z.object({ length: z.number().int().min(0), records: z.array(record) });
 // search_read gives a many2one as [id, name].
-const PartnerUsers = z.array(
-  z.object({ id: z.number().int(), name: z.string(), partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]) }),
+const Users = z.array(
+  z.object({ id: z.number().int(), name: z.string(), login: z.string(), partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]) }),
 );
 
 const ConsoleLogMessageSchema = z.object({
@@ -47,7 +47,7 @@ const ConsoleLogMessageSchema = z.object({
   app: z.string(),
   appVersion: z.string(),
   host: z.string(),
-  admin: z.object({ uid: z.number().int(), login: z.string() }),
+  admin: z.object({ uid: z.number().int(), login: z.string(), name: z.string().optional() }),
   target: z.object({ id: z.number().int(), login: z.string(), name: z.string() }),
   reason: z.string(),
   sessionIdentifier: z.string(),
@@ -56,6 +56,8 @@ const ConsoleLogMessageSchema = z.object({
   at: z.string(),
   endCause: z.string().optional(),
   detail: z.string().optional(),
+  impersonateLogId: z.number().int().nullable().optional(),
+  impersonateLogCandidates: z.array(z.number().int()).max(20).optional(),
 }) satisfies z.ZodType<ConsoleLogMessage>;
 
 function inWindow(window: ServerLogWindow): unknown[] {
@@ -105,17 +107,23 @@ async function readConsoleLog(admin: RpcChannel, window: ServerLogWindow, limit:
     order: ORDER,
   });
   const page = resultOf(answer, PageOf(ConsoleLogRecord), 'console-log');
-  const rows = page.records.map((record): ServerLogRow => {
-    const message = parseMessage(record.message);
+  const messages = page.records.map((record) => parseMessage(record.message));
+  // Entries written before the message named the admin: their display name from res.users.
+  const unnamed = messages.flatMap((message) => (message && message.admin.name === undefined ? [message.admin.uid] : []));
+  const users = await readUsers(admin, { ids: unnamed, partnerIds: [] });
+  const rows = page.records.map((record, index): ServerLogRow => {
+    const message = messages[index] ?? null;
     return {
       kind: 'console',
       serverId: record.id,
       writeDate: record.write_date,
       createDate: record.create_date,
       adminUserId: message?.admin.uid ?? null,
-      adminName: message?.admin.login ?? null,
+      adminName: message ? (message.admin.name ?? users.byId.get(message.admin.uid)?.name ?? null) : null,
+      adminLogin: message?.admin.login ?? null,
       targetUserId: message?.target.id ?? null,
       targetName: message?.target.name ?? null,
+      targetLogin: message?.target.login ?? null,
       targetPartnerId: null,
       dateStart: null,
       dateEnd: null,
@@ -134,20 +142,27 @@ async function readImpersonateLog(admin: RpcChannel, window: ServerLogWindow, li
     order: ORDER,
   });
   const page = resultOf(answer, PageOf(ImpersonateLogRecord), 'impersonate-log');
-  const partnerIds = [...new Set(page.records.flatMap((r) => (r.impersonated_partner_id ? [r.impersonated_partner_id.id] : [])))];
-  const usersByPartner = await usersOfPartners(admin, partnerIds);
+  // The row names the impersonator's user and the target's partner: both users' logins and
+  // names from res.users, so that every source shows people the same way.
+  const users = await readUsers(admin, {
+    ids: page.records.flatMap((r) => (r.user_id ? [r.user_id.id] : [])),
+    partnerIds: page.records.flatMap((r) => (r.impersonated_partner_id ? [r.impersonated_partner_id.id] : [])),
+  });
   const rows = page.records.map((record): ServerLogRow => {
     const partner = record.impersonated_partner_id || null;
-    const user = partner ? usersByPartner.get(partner.id) : undefined;
+    const target = partner ? users.byPartner.get(partner.id) : undefined;
+    const impersonator = record.user_id ? users.byId.get(record.user_id.id) : undefined;
     return {
       kind: 'impersonate',
       serverId: record.id,
       writeDate: record.write_date,
       createDate: record.create_date,
       adminUserId: record.user_id ? record.user_id.id : null,
-      adminName: record.user_id ? orNull(record.user_id.display_name) : null,
-      targetUserId: user?.id ?? null,
-      targetName: user?.name ?? (partner ? orNull(partner.display_name) : null),
+      adminName: impersonator?.name ?? (record.user_id ? orNull(record.user_id.display_name) : null),
+      adminLogin: impersonator?.login ?? null,
+      targetUserId: target?.id ?? null,
+      targetName: target?.name ?? (partner ? orNull(partner.display_name) : null),
+      targetLogin: target?.login ?? null,
       targetPartnerId: partner?.id ?? null,
       dateStart: orNull(record.date_start),
       dateEnd: orNull(record.date_end),
@@ -157,17 +172,38 @@ async function readImpersonateLog(admin: RpcChannel, window: ServerLogWindow, li
   return { rows, total: page.length };
 }
 
-async function usersOfPartners(admin: RpcChannel, partnerIds: number[]): Promise<Map<number, { id: number; name: string }>> {
-  const byPartner = new Map<number, { id: number; name: string }>();
-  if (partnerIds.length === 0) return byPartner;
-  const answer = await admin.callKw('res.users', 'search_read', [[['partner_id', 'in', partnerIds]]], {
-    fields: ['id', 'name', 'partner_id'],
+interface UserFacts {
+  id: number;
+  name: string;
+  login: string;
+}
+
+/** Users by id and by partner (archived ones too), in one query; nothing asked for nothing. */
+async function readUsers(
+  admin: RpcChannel,
+  wanted: { ids: number[]; partnerIds: number[] },
+): Promise<{ byId: Map<number, UserFacts>; byPartner: Map<number, UserFacts> }> {
+  const byId = new Map<number, UserFacts>();
+  const byPartner = new Map<number, UserFacts>();
+  const ids = [...new Set(wanted.ids)];
+  const partnerIds = [...new Set(wanted.partnerIds)];
+  if (ids.length === 0 && partnerIds.length === 0) return { byId, byPartner };
+  const domain =
+    ids.length > 0 && partnerIds.length > 0
+      ? ['|', ['id', 'in', ids], ['partner_id', 'in', partnerIds]]
+      : ids.length > 0
+        ? [['id', 'in', ids]]
+        : [['partner_id', 'in', partnerIds]];
+  const answer = await admin.callKw('res.users', 'search_read', [domain], {
+    fields: ['id', 'name', 'login', 'partner_id'],
     context: { active_test: false },
   });
-  for (const user of resultOf(answer, PartnerUsers, 'partner-users')) {
-    if (user.partner_id) byPartner.set(user.partner_id[0], { id: user.id, name: user.name });
+  for (const user of resultOf(answer, Users, 'users')) {
+    const facts = { id: user.id, name: user.name, login: user.login };
+    byId.set(user.id, facts);
+    if (user.partner_id) byPartner.set(user.partner_id[0], facts);
   }
-  return byPartner;
+  return { byId, byPartner };
 }
 
 function parseMessage(text: string | false): ConsoleLogMessage | null {

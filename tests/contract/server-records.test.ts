@@ -4,6 +4,7 @@
 // version, and the mirror's window reads (SY-1). Entries written here are
 // deleted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenSession } from '../../src-main/core/ports';
 import { EVERY_ROW, type ConsoleLogMessage } from '../../src-main/core/ports/server-logs';
 import { isOdooError, type OdooConnection } from '../../src-main/odoo';
 import { runScenario, type ScenarioName } from './protocol-scenarios';
@@ -128,35 +129,96 @@ describe.each(eachTarget())('the server records of %s', (_label, spec) => {
     });
   });
 
-  describe('a crashed session where revoking is unsupported (what recovery does on 17)', () => {
-    it("closes exactly that session's open impersonate.log row and reads how long an unused session lives", async () => {
-      const handle = await admin.impersonate(ids.user);
-      const { startedAtServer } = handle.facts;
-      expect(startedAtServer).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-      const left = await admin.closeUnrevocable({
+  describe("crash recovery closes the server's record of the orphan (FT-1, every version)", () => {
+    function orphan(handle: Awaited<ReturnType<OdooConnection['impersonate']>>, impersonateLogIds: number[]): OpenSession {
+      return {
         sessionId: 1,
         connectionKey: 'contract',
         sessionIdentifier: handle.sessionIdentifier,
         adminUid: ids.admin,
         adminLogin: target.admin.login,
+        adminName: 'contract admin',
         targetId: ids.user,
         targetLogin: target.user.login,
         targetName: handle.target.name,
+        reason: 'Contract test of crash recovery',
         startedAtClient: new Date(),
-        startedAtServer,
-      });
-      expect(left).toMatchObject({ serverLogClosed: true, maxInactivitySeconds: expect.any(Number), cleanup: expect.stringMatching(/^(ran|never|off)$/) });
+        startedAtServer: handle.facts.startedAtServer,
+        clientIp: null,
+        serverIp: null,
+        clientHost: 'contract-test',
+        appVersion: '0.0.0',
+        impersonateLogIds,
+      };
+    }
+
+    it("writes date_end on the row the session recorded, by its key, and says so again as already closed", async () => {
+      const handle = await admin.impersonate(ids.user);
+      try {
+        const rowId = handle.impersonateLogId!;
+        expect(rowId).toBeGreaterThan(0);
+        const closing = await admin.closeOrphanLogRow(orphan(handle, [rowId]));
+        expect(closing).toEqual({ outcome: 'closed', rowId, at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
+        const row = (await admin.readServerLogs('impersonate', { since: null, afterId: rowId - 1 }, 1)).rows[0];
+        expect(row).toMatchObject({ serverId: rowId, adminUserId: ids.admin, targetUserId: ids.user, targetLogin: target.user.login });
+        expect(row?.dateEnd).not.toBeNull();
+        expect(await admin.closeOrphanLogRow(orphan(handle, [rowId]))).toMatchObject({ outcome: 'already-closed', rowId });
+        // Closing the row does not end the session: only its own stop (or, on 18 and 19, a revoke) does.
+        expect(await admin.checkAlive(handle)).toMatchObject({ state: 'live', uid: ids.user });
+      } finally {
+        await admin.endImpersonation(handle);
+      }
+    });
+
+    it('finds a record made before the console kept the key by its start time, where exactly one row matches', async () => {
+      const handle = await admin.impersonate(ids.user);
+      try {
+        const closing = await admin.closeOrphanLogRow(orphan(handle, []));
+        expect(closing).toMatchObject({ outcome: 'closed', rowId: handle.impersonateLogId });
+      } finally {
+        await admin.endImpersonation(handle);
+      }
+    });
+
+    it('leaves several candidates alone, and a row that names someone else', async () => {
+      const handle = await admin.impersonate(ids.user);
+      try {
+        const rowId = handle.impersonateLogId!;
+        expect(await admin.closeOrphanLogRow(orphan(handle, [rowId, rowId + 1]))).toEqual({ outcome: 'uncertain', rowId: null, at: null });
+        expect(await admin.closeOrphanLogRow({ ...orphan(handle, [rowId]), adminUid: ids.admin2 })).toMatchObject({ outcome: 'rewritten', rowId });
+        const row = (await admin.readServerLogs('impersonate', { since: null, afterId: rowId - 1 }, 1)).rows[0];
+        expect(row?.dateEnd).toBeNull();
+      } finally {
+        await admin.endImpersonation(handle);
+      }
+    });
+
+    it('reads how long an unused session lives where it cannot be revoked', async () => {
+      const left = await admin.unrevocableFacts();
+      expect(left).toMatchObject({ maxInactivitySeconds: expect.any(Number), cleanup: expect.stringMatching(/^(ran|never|off)$/) });
       expect(left.maxInactivitySeconds).toBeGreaterThan(0);
-      // Only rows of this test's own session: of this admin and target, started in its seconds.
-      const since = new Date(Date.parse(`${startedAtServer!.replace(' ', 'T')}Z`) - 10_000).toISOString().slice(0, 19).replace('T', ' ');
-      const mine = (await admin.readServerLogs('impersonate', EVERY_ROW, 100_000)).rows.filter(
-        (r) => r.adminUserId === ids.admin && r.targetUserId === ids.user && (r.dateStart ?? '') >= since,
-      );
-      expect(mine.length).toBeGreaterThan(0);
-      expect(mine.filter((r) => r.dateEnd === null)).toEqual([]);
-      // The session itself is not ended by any of this: only its own stop (or, on 18 and 19, a revoke) ends it.
-      expect(await admin.checkAlive(handle)).toMatchObject({ state: 'live', uid: ids.user });
-      await admin.endImpersonation(handle);
+    });
+  });
+
+  describe("telling the session's log row apart when two starts left several candidates", () => {
+    it('keeps both candidates at the start, and the end names the row its back_to_origin_login closed', async () => {
+      const first = target.connect();
+      const second = target.connect();
+      try {
+        // The same admin, the same target, at the same moment (two consoles): both starts may see both rows.
+        const [a, b] = await Promise.all([first.impersonate(ids.user), second.impersonate(ids.user)]);
+        const rows = [a.impersonateLogId ?? a.facts.logWatch!.ownRowIds, b.impersonateLogId ?? b.facts.logWatch!.ownRowIds].flat();
+        expect(new Set(rows).size).toBe(2);
+        const endA = await first.endImpersonation(a);
+        const endB = await second.endImpersonation(b);
+        expect(endA.impersonateLogId).not.toBeNull();
+        expect(endB.impersonateLogId).not.toBeNull();
+        expect(endA.impersonateLogId).not.toBe(endB.impersonateLogId);
+        expect(new Set([endA.impersonateLogId, endB.impersonateLogId])).toEqual(new Set(rows));
+      } finally {
+        await first.destroy();
+        await second.destroy();
+      }
     });
   });
 

@@ -45,8 +45,9 @@ describe('the tripwire on the server\'s own word (AZ-6)', () => {
   it('finds its own log row at the start and is content with an untouched session', async () => {
     const session = await admin.impersonate(ids.target);
     try {
-      expect(session.facts.logWatch).toMatchObject({ ownRowId: expect.any(Number), afterId: expect.any(Number) });
-      expect(session.facts.logWatch!.ownRowId).toBeGreaterThan(session.facts.logWatch!.afterId);
+      expect(session.facts.logWatch).toMatchObject({ ownRowIds: [expect.any(Number)], afterId: expect.any(Number) });
+      expect(session.facts.logWatch!.ownRowIds[0]).toBeGreaterThan(session.facts.logWatch!.afterId);
+      expect(session.impersonateLogId).toBe(session.facts.logWatch!.ownRowIds[0]);
       expect(await reading(session)).toEqual({ kind: 'ok', others: [] });
     } finally {
       await admin.endImpersonation(session);

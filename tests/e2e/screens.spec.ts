@@ -131,6 +131,18 @@ for (const language of ['en', 'es'] as const) {
       await detail.getByRole('button', { name: t('logs.detail.close') }).click();
       await expect(detail).toHaveCount(0);
       await check('logs');
+      // One row per impersonation, with where it is known: the provenance is read whole, never cut.
+      const grid = page.getByRole('grid', { name: t('logs.table.label') });
+      await expect(grid.getByRole('row').filter({ hasText: 'Dave Dawson' })).toContainText(t('logs.provenance.confirms'));
+      await expect(grid.getByRole('row').filter({ hasText: 'Erin Evans' })).toContainText(t('logs.provenance.outside'));
+      expect.soft(await cutText(page, '.source-origin, .source-standing, .person-login'), 'logs: provenance and logins').toEqual([]);
+      // Another console's session, known from the server: what "server confirms" means, in the details.
+      await grid.getByRole('row').filter({ hasText: 'Dave Dawson' }).click();
+      await expect(detail).toContainText(t('logs.detail.agreement_confirmsServer'));
+      await expect(detail).toContainText(t('logs.detail.agreementNote'));
+      await check('logs-server-details');
+      await detail.getByRole('button', { name: t('logs.detail.close') }).click();
+      await expect(detail).toHaveCount(0);
       await page.getByRole('tab', { name: t('logs.views.chart') }).click();
       await expect(page.getByRole('heading', { name: t('logs.chart.title') })).toBeVisible();
       await check('logs-chart');
@@ -151,6 +163,13 @@ for (const language of ['en', 'es'] as const) {
       await check('notice');
     });
   }
+}
+
+/** The elements matching `selector` whose text does not fit (cut by an ellipsis or a clamp). */
+function cutText(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
+    .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+    .map((element) => element.textContent.trim())`) as Promise<string[]>;
 }
 
 async function chooseSpanish(page: Page): Promise<void> {

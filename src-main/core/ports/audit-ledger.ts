@@ -44,6 +44,8 @@ export interface EndRecord {
   /** true while the server-side end is still being retried (FT-3). */
   serverEndPending: boolean;
   detail: string | null;
+  /** The session's impersonate.log row, when the end told it (null or absent: as recorded before). */
+  impersonateLogId?: number | null;
 }
 
 export interface OpenSession {
@@ -52,12 +54,24 @@ export interface OpenSession {
   sessionIdentifier: string | null;
   adminUid: number;
   adminLogin: string;
+  adminName: string;
   targetId: number;
   targetLogin: string | null;
   targetName: string | null;
+  reason: string;
   startedAtClient: Date | null;
   /** UTC "YYYY-MM-DD HH:MM:SS" as the server reported the start, when known. */
   startedAtServer: string | null;
+  clientIp: string | null;
+  serverIp: string | null;
+  clientHost: string;
+  appVersion: string;
+  /**
+   * The session's impersonate.log row: its id when known; while the start left several
+   * candidates, those no other session of this server is known to have (through the
+   * mirror) — recovery closes a row only when exactly one is left. Empty: none recorded.
+   */
+  impersonateLogIds: number[];
 }
 
 /**
@@ -83,9 +97,10 @@ export interface AuditLedger {
   /**
    * The fresh server session exists: its 42-character identifier is on the record
    * before anything else happens, so that a crash before the start is recorded still
-   * leaves crash recovery something to revoke (FT-1). The attempt stays pending.
+   * leaves crash recovery something to revoke (FT-1), and the session's impersonate.log
+   * row candidates (one, almost always) are kept with it. The attempt stays pending.
    */
-  recordServerSession(sessionId: number, sessionIdentifier: string, at: Date): Promise<void>;
+  recordServerSession(sessionId: number, sessionIdentifier: string, at: Date, impersonateLogIds?: readonly number[]): Promise<void>;
   /** The start, committed before the view gets the cookie (AU-2). */
   recordStart(sessionId: number, record: StartRecord): Promise<void>;
   /** An allowed attempt that did not start, with why. */

@@ -25,6 +25,7 @@ export {
   type ServerAuditEntry,
   type ServerEndFacts,
   type ServerEndResult,
+  type ServerLogClosing,
   type ServerStepOutcome,
   type SessionWitness,
   type TamperReport,

@@ -45,12 +45,17 @@ export interface ImpersonationHandle {
 
 /**
  * The server's impersonate.log as it stood when this session started: rows with an
- * id above `afterId` were created while it runs (ids only grow), and `ownRowId` is
- * the one the console's own impersonate_login created.
+ * id above `afterId` were created while it runs (ids only grow). `ownRowIds` are the
+ * rows the console's own impersonate_login may have created: the open rows above the
+ * mark for this admin and the target's partner. Almost always one; two consoles of the
+ * same admin switching to the same target at the same moment leave several, which
+ * the end tells apart (the row back_to_origin_login closed is this session's;
+ * docs/odoo.md, The server's own audit records).
  */
 export interface ImpersonateLogWatch {
   afterId: number;
-  ownRowId: number;
+  /** Ascending; never empty (no candidate refuses the start, AZ-6). */
+  ownRowIds: number[];
   /** The target's partner: impersonate.log names the partner, not the user. */
   targetPartnerId: number;
 }
@@ -76,6 +81,8 @@ export interface TamperReport {
   target: { id: number; name: string; login: string };
   reason: string;
   sessionIdentifier: string;
+  /** The session's impersonate.log row candidates (ImpersonateLogWatch.ownRowIds). */
+  impersonateLogIds: number[];
   /** What was seen, in words that hold no secret. */
   finding: string;
   clientHost: string;
@@ -108,12 +115,22 @@ export interface ServerAuditEntry {
   startedAtClient: Date;
   /** Issue 17: how the session began; the start entry says it. */
   changesMode?: ChangesMode;
+  /**
+   * The session's impersonate.log row: one id when it is known which, several while
+   * the start could not tell (ImpersonateLogWatch), none where the server has no log.
+   * The entry names it, so that every console merges the server's records by keys.
+   */
+  impersonateLogIds: number[];
 }
 
 /** How the session ended, for the `ir.logging` entry that closes the start's (AU-1, AU-4). */
 export interface ServerEndFacts {
   endedAtClient: Date;
   cause: EndCause;
+  /** The session's impersonate.log row, once known (the end may be what told the candidates apart). */
+  impersonateLogId: number | null;
+  /** What else the entry should say (crash recovery: what was done on the server). */
+  detail?: string;
   /** Issue 17.3: the timeline's summary (counts per model and method, writes marked). */
   timeline?: TimelineSummary;
   /** Issue 17.2: when and why changes were allowed during the session. */
@@ -133,10 +150,32 @@ export interface ServerEndResult {
   backToOrigin: ServerStepOutcome;
   /** /web/session/destroy: 'ok' also when the server had already dropped the session. */
   destroyed: ServerStepOutcome;
+  /** The session's impersonate.log row, when known: the only candidate, or the one back_to_origin_login closed. */
+  impersonateLogId: number | null;
 }
 
 /** 'not-found': nothing live under that identifier; 'unsupported': no res.device (Odoo 17.0). */
 export type RevokeOutcome = 'revoked' | 'not-found' | 'unsupported';
+
+/**
+ * Crash recovery closing an orphan's impersonate.log row (FT-1): only back_to_origin_login
+ * closes it otherwise, and the crashed process can no longer call it. The row is the one
+ * the session recorded (a key, never a guess); for a record made before the console kept
+ * that key, the one open row of that admin and target started within seconds before the
+ * server's start time, where there is exactly one.
+ * - 'closed': date_end written now (`at`, the server's clock);
+ * - 'already-closed': someone closed it before (`at`: its date_end);
+ * - 'refused': the server forbids writing it (`message`: what it said) — the row stays open;
+ * - 'not-found': no such row on the server any more;
+ * - 'rewritten': the row no longer names this admin and target: left alone;
+ * - 'uncertain': no row recorded and none certain, or several candidates left.
+ */
+export interface ServerLogClosing {
+  outcome: 'closed' | 'already-closed' | 'refused' | 'not-found' | 'rewritten' | 'uncertain';
+  rowId: number | null;
+  at: string | null;
+  message?: string;
+}
 
 /**
  * What a server that cannot revoke by identifier (Odoo 17) leaves open after a
@@ -144,7 +183,7 @@ export type RevokeOutcome = 'revoked' | 'not-found' | 'unsupported';
  * once it has been unused `maxInactivitySeconds`, when its daily clean-up job runs.
  */
 export interface LeftOpen {
-  /** The server's impersonate.log row of that session was found (exactly one) and closed. */
+  /** The server's impersonate.log row of that session is closed (now, or already). */
   serverLogClosed: boolean;
   maxInactivitySeconds: number;
   /** The clean-up job: 'ran' (last at `cleanupLastRun`), 'never' (it never ran), 'off' (inactive or not found). */
@@ -181,6 +220,8 @@ export interface OdooImpersonationPort {
   reportTampering(report: TamperReport): Promise<number>;
   /** res.device revoke by identifier through the admin API session (crash recovery, FT-1). */
   revokeByIdentifier(sessionIdentifier: string): Promise<RevokeOutcome>;
-  /** Where revoking is unsupported: closes the server's log row of the orphan if it is certain which, and says what stays open. */
-  closeUnrevocable(orphan: OpenSession): Promise<LeftOpen>;
+  /** Crash recovery: closes the orphan's impersonate.log row, when it is certain which (ServerLogClosing). Rejects when the server cannot be reached. */
+  closeServerLog(orphan: OpenSession): Promise<ServerLogClosing>;
+  /** Where revoking is unsupported (Odoo 17): for how long the orphan's session stays valid on the server. */
+  unrevocableFacts(orphan: OpenSession): Promise<Omit<LeftOpen, 'serverLogClosed'>>;
 }

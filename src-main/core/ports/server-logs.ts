@@ -43,7 +43,8 @@ export interface ConsoleLogMessage {
   app: string;
   appVersion: string;
   host: string;
-  admin: { uid: number; login: string };
+  /** `name` since the Logs merge the server's records (older entries have the login only). */
+  admin: { uid: number; login: string; name?: string };
   target: { id: number; login: string; name: string };
   reason: string;
   sessionIdentifier: string;
@@ -51,8 +52,15 @@ export interface ConsoleLogMessage {
   serverIp: string | null;
   at: string; // ISO, client time
   endCause?: string;
-  /** What the tripwire saw (no secret in it). */
+  /** What the tripwire saw, or what crash recovery did (no secret in it). */
   detail?: string;
+  /**
+   * The session's impersonate.log row (the key the Logs merge the server's records
+   * by), when known; `impersonateLogCandidates` while the start could not tell which
+   * of several it was — the end entry then names the one its end closed.
+   */
+  impersonateLogId?: number | null;
+  impersonateLogCandidates?: number[];
   /** Issue 17: how the session began (start and end entries). */
   changesMode?: ChangesMode;
   /** Issue 17.2: when and why changes were allowed during the session (its own entry, and the end entry). */
@@ -70,9 +78,12 @@ export interface ServerLogRow {
   /** impersonate.log: the impersonator. ir.logging: the admin named in the message. */
   adminUserId: number | null;
   adminName: string | null;
+  /** impersonate.log: the impersonator's login, read from res.users (the row names the user only). */
+  adminLogin: string | null;
   /** impersonate.log: resolved from impersonated_partner_id to the user. */
   targetUserId: number | null;
   targetName: string | null;
+  targetLogin: string | null;
   targetPartnerId: number | null;
   /** impersonate.log only: UTC "YYYY-MM-DD HH:MM:SS", null while open. */
   dateStart: string | null;

@@ -15,15 +15,21 @@ export const useNotices = create<NoticesState>((set) => ({
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 }));
 
-function add(notice: Notice): void {
-  useNotices.setState((state) => ({ notices: [...state.notices, { ...notice, id: nextId++ }] }));
+/** Shows a notice; one of the same topic takes the place of the one shown (a pending recovery, then what it did). */
+export function addNotice(notice: Notice): void {
+  useNotices.setState((state) => {
+    const shown = { ...notice, id: nextId++ };
+    const same = notice.topic === undefined ? -1 : state.notices.findIndex((standing) => standing.topic === notice.topic);
+    if (same < 0) return { notices: [...state.notices, shown] };
+    return { notices: state.notices.map((standing, index) => (index === same ? shown : standing)) };
+  });
 }
 
 /** The notices raised before the UI started, then every new one. */
 export function followNotices(): () => void {
-  const unsubscribe = consoleApi().on.notice(add);
+  const unsubscribe = consoleApi().on.notice(addNotice);
   consoleApi()
     .app.notices()
-    .then((standing) => standing.forEach(add), () => undefined);
+    .then((standing) => standing.forEach(addNotice), () => undefined);
   return unsubscribe;
 }

@@ -12,6 +12,11 @@ export interface HarnessProcess {
   dataDir: string;
   /** With harnessArgs ['--odoo-sim']: the URL of the Odoo simulator the harness started. */
   odooUrl: string | null;
+  /**
+   * A crash and a restart: the harness process is killed (SIGKILL: no shutdown, nothing
+   * ended) and started again on the same data folder; answers the new one.
+   */
+  crashAndRestart(): Promise<HarnessProcess>;
 }
 
 interface ReadyLine {
@@ -51,9 +56,21 @@ export const test = base.extend<{ harness: HarnessProcess; harnessArgs: string[]
   harness: async ({ harnessArgs, harnessSeed }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
     seedDataDir(dataDir, harnessSeed);
-    const { child, ready } = await launchHarness(dataDir, harnessArgs);
-    await use({ url: ready.url, dataDir, odooUrl: ready.odooUrl ?? null });
-    child.kill('SIGTERM');
+    let current = await launchHarness(dataDir, harnessArgs);
+    const processOf = (ready: ReadyLine): HarnessProcess => ({
+      url: ready.url,
+      dataDir,
+      odooUrl: ready.odooUrl ?? null,
+      crashAndRestart: async () => {
+        const exited = new Promise((resolve) => current.child.once('exit', resolve));
+        current.child.kill('SIGKILL');
+        await exited;
+        current = await launchHarness(dataDir, harnessArgs);
+        return processOf(current.ready);
+      },
+    });
+    await use(processOf(current.ready));
+    current.child.kill('SIGTERM');
   },
 });
 

@@ -46,10 +46,32 @@ describe('opening the audit database', () => {
     const raw = new Database(temp.file);
     migrate(raw, migrations.slice(0, 3));
     raw.prepare("INSERT INTO sync_cursors (server, kind, write_date, server_id) VALUES ('https://odoo.example.com|prod', 'console', '2025-03-01 10:00:00', 912)").run();
+    migrate(raw, migrations.slice(0, 4));
+    expect(raw.prepare('SELECT * FROM sync_positions').all()).toEqual([
+      { server: 'https://odoo.example.com|prod', kind: 'console', newest_write_date: '2025-03-01 10:00:00', pass_after_id: 0, pass_newest_write_date: null },
+    ]);
+    raw.close();
+  });
+
+  it('merges by keys from migration 5 on: the mirror keeps each entry\'s event, log row and logins, and reads everything again once', async () => {
+    const raw = new Database(temp.file);
+    migrate(raw, migrations.slice(0, 4));
+    const message = { event: 'start', admin: { uid: 2, login: 'ada', name: 'Ada Admin' }, target: { id: 7, login: 'marc', name: 'Marc Demo' }, impersonateLogId: 31 };
+    const insert = raw.prepare(`INSERT INTO server_logs (server, kind, server_id, write_date, create_date, admin, target, outcome, raw, session_identifier)
+      VALUES ('s', ?, ?, '2025-03-01 10:00:00', '2025-03-01 10:00:00', ?, ?, ?, ?, ?)`);
+    insert.run('console', 5, 'ada', 'Marc Demo', 'started', JSON.stringify({ kind: 'console', message }), 'x'.repeat(42));
+    insert.run('impersonate', 31, 'Ada Admin', 'Marc Demo', 'open', JSON.stringify({ kind: 'impersonate' }), null);
+    raw.prepare("INSERT INTO sync_positions (server, kind, newest_write_date) VALUES ('s', 'console', '2025-03-01 10:00:00')").run();
     raw.close();
     const database = temp.open();
-    expect(database.raw.prepare('SELECT * FROM sync_positions').all()).toEqual([
-      { server: 'https://odoo.example.com|prod', kind: 'console', newest_write_date: '2025-03-01 10:00:00', pass_after_id: 0, pass_newest_write_date: null },
+    expect(database.raw.prepare('SELECT kind, event, impersonate_log_id, admin, admin_login, target_login FROM server_logs ORDER BY id').all()).toEqual([
+      { kind: 'console', event: 'start', impersonate_log_id: 31, admin: 'Ada Admin', admin_login: 'ada', target_login: 'marc' },
+      { kind: 'impersonate', event: null, impersonate_log_id: 31, admin: 'Ada Admin', admin_login: null, target_login: null },
+    ]);
+    expect(database.raw.prepare('SELECT newest_write_date, pass_after_id FROM sync_positions').all()).toEqual([{ newest_write_date: null, pass_after_id: 0 }]);
+    // The two records are one impersonation now: the entry is the row, the log row merges into it.
+    expect(database.raw.prepare('SELECT id, origin, impersonate_log_id FROM audit_rows').all()).toEqual([
+      { id: 'server:console:1', origin: 'console', impersonate_log_id: 31 },
     ]);
   });
 
@@ -129,22 +151,22 @@ describe('verifying the chain on disk', () => {
   };
 
   it('verifies an untouched file', () => {
-    expect(verify()).toEqual({ ok: true, checked: 12, firstBroken: null });
+    expect(verify()).toEqual({ ok: true, checked: 12, records: 0, firstBroken: null });
   });
 
   it('names the edited row', () => {
     tamper(temp.file, `UPDATE audit_events SET payload = replace(payload, 'banner', 'timeout') WHERE id = 6`);
-    expect(verify().firstBroken).toEqual({ id: 6, reason: 'row-altered' });
+    expect(verify().firstBroken).toEqual({ id: 6, reason: 'row-altered', record: null });
   });
 
   it('names the row after a deleted one', () => {
     tamper(temp.file, 'DELETE FROM audit_events WHERE id = 5');
-    expect(verify().firstBroken).toEqual({ id: 6, reason: 'link-broken' });
+    expect(verify().firstBroken).toEqual({ id: 6, reason: 'link-broken', record: null });
   });
 
   it('notices a deleted tail', () => {
     tamper(temp.file, 'DELETE FROM audit_events WHERE id >= 11');
-    expect(verify().firstBroken).toEqual({ id: 12, reason: 'tail-missing' });
+    expect(verify().firstBroken).toEqual({ id: 12, reason: 'tail-missing', record: null });
   });
 
   it('notices an inserted row', () => {
@@ -166,6 +188,6 @@ describe('verifying the chain on disk', () => {
        UPDATE audit_events SET id = 3 WHERE id = 4;
        UPDATE audit_events SET id = 4 WHERE id = -3;`,
     );
-    expect(verify().firstBroken).toEqual({ id: 3, reason: 'link-broken' });
+    expect(verify().firstBroken).toEqual({ id: 3, reason: 'link-broken', record: null });
   });
 });

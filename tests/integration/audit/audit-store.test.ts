@@ -3,9 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { durabilitySettings, type AuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
+import { verifyAudit } from '../../../src-main/audit/audit-verifier';
 import { rateLimitKey } from '../../../src-main/core/rate-limiter';
 import { ConsoleError } from '../../../src-main/core/console-error';
-import { attempt, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
+import { MirrorSync } from '../../../src-main/audit/mirror-sync';
+import { SERVER_KEY, attempt, consoleRow, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
+import { MemoryLogSource } from '../../support/audit/memory-log-source';
 
 describe('AuditStore (AuditLedger on a real SQLite file)', () => {
   let temp: TempAudit;
@@ -52,7 +55,7 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     });
     const types = database.raw.prepare('SELECT type FROM audit_events WHERE session_id = ? ORDER BY id').pluck().all(id);
     expect(types).toEqual(['attempt', 'start', 'end']);
-    expect(database.events.verify()).toEqual({ ok: true, checked: 3, firstBroken: null });
+    expect(verifyAudit(database)).toEqual({ ok: true, checked: 3, records: 1, firstBroken: null });
   });
 
   it('records a refused attempt with why, and never lets it start', async () => {
@@ -93,6 +96,38 @@ describe('AuditStore (AuditLedger on a real SQLite file)', () => {
     await store.recordStart(id, start());
     const events = database.raw.prepare('SELECT type FROM audit_events WHERE session_id = ? ORDER BY id').all(id) as { type: string }[];
     expect(events.map((event) => event.type)).toEqual(['attempt', 'server-session', 'start']);
+  });
+
+  it("keeps the session's impersonate.log row with it: the only candidate at once, several until the end tells which", async () => {
+    const single = await store.recordAttempt(attempt());
+    await store.recordServerSession(single, 'i'.repeat(42), new Date('2025-03-01T10:00:01Z'), [17]);
+    const twin = await store.recordAttempt(attempt());
+    await store.recordServerSession(twin, 'j'.repeat(42), new Date('2025-03-01T10:00:01Z'), [19, 18]);
+    const column = (id: number) => database.raw.prepare('SELECT impersonate_log_id, impersonate_log_candidates FROM sessions WHERE id = ?').get(id);
+    expect(column(single)).toEqual({ impersonate_log_id: 17, impersonate_log_candidates: null });
+    expect(column(twin)).toEqual({ impersonate_log_id: null, impersonate_log_candidates: '[18,19]' });
+    expect((await store.openSessions()).map((open) => [open.sessionId, open.impersonateLogIds])).toEqual([
+      [single, [17]],
+      [twin, [18, 19]],
+    ]);
+    await store.recordStart(twin, start({ sessionIdentifier: 'j'.repeat(42) }));
+    await store.recordEnd(twin, end({ impersonateLogId: 19 }));
+    expect(column(twin)).toEqual({ impersonate_log_id: 19, impersonate_log_candidates: '[18,19]' });
+    // What it set is on the chain: the row is still what its events say.
+    expect(verifyAudit(database)).toMatchObject({ ok: true, records: 2 });
+  });
+
+  it('leaves crash recovery only the candidates no other session is known to have', async () => {
+    const crashed = await store.recordAttempt(attempt());
+    await store.recordServerSession(crashed, 'k'.repeat(42), new Date('2025-03-01T10:00:01Z'), [30, 31, 32]);
+    // Row 30 is this console's other session; 31 is named by another console's entry on the same server.
+    const other = await store.recordAttempt(attempt());
+    await store.recordServerSession(other, 'l'.repeat(42), new Date('2025-03-01T10:00:01Z'), [30]);
+    const entry = consoleRow(77, '2025-03-01 10:00:02', 'elsewhere');
+    await new MirrorSync(database, new MemoryLogSource([{ ...entry, message: { ...entry.message!, sessionIdentifier: 'm'.repeat(42), impersonateLogId: 31 } }]), {
+      serverKey: SERVER_KEY,
+    }).syncOnce();
+    expect((await store.openSessions()).find((open) => open.sessionId === crashed)?.impersonateLogIds).toEqual([32]);
   });
 
   it('refuses to end a session twice, but records the late server-side end of a pending stop (FT-3)', async () => {

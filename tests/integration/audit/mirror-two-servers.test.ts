@@ -31,12 +31,21 @@ const DAY = 86_400;
 const PRODUCTION_AT = Date.UTC(2025, 2, 20);
 const STAGING_AT = Date.UTC(2025, 2, 21);
 
-/** impersonate.log 1..n and console entries 901.. of one server, `origin` seconds after 1 March. */
+/** A session identifier of the history below. */
+const identifier = (who: string, i: number) => `${who}-${i}`.padEnd(42, 'x');
+
+/**
+ * n sessions of other consoles on one server, `origin` seconds after 1 March: session i
+ * is impersonate.log row i+1 and console entry 901+i, which names it and its own identifier.
+ */
 function history(origin: number, who: string, n = 12): ServerLogRow[] {
-  return Array.from({ length: n }, (_, i) => [
-    impersonateRow(i + 1, serverTime(origin + i * 60), { targetName: `${who} target ${i}` }),
-    consoleRow(901 + i, serverTime(origin + i * 60), `${who}: support ticket number ${i}`),
-  ]).flat();
+  return Array.from({ length: n }, (_, i) => {
+    const entry = consoleRow(901 + i, serverTime(origin + i * 60), `${who}: support ticket number ${i}`);
+    return [
+      impersonateRow(i + 1, serverTime(origin + i * 60), { targetName: `${who} target ${i}` }),
+      { ...entry, message: { ...entry.message!, sessionIdentifier: identifier(who, i), impersonateLogId: i + 1 } },
+    ];
+  }).flat();
 }
 
 /** One server's mirror, as `kind:serverId:raw`, and the same for what that server holds. */
@@ -115,14 +124,16 @@ describe('the mirror of two servers in one database', () => {
     expect(mirrorOf(database, STAGING_KEY)).toEqual(held(staging));
   });
 
-  it('gives the Logs screen one row per server record, each opening to its own server', async () => {
+  it('gives the Logs screen one row per impersonation of each server, each opening to its own server', async () => {
     await productionSync.syncOnce();
     await stagingSync.syncOnce();
     const queries = new AuditQueries(database);
 
+    // 48 server records, 24 sessions: each entry merged with its own server's log row, never the other's.
     const page = queries.list(AuditQuery.parse({ filters: { source: 'server' }, pageSize: 500 }));
-    expect(page.total).toBe(48);
-    expect(new Set(page.rows.map((row) => row.id)).size).toBe(48);
+    expect(page.total).toBe(24);
+    expect(new Set(page.rows.map((row) => row.id)).size).toBe(24);
+    expect(page.rows.every((row) => row.provenance.consoleEntry && row.provenance.odooLog)).toBe(true);
 
     const fieldsOf = (id: string) => Object.fromEntries(queries.session(id).fields.map((field) => [field.name, field.value]));
     expect(fieldsOf(mirroredId(database, 'console', 901, STAGING_KEY))).toMatchObject({
@@ -141,21 +152,27 @@ describe('the mirror of two servers in one database', () => {
     const store = new AuditStore(database);
     // A session on production whose start wrote production's entry 901; staging's 901 is someone else's.
     const id = await store.recordAttempt(attempt({ reason: 'production: support ticket number 0', at: new Date(PRODUCTION_AT) }));
-    await store.recordStart(id, start({ serverLogId: 901, sessionIdentifier: 'b'.repeat(42), startedAtClient: new Date(PRODUCTION_AT) }));
+    await store.recordServerSession(id, identifier('production', 0), new Date(PRODUCTION_AT), [1]);
+    await store.recordStart(id, start({ serverLogId: 901, sessionIdentifier: identifier('production', 0), startedAtClient: new Date(PRODUCTION_AT) }));
 
     expect((await stagingSync.syncOnce()).differences).toBe(0);
     expect((await productionSync.syncOnce()).differences).toBe(0);
 
     const queries = new AuditQueries(database);
     const counted = queries.stats({}).days.reduce((sum, day) => sum + day.count, 0);
-    // The local session, production's 11 other entries and all 12 of staging's: production's 901 is the session itself.
+    // The local session, production's 11 other sessions and all 12 of staging's: production's 901 and
+    // impersonate.log 1 are the session itself; staging's 901 and 1, with the same ids, are staging's own.
     expect(counted).toBe(1 + 11 + 12);
+    expect(queries.list(AuditQuery.parse({ pageSize: 100 })).total).toBe(24);
+    const own = queries.session(`local:${id}`);
+    expect(own.provenance).toMatchObject({ recordedHere: true, consoleEntry: true, odooLog: true });
+    expect(own.serverRecords.map((r) => r.fields.find((f) => f.name === 'connection_key')?.value)).toEqual([SERVER_KEY, SERVER_KEY]);
   });
 
   it('reports a console entry that disagrees with the local session of its own server', async () => {
     const store = new AuditStore(database);
     const id = await store.recordAttempt(attempt({ connectionKey: STAGING_KEY, reason: 'What the console was told on staging' }));
-    await store.recordStart(id, start({ serverLogId: 901, sessionIdentifier: 'b'.repeat(42) }));
+    await store.recordStart(id, start({ serverLogId: 901, sessionIdentifier: identifier('staging', 0) }));
 
     expect((await productionSync.syncOnce()).differences).toBe(0);
     expect((await stagingSync.syncOnce()).differences).toBe(1);

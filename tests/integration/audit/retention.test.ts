@@ -3,6 +3,7 @@ import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import { pruneAudit } from '../../../src-main/audit/retention';
+import { verifyAudit } from '../../../src-main/audit/audit-verifier';
 import { SERVER_KEY, attempt, consoleRow, end, start, tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { MemoryLogSource } from '../../support/audit/memory-log-source';
 
@@ -42,7 +43,10 @@ describe('retention (keep N days)', () => {
     expect(ids()).not.toContain(synced);
     expect(ids()).not.toContain(refused);
     expect(result).toMatchObject({ sessions: 2 });
-    expect(database.events.verify()).toMatchObject({ ok: true, firstBroken: null });
+    // The removed session rows are named by the chain: every record still verifies (AU-6).
+    const pruned = JSON.parse(database.raw.prepare("SELECT payload FROM audit_events WHERE type = 'pruned'").pluck().get() as string) as { removedSessions: unknown };
+    expect(pruned.removedSessions).toEqual([[synced, synced], [refused, refused]]);
+    expect(verifyAudit(database)).toMatchObject({ ok: true, records: 3, firstBroken: null });
   });
 
   it('cuts the chain only as a prefix, behind an anchor that holds the last pruned hash', async () => {
@@ -54,11 +58,13 @@ describe('retention (keep N days)', () => {
 
     expect(database.raw.prepare('SELECT up_to_id, hash FROM audit_chain_anchor').get()).toEqual({ up_to_id: 3, hash: third });
     expect(database.raw.prepare('SELECT id FROM audit_events ORDER BY id').pluck().all()).toEqual([4, 5]); // 5: the 'pruned' record
-    expect(database.events.verify()).toEqual({ ok: true, checked: 2, firstBroken: null });
+    expect(verifyAudit(database)).toEqual({ ok: true, checked: 2, records: 1, firstBroken: null });
+    const pruned = JSON.parse(database.raw.prepare("SELECT payload FROM audit_events WHERE id = 5").pluck().get() as string) as { anchor: unknown };
+    expect(pruned.anchor).toEqual({ upToId: 3, hash: third });
     // And the trigger still guards everything after the anchor.
     expect(() => database.raw.prepare('DELETE FROM audit_events WHERE id = 4').run()).toThrow(/append-only/);
     await store.recordAttempt(attempt({ at: day(42) }));
-    expect(database.events.verify().ok).toBe(true);
+    expect(verifyAudit(database).ok).toBe(true);
   });
 
   it('keeps everything younger than the cutoff', async () => {

@@ -61,6 +61,8 @@ export interface ConsoleUnderTest {
   callRaw(channel: string, input?: unknown): Promise<Envelope<unknown>>;
   /** A second console over the same data folder, as after a crash and restart. */
   restart(): ConsoleUnderTest;
+  /** Another console (a colleague's, its own data folder) talking to the same server. */
+  another(): ConsoleUnderTest;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ function build(sim: OdooSim, dataDir: string, keychain: SafeStorageLike | null):
       return envelope.value as never;
     },
     restart: () => build(sim, dataDir, keychain),
+    another: () => build(sim, mkdtempSync(path.join(os.tmpdir(), 'console-it-')), keychain),
     close: async () => {
       await services.shutdown();
       await sim.close();

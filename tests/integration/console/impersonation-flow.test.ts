@@ -57,7 +57,7 @@ describe('an impersonation through the console', () => {
     expect(console.sim.state.irLogging().map((entry) => entry.func)).toEqual(['start', 'end']);
 
     const logs = await console.call('audit:list', { filters: { source: 'local' } });
-    expect(logs.rows[0]).toMatchObject({ outcome: 'ended', endCause: 'banner', reason: REASON, target: expect.stringContaining('alice') });
+    expect(logs.rows[0]).toMatchObject({ outcome: 'ended', endCause: 'banner', reason: REASON, target: 'Alice Anderson', targetLogin: 'alice' });
     expect(await console.call('audit:verify')).toMatchObject({ ok: true });
   });
 
@@ -183,7 +183,7 @@ describe('an impersonation through the console', () => {
     open.push({ ...second, close: () => second.services.shutdown() });
     await second.services.startupRecovery;
     expect(await second.call('app:notices')).toEqual([
-      { key: 'console.recoveryPending', params: { count: 1, server: first.sim.url }, level: 'warning' },
+      { key: 'console.recoveryPending', params: { count: 1, server: first.sim.url }, level: 'warning', topic: `recovery:${first.sim.url}|${first.sim.database}` },
     ]);
   });
 

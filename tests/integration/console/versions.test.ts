@@ -77,10 +77,11 @@ describe('crash recovery on Odoo 17 (no res.device)', () => {
     expect(still.status).toBe(200);
   });
 
-  it('closes no log row when two open rows of that admin and target could be the crashed one', async () => {
+  it("closes the crashed session's own log row by its key, never the other console's open row of the same admin and target", async () => {
     const { console: first } = await connected(17);
     const alice = first.sim.state.userId('alice');
     await first.call('impersonation:start', { targetId: alice, reason: REASON });
+    const own = first.sim.state.openImpersonateLogs()[0]!.id;
     // Another console of the same admin impersonates Alice in the same seconds, and is still running.
     const other = await fetch(`${first.sim.url}/web/session/authenticate`, {
       method: 'POST',
@@ -98,6 +99,8 @@ describe('crash recovery on Odoo 17 (no res.device)', () => {
     open.push({ ...second, close: () => second.services.shutdown() });
     await connectAs(second);
     await expect.poll(async () => (await second.call('audit:list', { filters: { source: 'local' } })).rows[0]?.endCause, { timeout: 10_000 }).toBe('recovered');
-    expect(first.sim.state.openImpersonateLogs()).toHaveLength(2);
+    // The time window alone could not tell the two apart; the key the start recorded does.
+    expect(first.sim.state.openImpersonateLogs().map((row) => row.id)).not.toContain(own);
+    expect(first.sim.state.openImpersonateLogs()).toHaveLength(1);
   });
 });

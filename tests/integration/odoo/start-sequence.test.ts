@@ -46,7 +46,8 @@ describe('the start sequence', () => {
     expect(handle.facts.startedAtServer).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(sim.state.openImpersonateLogs()).toHaveLength(1);
     const own = sim.state.openImpersonateLogs()[0];
-    expect(handle.facts.logWatch).toEqual({ afterId: (own?.id ?? 0) - 1, ownRowId: own?.id, targetPartnerId: sim.state.db.user(7)?.partner_id });
+    expect(handle.facts.logWatch).toEqual({ afterId: (own?.id ?? 0) - 1, ownRowIds: [own?.id], targetPartnerId: sim.state.db.user(7)?.partner_id });
+    expect(handle.impersonateLogId).toBe(own?.id);
   });
 
   // AZ-1 at every start, on the fresh session's own authenticate answer.

@@ -8,7 +8,7 @@ import { AuditStore } from '../../../src-main/audit/audit-store';
 import { MirrorSync } from '../../../src-main/audit/mirror-sync';
 import type { ServerLogRow, ServerLogSource } from '../../../src-main/core/ports/server-logs';
 import { MemoryLogSource } from '../audit/memory-log-source';
-import { demoServerRows, demoSessions, type DemoSession } from './demo-data';
+import { demoIdentifier, demoServerRows, demoSessions, type DemoSession } from './demo-data';
 
 export interface SeedSummary {
   file: string;
@@ -34,7 +34,7 @@ export async function seedAuditDemo(dataDir: string, now: Date): Promise<SeedSum
   const database = openAuditDatabase({ file: path.join(dataDir, 'audit.sqlite') });
   try {
     const store = new AuditStore(database);
-    for (const session of demoSessions) await record(store, session, at(session.daysAgo, session.time));
+    for (const [index, session] of demoSessions.entries()) await record(store, session, index, at(session.daysAgo, session.time));
     const serverRows = demoServerRows(at);
     // Synced two hours ago, so that the screen has a last-sync time to show.
     const sync = new MirrorSync(database, fixedServerLogSource(serverRows), {
@@ -54,7 +54,7 @@ export async function seedAuditDemo(dataDir: string, now: Date): Promise<SeedSum
   }
 }
 
-async function record(store: AuditStore, session: DemoSession, start: Date): Promise<void> {
+async function record(store: AuditStore, session: DemoSession, index: number, start: Date): Promise<void> {
   const { result } = session;
   const id = await store.recordAttempt({
     connectionKey: CONNECTION_KEY,
@@ -70,13 +70,15 @@ async function record(store: AuditStore, session: DemoSession, start: Date): Pro
   });
   if (result.kind === 'failed') await store.recordFailure(id, new Date(start.getTime() + 2_000), result.failure);
   if (result.kind !== 'ended') return;
+  // As the start sequence does: the identifier and the impersonate.log row first, then the start.
+  await store.recordServerSession(id, demoIdentifier(index), start, [result.logRow]);
   await store.recordStart(id, {
     startedAtClient: start,
     startedAtServer: start.toISOString().slice(0, 19).replace('T', ' '),
-    sessionIdentifier: `${session.target.login}`.padEnd(42, '0'),
+    sessionIdentifier: demoIdentifier(index),
     clientIp: result.clientIp,
     serverIp: result.serverIp,
-    serverLogId: null,
+    serverLogId: result.onServer ? 8000 + index * 2 : null,
   });
   const end = new Date(start.getTime() + result.minutes * 60_000);
   await store.recordEnd(id, {

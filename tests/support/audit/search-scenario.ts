@@ -12,9 +12,11 @@ export const SCENARIO_NOW = new Date('2025-03-06T12:00:00Z');
 const ada = { uid: 2, login: 'ada@example.com', name: 'Ada Admin' };
 const ben = { uid: 3, login: 'ben@example.com', name: 'Ben Boss' };
 
-function serverEntry(serverId: number, writeDate: string, reason: string, adminLogin: string) {
-  const row = consoleRow(serverId, writeDate, reason);
-  return { ...row, message: { ...row.message!, admin: { uid: serverId, login: adminLogin } } };
+/** Another console's start entry: a session of its own (its own identifier), by the admin named. */
+function serverEntry(serverId: number, writeDate: string, reason: string, admin: { login: string; name: string }) {
+  const row = consoleRow(serverId, writeDate, reason, { adminUserId: serverId, adminName: admin.name, adminLogin: admin.login });
+  const message = { ...row.message!, admin: { uid: serverId, ...admin }, sessionIdentifier: String(serverId).padEnd(42, 'x') };
+  return { ...row, message };
 }
 
 /** The Logs screen's ids of the rows (`local:n`, `server:<kind>:<mirror row>`). */
@@ -41,8 +43,8 @@ export async function seedSearchScenario(database: AuditDatabase): Promise<Scena
   );
   const other = await store.recordAttempt(attempt({ admin: ada, reason: 'Payroll export fails', at: new Date('2025-03-03T08:00:00Z') }));
   const source = new MemoryLogSource([
-    serverEntry(901, '2025-03-04 08:00:00', 'Zanzibar warehouse check', 'ada@example.com'),
-    serverEntry(902, '2025-03-05 08:00:00', 'Zanzibar warehouse audit', 'carl@example.com'),
+    serverEntry(901, '2025-03-04 08:00:00', 'Zanzibar warehouse check', { login: 'ada@example.com', name: 'Ada Admin' }),
+    serverEntry(902, '2025-03-05 08:00:00', 'Zanzibar warehouse audit', { login: 'carl@example.com', name: 'Carl Lead' }),
     impersonateRow(1, '2025-03-05 08:00:01', { adminName: 'Carl Lead' }),
   ]);
   await new MirrorSync(database, source, { serverKey: SERVER_KEY, clock: { now: () => SCENARIO_NOW.getTime() } }).syncOnce();

@@ -277,7 +277,11 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     expect(await rejection(h.start(7))).toMatchObject({ key: 'rules.consoleClosing' });
     h.odoo.down = false;
     await h.crash();
-    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered', detail: 'revoked on the server by its identifier' });
+    expect(h.ledger.row(1).end).toMatchObject({
+      cause: 'recovered',
+      detail: "revoked on the server by its identifier; the server's impersonate.log row 41 was closed at 2025-01-15 10:00:00 UTC",
+      impersonateLogId: 41,
+    });
     expect(h.odoo.liveSessions).toHaveLength(0);
   });
 
@@ -286,13 +290,74 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     expect(await h.session.shutdown('quit')).toBe('nothing-to-end');
   });
 
-  it('recovers after a crash: revokes the orphan by identifier and closes it as recovered (FT-1)', async () => {
+  it('recovers after a crash: revokes the orphan, closes its log row, says so on the server, closes it as recovered (FT-1)', async () => {
     const h = new ConsoleHarness();
     await h.start();
     await h.crash();
     expect(h.odoo.liveSessions).toHaveLength(0);
-    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered' });
+    expect(h.odoo.sessions[0]?.logClosed).toBe(true);
+    expect(h.odoo.calls.slice(-3)).toEqual<OdooStep[]>(['revokeByIdentifier', 'closeServerLog', 'writeServerEndEntry']);
+    // The server's own word: the start entry's facts, 'recovered', when, and what was done.
+    expect(h.odoo.endEntries).toEqual([
+      expect.objectContaining({
+        sessionIdentifier: h.odoo.sessions[0]?.identifier,
+        reason: h.odoo.auditEntries[0]?.reason,
+        cause: 'recovered',
+        endedAtClient: expect.any(Date),
+        impersonateLogId: 41,
+        detail: expect.stringMatching(/^revoked on the server by its identifier; the server's impersonate\.log row 41 was closed/),
+      }),
+    ]);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered', impersonateLogId: 41, endedAtServer: '2025-01-15 10:00:00' });
+    expect(h.lastRecovery?.recovered).toEqual([
+      expect.objectContaining({ sessionId: 1, revoke: 'revoked', logRow: { outcome: 'closed', rowId: 41, at: '2025-01-15 10:00:00' }, endEntry: true }),
+    ]);
     expect(h.session.current().phase).toBe('idle');
+  });
+
+  it("recovers where the server refuses to close its log row: the session still ends, and the record and report say the row stays open", async () => {
+    const h = new ConsoleHarness();
+    await h.start();
+    h.odoo.refuseLogWrite = true;
+    await h.crash();
+    expect(h.odoo.liveSessions).toHaveLength(0);
+    expect(h.odoo.sessions[0]?.logClosed).toBe(false);
+    expect(h.ledger.row(1).end?.detail).toMatch(/row 41 stays open: the server refused to close it \(You are not allowed to modify impersonate\.log\)/);
+    expect(h.lastRecovery?.recovered[0]?.logRow).toMatchObject({ outcome: 'refused', rowId: 41 });
+    expect(h.odoo.endEntries).toHaveLength(1);
+  });
+
+  it('keeps a row open when its log row cannot be reached, and finishes on a later recovery, each step safe to repeat', async () => {
+    const h = new ConsoleHarness();
+    await h.start();
+    h.odoo.failing.add('closeServerLog');
+    await h.crash();
+    expect(h.ledger.row(1).end).toBeNull();
+    expect(h.odoo.liveSessions).toHaveLength(0); // revoked already: the next try finds nothing live
+    h.odoo.failing.delete('closeServerLog');
+    const again = await h.session.recover('https://odoo.example.com|prod', h.odoo);
+    expect(again.recovered).toEqual([expect.objectContaining({ sessionId: 1, revoke: 'not-found', logRow: expect.objectContaining({ outcome: 'closed' }) })]);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered' });
+  });
+
+  it('still closes the record when the recovered end entry cannot be written, and says so', async () => {
+    const h = new ConsoleHarness();
+    await h.start();
+    h.odoo.failing.add('writeServerEndEntry');
+    await h.crash();
+    expect(h.ledger.row(1).end?.detail).toMatch(/; the ir\.logging end entry could not be written$/);
+    expect(h.lastRecovery?.recovered[0]?.endEntry).toBe(false);
+  });
+
+  it('tells several candidate log rows apart at the end: the one its back_to_origin_login closed', async () => {
+    const h = new ConsoleHarness();
+    h.odoo.twinStart = true;
+    await h.start();
+    expect(h.ledger.row(1).logRowIds).toEqual([41, 42]);
+    expect(h.odoo.auditEntries[0]?.impersonateLogIds).toEqual([41, 42]);
+    await h.session.stop('banner');
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'banner', impersonateLogId: 41 });
+    expect(h.odoo.endEntries[0]).toMatchObject({ cause: 'banner', impersonateLogId: 41 });
   });
 
   it('recovers a crash mid-start: the server session, opened but never recorded as started, is revoked (FT-1)', async () => {
@@ -328,8 +393,8 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     h.odoo.revokeSupported = false;
     await h.crash();
     expect(h.ledger.row(1).end).toMatchObject({ cause: 'recovered' });
-    expect(h.ledger.row(1).end?.detail).toMatch(/cannot revoke by identifier.*impersonate\.log row was closed.*valid on the server until unused for 7 days.*never ran/);
-    expect(h.odoo.calls).toContain('closeUnrevocable');
+    expect(h.ledger.row(1).end?.detail).toMatch(/cannot revoke by identifier.*impersonate\.log row 41 was closed.*valid on the server until unused for 7 days.*never ran/);
+    expect(h.odoo.calls).toContain('unrevocableFacts');
     // The session itself is still alive on the server: nothing pretends otherwise.
     expect(h.odoo.liveSessions).toHaveLength(1);
     expect(h.odoo.sessions[0]?.logClosed).toBe(true);
@@ -367,8 +432,8 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     await h.start();
     await h.session.stop('tray');
     const start = h.odoo.auditEntries[0]!;
-    expect(h.odoo.endEntries).toEqual([{ ...start, endedAtClient: expect.any(Date), cause: 'tray' }]);
-    expect(h.ledger.row(1).end).toMatchObject({ cause: 'tray', detail: null });
+    expect(h.odoo.endEntries).toEqual([{ ...start, endedAtClient: expect.any(Date), cause: 'tray', impersonateLogId: 41 }]);
+    expect(h.ledger.row(1).end).toMatchObject({ cause: 'tray', detail: null, impersonateLogId: 41 });
   });
 
   it('still closes the local record when the end entry cannot be written, and says so', async () => {

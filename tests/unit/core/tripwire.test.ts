@@ -17,7 +17,7 @@ const ALICE = 6;
 const ADMIN2 = 8;
 const BOB = 7;
 
-const expected: ExpectedSession = { targetUid: ALICE, adminUid: ADMIN.uid, logWatch: { afterId: 40, ownRowId: 41, targetPartnerId: partnerOf(ALICE) } };
+const expected: ExpectedSession = { targetUid: ALICE, adminUid: ADMIN.uid, logWatch: { afterId: 40, ownRowIds: [41], targetPartnerId: partnerOf(ALICE) } };
 const own = { id: 41, impersonatorUid: ADMIN.uid, impersonatorName: 'Mitchell Admin', targetPartnerId: partnerOf(ALICE), targetName: 'Alice Anderson' };
 const live = (uid: number, impersonatorUid: number | null) => ({ state: 'live' as const, uid, impersonatorUid });
 
@@ -49,6 +49,21 @@ describe('judgeSession: the rule', () => {
     expect(judgeSession(expected, live(ALICE, ADMIN.uid), [own, disguised])).toMatchObject({ kind: 'tampered', finding: { rowId: 42 } });
     const rewritten = { ...own, impersonatorUid: BOB };
     expect(judgeSession(expected, live(ALICE, ADMIN.uid), [rewritten])).toMatchObject({ kind: 'tampered', finding: { what: 'own-log-row-rewritten' } });
+  });
+
+  it('takes every candidate of an ambiguous start as possibly its own, and still guards each one', () => {
+    // Two consoles of the same admin switched to Alice at once: rows 41 and 42 both qualify.
+    const twin = { ...expected, logWatch: { ...expected.logWatch!, ownRowIds: [41, 42] } };
+    const other = { ...own, id: 42 };
+    expect(judgeSession(twin, live(ALICE, ADMIN.uid), [own, other])).toEqual({ kind: 'ok', others: [] });
+    expect(judgeSession(twin, live(ALICE, ADMIN.uid), [own, { ...other, impersonatorUid: BOB }])).toMatchObject({
+      kind: 'tampered',
+      finding: { what: 'own-log-row-rewritten', rowId: 42 },
+    });
+    expect(judgeSession(twin, live(ALICE, ADMIN.uid), [own, other, { ...own, id: 43 }])).toMatchObject({
+      kind: 'tampered',
+      finding: { what: 'foreign-log-row', rowId: 43 },
+    });
   });
 
   it('names both users of an impersonation of someone else, and keeps the session', () => {

@@ -7,8 +7,10 @@ function rows(page: number, size: number): AuditRow[] {
   return Array.from({ length: size }, (_, index) => ({
     id: `local:${page * size + index + 1}`,
     source: 'local',
-    admin: 'admin',
-    target: 'alice',
+    admin: 'Ada Admin',
+    adminLogin: 'admin',
+    target: 'Alice Anderson',
+    targetLogin: 'alice',
     startedAt: null,
     endedAt: null,
     durationSeconds: null,
@@ -18,6 +20,8 @@ function rows(page: number, size: number): AuditRow[] {
     outcome: 'refused',
     endCause: null,
     refusal: null,
+    provenance: { recordedHere: true, consoleEntry: false, odooLog: false, outsideConsole: false, agreement: 'none', differences: [] },
+    integrity: 'chained',
   }));
 }
 

@@ -7,7 +7,8 @@ import type { AuditDetail } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
-import { durationText, endCauseLabel, eventTypeLabel, fieldLabel, outcomeLabel, refusalLabel } from './labels';
+import { DetailSources } from './DetailSources';
+import { durationText, endCauseLabel, eventTypeLabel, fieldLabel, outcomeLabel, personText, refusalLabel } from './labels';
 import { formatDateTime } from './log-format';
 
 export function LogDetail() {
@@ -56,9 +57,8 @@ function DetailBody({ detail }: { detail: AuditDetail }) {
   const language = i18n.language;
   const exists = (key: string) => i18n.exists(key);
   const summary: Array<[string, string]> = [
-    [t('logs.column.admin'), detail.admin],
-    [t('logs.column.target'), detail.target],
-    [t('logs.column.source'), t(`logs.source.${detail.source}`)],
+    [t('logs.column.admin'), personText(t, detail.admin, detail.adminLogin)],
+    [t('logs.column.target'), personText(t, detail.target, detail.targetLogin)],
     [t('logs.column.outcome'), outcomeLabel(t, detail.outcome)],
     [t('logs.detail.endCause'), endCauseLabel(t, detail.endCause)],
     [t('logs.detail.refusal'), refusalLabel(t, exists, detail.refusal)],
@@ -70,6 +70,11 @@ function DetailBody({ detail }: { detail: AuditDetail }) {
   ];
   return (
     <>
+      {detail.integrity !== 'chained' && (
+        <p className={`logs-detail-integrity integrity-${detail.integrity}`} role={detail.integrity === 'server' ? undefined : 'alert'}>
+          {t(`logs.detail.integrity_${detail.integrity}`)}
+        </p>
+      )}
       <p className="logs-detail-reason">
         <span className="visually-hidden">{t('logs.column.reason')}: </span>
         {detail.reason ?? t('logs.detail.noReason')}
@@ -84,11 +89,12 @@ function DetailBody({ detail }: { detail: AuditDetail }) {
             </div>
           ))}
       </dl>
-      <h3>{t('logs.detail.events')}</h3>
+      <DetailSources detail={detail} />
+      <h3 id="logs-detail-events">{t('logs.detail.events')}</h3>
       {detail.events.length === 0 ? (
         <p className="help">{t('logs.detail.noEvents')}</p>
       ) : (
-        <ol className="logs-events">
+        <ol className="logs-events" aria-labelledby="logs-detail-events">
           {detail.events.map((event, index) => (
             <li key={`${event.at}-${index}`}>
               <time dateTime={event.at}>{formatDateTime(event.at, language)}</time> <strong>{eventTypeLabel(t, event.type)}</strong>
@@ -104,15 +110,33 @@ function DetailBody({ detail }: { detail: AuditDetail }) {
       )}
       <details className="logs-fields">
         <summary>{t('logs.detail.allFields')}</summary>
-        <dl className="logs-detail-list">
-          {detail.fields.map((field) => (
-            <div key={field.name}>
-              <dt>{fieldLabel(t, field.name)}</dt>
-              <dd>{field.value === '' ? '—' : field.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FieldList fields={detail.fields} />
       </details>
+      {detail.serverRecords.length > 0 && (
+        <>
+          <h3>{t('logs.detail.serverRecords')}</h3>
+          {detail.serverRecords.map((record) => (
+            <details className="logs-fields" key={`${record.kind}-${record.serverId}`}>
+              <summary>{t(`logs.detail.recordKind_${record.kind}`, { id: record.serverId })}</summary>
+              <FieldList fields={record.fields} />
+            </details>
+          ))}
+        </>
+      )}
     </>
+  );
+}
+
+function FieldList({ fields }: { fields: AuditDetail['fields'] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="logs-detail-list">
+      {fields.map((field) => (
+        <div key={field.name}>
+          <dt>{fieldLabel(t, field.name)}</dt>
+          <dd>{field.value === '' ? '—' : field.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../src-preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLogs, type SortField } from '../../stores/logs-store';
-import { durationText, endCauseLabel, outcomeLabel, outcomeText, refusalLabel } from './labels';
+import { durationText, endCauseLabel, originLabel, outcomeLabel, outcomeText, personText, refusalLabel, standingLabel } from './labels';
 import { hasFilters } from '../../stores/log-filters';
 import { formatDateLines, formatDateTime } from './log-format';
 import { rowAt } from '../../stores/row-pages';
@@ -161,10 +161,17 @@ function RowCells({ row }: { row: AuditRow }) {
       {text}
     </div>
   );
+  // People by display name, the login under it: the same whatever recorded the row.
+  const person = (id: string, name: string, login: string | null) => (
+    <div role="gridcell" className={`col-${id} col-person`} title={personText(t, name, login)}>
+      <span className="person-name">{name}</span>
+      {login && login !== name && <span className="person-login">{login}</span>}
+    </div>
+  );
   return (
     <>
-      {cell('admin', row.admin)}
-      {cell('target', row.target)}
+      {person('admin', row.admin, row.adminLogin)}
+      {person('target', row.target, row.targetLogin)}
       <div role="gridcell" className="col-start" title={formatDateTime(row.startedAt, language)}>
         <StartLines iso={row.startedAt} language={language} />
       </div>
@@ -176,10 +183,21 @@ function RowCells({ row }: { row: AuditRow }) {
         <span className={`outcome-badge outcome-${row.outcome}`}>{outcomeLabel(t, row.outcome)}</span>
         {why && <span className="outcome-why">{why}</span>}
       </div>
-      <div role="gridcell" className="col-source">
-        <span className="badge">{t(`logs.source.${row.source}`)}</span>
-      </div>
+      <ProvenanceCell row={row} />
     </>
+  );
+}
+
+/** Where the row is known, and whether the server's copy agrees (the details say it in full). */
+function ProvenanceCell({ row }: { row: AuditRow }) {
+  const { t } = useTranslation();
+  const origin = originLabel(t, row);
+  const standing = standingLabel(t, row);
+  return (
+    <div role="gridcell" className="col-source" title={standing ? `${origin} · ${standing.text}` : origin}>
+      <span className="source-origin">{origin}</span>
+      {standing && <span className={`source-standing standing-${standing.tone}`}>{standing.text}</span>}
+    </div>
   );
 }
 

@@ -56,3 +56,35 @@ export function eventTypeLabel(t: TFunction, type: string): string {
 export function chainBreakLabel(t: TFunction, reason: string): string {
   return t(`logs.chain.breaks.${reason}`, { defaultValue: reason });
 }
+
+/** Where a row is known, first: this console's record, a console's entry, or Odoo's log alone. */
+export function originLabel(t: TFunction, row: Pick<AuditRow, 'provenance'>): string {
+  const { provenance } = row;
+  if (provenance.recordedHere) return t('logs.provenance.here');
+  return t(provenance.consoleEntry ? 'logs.provenance.console' : 'logs.provenance.odoo');
+}
+
+/**
+ * What the sources say together, or what is wrong with this console's own record —
+ * that first: a record changed outside the console matters more than the server's copy.
+ */
+export function standingLabel(t: TFunction, row: Pick<AuditRow, 'provenance' | 'integrity'>): { text: string; tone: 'ok' | 'caution' | 'danger' | 'muted' } | null {
+  if (row.integrity === 'altered') return { text: t('logs.provenance.altered'), tone: 'danger' };
+  if (row.integrity === 'unrecorded') return { text: t('logs.provenance.unrecorded'), tone: 'danger' };
+  const { provenance } = row;
+  if (provenance.outsideConsole) return { text: t('logs.provenance.outside'), tone: 'muted' };
+  if (provenance.agreement === 'confirms') return { text: t('logs.provenance.confirms'), tone: 'ok' };
+  if (provenance.agreement === 'differs') return { text: t('logs.provenance.differs'), tone: 'danger' };
+  if (provenance.agreement === 'pending') return { text: t('logs.provenance.pending'), tone: 'caution' };
+  return null;
+}
+
+/** The differences the server's copy has, in words ("the reason, how it ended"). */
+export function differencesText(t: TFunction, differences: readonly string[]): string {
+  return differences.map((code) => t(`logs.difference.${code}`, { defaultValue: code })).join(', ');
+}
+
+/** "Ada Admin (ada)": a person as every source names them. */
+export function personText(t: TFunction, name: string, login: string | null): string {
+  return login && login !== name ? t('logs.detail.person', { name, login }) : name;
+}

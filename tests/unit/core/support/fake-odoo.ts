@@ -14,6 +14,7 @@ import {
   type ServerAuditEntry,
   type ServerEndFacts,
   type ServerEndResult,
+  type ServerLogClosing,
   type SessionWitness,
   type TamperReport,
   type TargetRecord,
@@ -27,7 +28,8 @@ export type OdooStep =
   | 'writeServerEndEntry'
   | 'endImpersonation'
   | 'checkAlive'
-  | 'closeUnrevocable'
+  | 'closeServerLog'
+  | 'unrevocableFacts'
   | 'readNewImpersonateLogs'
   | 'reportTampering'
   | 'revokeByIdentifier';
@@ -60,6 +62,8 @@ interface ServerSession {
   alive: boolean;
   /** impersonate.log row closed by back_to_origin_login. */
   logClosed: boolean;
+  /** The impersonate.log row this session's impersonate_login created. */
+  logRowId: number;
 }
 
 export class FakeOdoo implements OdooImpersonationPort {
@@ -71,6 +75,13 @@ export class FakeOdoo implements OdooImpersonationPort {
   adminRefusal: AdminRightsRefusal['code'] | null = null;
   /** Servers without impersonate.log (the tripwire then watches the session's identity only). */
   hasImpersonateLog = true;
+  /**
+   * Another console of the same admin switches to the same target at the same moment: the
+   * start finds two candidate rows, and only the end tells which was this session's.
+   */
+  twinStart = false;
+  /** The server forbids writing impersonate.log (a module release, an access rule). */
+  refuseLogWrite = false;
   /** impersonate.log, as the admin API session reads it. */
   readonly logRows: ImpersonateLogRow[] = [{ id: 40, impersonatorUid: 2, impersonatorName: 'Mitchell Admin', targetPartnerId: 106, targetName: 'Alice Anderson' }];
   readonly tamperReports: TamperReport[] = [];
@@ -122,10 +133,12 @@ export class FakeOdoo implements OdooImpersonationPort {
       impersonatorUid: ADMIN.uid,
       alive: true,
       logClosed: false,
+      logRowId: 0,
     };
     this.sessions.push(session);
     const afterId = this.lastLogId();
-    const ownRowId = this.addLogRow(ADMIN.uid, user.id);
+    session.logRowId = this.addLogRow(ADMIN.uid, user.id);
+    const twin = this.twinStart ? [this.addLogRow(ADMIN.uid, user.id)] : [];
     return {
       sessionIdentifier: session.identifier,
       sessionCookie: cookie,
@@ -135,7 +148,7 @@ export class FakeOdoo implements OdooImpersonationPort {
       serverStartedAt: '2025-01-15 09:00:00',
       serverIp: '10.0.0.5',
       clientIp: '10.0.0.4',
-      logWatch: this.hasImpersonateLog ? { afterId, ownRowId, targetPartnerId: partnerOf(user.id) } : null,
+      logWatch: this.hasImpersonateLog ? { afterId, ownRowIds: [session.logRowId, ...twin], targetPartnerId: partnerOf(user.id) } : null,
     };
   }
 
@@ -174,10 +187,11 @@ export class FakeOdoo implements OdooImpersonationPort {
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {
     await this.enter('endImpersonation');
     const session = this.byIdentifier(handle.sessionIdentifier);
-    if (!session?.alive) return { backToOrigin: 'failed', destroyed: 'ok' };
+    if (!session?.alive) return { backToOrigin: 'failed', destroyed: 'ok', impersonateLogId: null };
     session.logClosed = true;
     session.alive = false;
-    return { backToOrigin: 'ok', destroyed: 'ok' };
+    // The row back_to_origin_login closed is this session's (what the connector reads).
+    return { backToOrigin: 'ok', destroyed: 'ok', impersonateLogId: this.hasImpersonateLog ? session.logRowId : null };
   }
 
   async checkAlive(handle: ImpersonationHandle): Promise<SessionWitness> {
@@ -208,12 +222,23 @@ export class FakeOdoo implements OdooImpersonationPort {
     return 'revoked';
   }
 
-  /** Odoo 17: the log row of the orphan is closed when the fake knows it; the session stays alive. */
-  async closeUnrevocable(orphan: OpenSession): Promise<LeftOpen> {
-    await this.enter('closeUnrevocable');
-    const session = orphan.sessionIdentifier ? this.byIdentifier(orphan.sessionIdentifier) : undefined;
-    if (session) session.logClosed = true;
-    return { serverLogClosed: session !== undefined, maxInactivitySeconds: 7 * 86_400, cleanup: 'never', cleanupLastRun: null };
+  /** The orphan's impersonate.log row, by the key it recorded: closed unless the fake refuses. */
+  async closeServerLog(orphan: OpenSession): Promise<ServerLogClosing> {
+    await this.enter('closeServerLog');
+    if (orphan.impersonateLogIds.length !== 1) return { outcome: 'uncertain', rowId: null, at: null };
+    const rowId = orphan.impersonateLogIds[0]!;
+    const session = this.sessions.find((s) => s.logRowId === rowId);
+    if (!session) return { outcome: 'not-found', rowId, at: null };
+    if (session.logClosed) return { outcome: 'already-closed', rowId, at: '2025-01-15 09:00:00' };
+    if (this.refuseLogWrite) return { outcome: 'refused', rowId, at: null, message: 'You are not allowed to modify impersonate.log' };
+    session.logClosed = true;
+    return { outcome: 'closed', rowId, at: '2025-01-15 10:00:00' };
+  }
+
+  /** Odoo 17: the session stays alive for a week of inactivity, and the clean-up job never ran. */
+  async unrevocableFacts(): Promise<Omit<LeftOpen, 'serverLogClosed'>> {
+    await this.enter('unrevocableFacts');
+    return { maxInactivitySeconds: 7 * 86_400, cleanup: 'never', cleanupLastRun: null };
   }
 
   private byIdentifier(identifier: string): ServerSession | undefined {

@@ -20,6 +20,8 @@ export interface LedgerRow {
   limiterKey: string;
   /** The fresh server session's identifier, recorded before the start (FT-1). */
   serverSession: string | null;
+  /** Its impersonate.log row candidates, recorded with it. */
+  logRowIds: number[];
   start: StartRecord | null;
   failure: { at: Date; reason: string } | null;
   /** A refusal found by the start itself (AZ-1 on the fresh session). */
@@ -49,6 +51,7 @@ export class InMemoryLedger implements AuditLedger {
       attempt: { ...record, reason: [...record.reason].slice(0, 500).join('') },
       limiterKey: rateLimitKey(record.serverKey, record.admin),
       serverSession: null,
+      logRowIds: [],
       start: null,
       failure: null,
       refusal: null,
@@ -60,7 +63,7 @@ export class InMemoryLedger implements AuditLedger {
     return row.id;
   }
 
-  async recordServerSession(sessionId: number, sessionIdentifier: string): Promise<void> {
+  async recordServerSession(sessionId: number, sessionIdentifier: string, _at?: Date, impersonateLogIds: readonly number[] = []): Promise<void> {
     this.failIfBroken('recordServerSession');
     const row = this.row(sessionId, 'recordServerSession');
     if (!row.attempt.allowed || row.serverSession || row.start || row.failure || row.end) {
@@ -68,6 +71,7 @@ export class InMemoryLedger implements AuditLedger {
     }
     if (sessionIdentifier.length !== 42) this.violate(`identifier of ${sessionIdentifier.length} chars`);
     row.serverSession = sessionIdentifier;
+    row.logRowIds = [...impersonateLogIds];
     this.onCommit('recordServerSession', row);
   }
 
@@ -121,11 +125,18 @@ export class InMemoryLedger implements AuditLedger {
         sessionIdentifier: row.start?.sessionIdentifier ?? row.serverSession,
         adminUid: row.attempt.admin.uid,
         adminLogin: row.attempt.admin.login,
+        adminName: row.attempt.admin.name,
         targetId: row.attempt.target.id,
         targetLogin: row.attempt.target.login,
         targetName: row.attempt.target.name,
+        reason: row.attempt.reason,
         startedAtClient: row.start?.startedAtClient ?? null,
         startedAtServer: row.start?.startedAtServer ?? null,
+        clientIp: row.start?.clientIp ?? null,
+        serverIp: row.start?.serverIp ?? null,
+        clientHost: row.attempt.clientHost,
+        appVersion: row.attempt.appVersion,
+        impersonateLogIds: row.logRowIds,
       }));
   }
 
