@@ -78,6 +78,11 @@ export class ImpersonationService {
     return this.session.stop(cause);
   }
 
+  /** "Allow changes" with its second reason (issue 17.2): on the record before the view may write. */
+  allowChanges(reason: string): Promise<SessionView> {
+    return this.session.allowChanges(reason);
+  }
+
   current(): SessionView {
     return this.session.current();
   }
@@ -120,6 +125,7 @@ export class ImpersonationService {
       origin: active.odoo.server.origin,
       landingUrl: await active.odoo.webClientUrl(),
       limitMinutes: this.settings.get().sessionLimitMinutes,
+      changesFromStart: active.saved.changesFromStart,
     };
   }
 

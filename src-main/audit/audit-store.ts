@@ -175,6 +175,18 @@ export class AuditStore implements AuditLedger {
     health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
   }
 
+  /** A safety setting of a connection changed (issue 17.2: changes allowed from the start), chained before it applies. */
+  async recordSettingChange(change: { at: Date; connectionKey: string; setting: string; value: boolean; clientHost: string }): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(change.connectionKey),
+      setting: cap(change.setting, MAX_NAME_LENGTH),
+      value: change.value,
+      client_host: cap(change.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: change.at, type: 'setting-changed', sessionId: null, payload })));
+  }
+
   async openSessions(): Promise<OpenSession[]> {
     const { db, sql } = this.database;
     const rows = sql.all(db.selectFrom('sessions').selectAll().where('outcome', 'in', ['attempted', 'open']).orderBy('id'));

@@ -23,7 +23,9 @@ export type AuditEventType =
   | 'changes-allowed'
   | 'timeline'
   | 'timeline-bound'
-  | 'timeline-summary';
+  | 'timeline-summary'
+  /** Issue 17.2: a connection's "Allow changes from the start" set or cleared. */
+  | 'setting-changed';
 
 export interface NewAuditEvent {
   at: Date;

@@ -83,7 +83,10 @@ export class ConnectionService {
   async setChangesFromStart(id: string, changesFromStart: boolean, record: (connectionKey: string) => Promise<void>): Promise<Connection> {
     const current = this.store.get(id);
     await record(connectionKey(current));
-    return this.describe(this.store.save({ ...current, changesFromStart }));
+    const saved = this.store.save({ ...current, changesFromStart });
+    // The next session of the connection in use takes it too (the same object: ports are cached by it).
+    if (this.current?.saved.id === id) this.current.saved = saved;
+    return this.describe(saved);
   }
 
   async remove(id: string): Promise<void> {

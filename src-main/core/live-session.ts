@@ -47,6 +47,8 @@ export class LiveSession {
   allowingChanges: Promise<SessionView> | null = null;
   /** What the view's requests reached, once the view may send any (issue 17.3). */
   timeline: SessionTimeline | null = null;
+  /** The timeline's last batch, written once the view is closed (stop-sequence.ts). */
+  timelineClosed: Promise<void> = Promise.resolve();
   /** The timeline's last batch could not be written (said in the end's record). */
   timelineUnwritten = false;
   /** The start sequence; rejects with the start's error. */

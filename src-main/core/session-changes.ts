@@ -66,6 +66,7 @@ export async function timelineAtStop(
   at: Date,
 ): Promise<{ facts: Pick<ServerEndFacts, 'timeline' | 'changesAllowed'>; note: string | null }> {
   const changesAllowed = live.changesAllowed ? { at: live.changesAllowed.at, reason: live.changesAllowed.reason } : null;
+  await live.timelineClosed;
   if (!live.timeline || !live.startRecorded) return { facts: { changesAllowed }, note: null };
   const summary: TimelineSummary = live.timeline.summary(timelineMode(live.changesMode, live.changesAllowed !== null));
   const notes: string[] = [];

@@ -47,8 +47,9 @@ export class StopSequence {
     this.session.stopping();
     // The view goes first and at once, whatever the server does (FT-3).
     await this.options.view.close().catch(() => undefined);
-    // Nothing more can reach the timeline: its last batch goes on the record now (issue 17.3).
-    if (live.timeline) live.timelineUnwritten = !(await live.timeline.close());
+    // Nothing more can reach the timeline: its last batch goes on the record now (issue 17.3),
+    // beside the server's end; the summary waits for it (complete, timelineAtStop).
+    live.timelineClosed = live.timeline ? live.timeline.close().then((written) => void (live.timelineUnwritten = !written)) : Promise.resolve();
     if (!live.handle) {
       await this.complete(live, null);
       return;

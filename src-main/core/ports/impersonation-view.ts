@@ -1,9 +1,8 @@
 // The embedded Odoo view as the flow drives it; implemented by src-main/shell
 // (ImpersonationView) and, in the harness, by a stand-in.
-import type { ReadOnlyVerdict } from '../view-policy/read-only-allowlist';
-import type { ViewCall } from '../view-policy/view-call';
-import type { ViewAccess } from '../view-policy/view-decisions';
-import type { RefusalKind } from '../view-policy/view-request';
+import type { ViewAccess, ViewActivity } from '../view-policy/view-decisions';
+
+export type { ViewActivity } from '../view-policy/view-decisions';
 
 export interface ImpersonationViewPort {
   /**
@@ -32,16 +31,6 @@ export interface ImpersonationViewPort {
   onActivity(listener: (activity: ViewActivity) => void): void;
 }
 
-/** One request of the page, as the view's policy decided on it. */
-export interface ViewActivity {
-  call: ViewCall;
-  allowed: boolean;
-  refusal: RefusalKind | null;
-  /** The read-only allowlist's verdict (a write, a marker, the bus, or a read), whatever the access. */
-  effect: ReadOnlyVerdict;
-  /** The page that sent it (the request's referrer, a full URL), when known. */
-  referrer: string | null;
-}
 
 export interface ImpersonationViewSpec {
   /** Unique per session; names the partition (never `persist:`). */

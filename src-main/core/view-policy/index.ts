@@ -12,6 +12,8 @@ export {
   READ_ONLY,
   type RequestVerdict,
   type ViewAccess,
+  type ViewActivity,
+  viewActivity,
 } from './view-decisions';
 export { describeViewCall, MAX_CALL_IDS, type ViewCall, type ViewCallKind } from './view-call';
 export { readOnlyVerdict, type ReadOnlyVerdict } from './read-only-allowlist';

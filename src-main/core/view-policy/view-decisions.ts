@@ -6,7 +6,7 @@ import type { OriginPolicy } from './origin-policy';
 import { strictestVerdict, type ReadOnlyVerdict } from './read-only-allowlist';
 import { switchesServerSession } from './session-route-policy';
 import { describeViewCall, describeViewCallForms, type ViewCall } from './view-call';
-import { ALLOW, refuse, type NavigationKind, type ViewDecision, type ViewRequest } from './view-request';
+import { ALLOW, refuse, type NavigationKind, type RefusalKind, type ViewDecision, type ViewRequest } from './view-request';
 
 /** A top-level or frame navigation, or a server redirect: the connection's origin only. */
 export function decideNavigation(kind: NavigationKind, url: string, origin: OriginPolicy): ViewDecision {
@@ -64,6 +64,24 @@ export function decideViewRequest(request: ViewRequest, origin: OriginPolicy, ac
     return { decision: refuse('read-marker'), call, effect, quietly: origin.allows(request.url) };
   }
   return { decision: refuse(effect === 'bus' ? 'presence' : 'read-only'), call, effect, quietly: false };
+}
+
+/** One request of the page as decided, for the session's timeline and the banner (ImpersonationViewPort.onActivity). */
+export interface ViewActivity {
+  call: ViewCall;
+  allowed: boolean;
+  refusal: RefusalKind | null;
+  /** The read-only allowlist's verdict (a write, a marker, the bus, or a read), whatever the access. */
+  effect: ReadOnlyVerdict;
+  /** The page that sent it (the request's referrer, a full URL), when known. */
+  referrer: string | null;
+}
+
+/** What the desktop view and the harness's proxy both report of a verdict: null when it reached no server of the connection. */
+export function viewActivity(verdict: RequestVerdict, referrer: string | null): ViewActivity | null {
+  if (verdict.call === null) return null;
+  const { decision } = verdict;
+  return { call: verdict.call, allowed: decision.allowed, refusal: decision.allowed ? null : decision.refusal, effect: verdict.effect, referrer };
 }
 
 /** decideViewRequest's decision alone. `access` defaults to changes allowed: the session-switch rules only. */

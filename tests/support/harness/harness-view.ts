@@ -11,7 +11,8 @@
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ViewBounds, ViewRefusal } from '../../../src-preload/contract';
 import type { ConsoleView } from '../../../src-main/app/console';
-import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import type { ImpersonationViewSpec, ViewActivity } from '../../../src-main/core/ports';
+import type { ViewAccess } from '../../../src-main/core/view-policy';
 import { ViewProxyServer } from './view-proxy-server';
 import type { ViewProxy } from './view-proxy';
 
@@ -30,6 +31,9 @@ export class HarnessView implements ConsoleView {
   private readonly changeListeners = new Set<ChangeListener>();
   private refusalListener: (refusal: ViewRefusal) => void = () => {};
   private navigatedListener: () => void = () => {};
+  private activityListener: (activity: ViewActivity) => void = () => {};
+  /** What the page may do now (issue 17): the proxy asks on every request. */
+  private access: ViewAccess | null = null;
 
   constructor(private readonly options: HarnessViewOptions = {}) {}
 
@@ -44,7 +48,10 @@ export class HarnessView implements ConsoleView {
     const server = this.server ?? (await ViewProxyServer.start());
     this.server = server;
     const record = this.options.recordRequestsTo;
+    this.access = spec.access;
     this.proxy = server.open({
+      access: () => this.access ?? spec.access,
+      onActivity: (activity) => this.activityListener(activity),
       origin: spec.origin,
       sessionCookie: spec.sessionCookie,
       landingUrl: spec.url,
@@ -52,9 +59,18 @@ export class HarnessView implements ConsoleView {
       onNavigated: () => this.navigated(),
       onRequest: record ? (request) => appendFileSync(record, `${JSON.stringify(request)}\n`) : undefined,
     });
-    this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url };
+    this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url, access: spec.access };
     if (this.options.exposeCookieTo) writeFileSync(this.options.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
     this.changed();
+  }
+
+  /** The session's "Allow changes", once on the record: the proxy decides with it from the next request. */
+  setAccess(access: ViewAccess): void {
+    this.access = access;
+  }
+
+  onActivity(listener: (activity: ViewActivity) => void): void {
+    this.activityListener = listener;
   }
 
   onNavigated(listener: () => void): void {
