@@ -1,29 +1,12 @@
 // Migration 5 (issue 12): one row per impersonation, merged by keys (merged-views.ts),
 // and the session rows and chain anchors guarded (write-guard.ts). Kept apart from
 // migrations.ts for its size; like every migration, it never changes once shipped.
+import { ftsTableOver } from './fts-table';
 import type { Migration } from './migration';
 import { AUDIT_ROWS_VIEW, LOCAL_ROWS_VIEW, SERVER_ROWS_VIEW } from './merged-views';
 
 // Migration 5's FTS over the mirror: names and logins, whatever the source.
-const serverLogsFts = `
-CREATE VIRTUAL TABLE server_logs_fts USING fts5 (
-  reason, admin, admin_login, target, target_login,
-  content = 'server_logs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER server_logs_fts_insert AFTER INSERT ON server_logs BEGIN
-  INSERT INTO server_logs_fts (rowid, reason, admin, admin_login, target, target_login)
-  VALUES (NEW.id, NEW.reason, NEW.admin, NEW.admin_login, NEW.target, NEW.target_login);
-END;
-CREATE TRIGGER server_logs_fts_delete AFTER DELETE ON server_logs BEGIN
-  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, admin_login, target, target_login)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.admin_login, OLD.target, OLD.target_login);
-END;
-CREATE TRIGGER server_logs_fts_update AFTER UPDATE OF reason, admin, admin_login, target, target_login ON server_logs BEGIN
-  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, admin_login, target, target_login)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.admin_login, OLD.target, OLD.target_login);
-  INSERT INTO server_logs_fts (rowid, reason, admin, admin_login, target, target_login)
-  VALUES (NEW.id, NEW.reason, NEW.admin, NEW.admin_login, NEW.target, NEW.target_login);
-END;
+const serverLogsFts = `${ftsTableOver('server_logs', ['reason', 'admin', 'admin_login', 'target', 'target_login'])}
 INSERT INTO server_logs_fts (server_logs_fts) VALUES ('rebuild');`;
 
 export const mergedRowsMigration: Migration = {

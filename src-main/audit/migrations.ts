@@ -5,6 +5,7 @@
 // later migration that must change them does so inside `guard.allow`, and appends
 // the chained event that says what it changed, or the verifier will say it was tampered with.
 import type Database from 'better-sqlite3';
+import { ftsTableOver } from './fts-table';
 import { mergedRowsMigration } from './migration-merged-rows';
 import type { Migration } from './migration';
 
@@ -172,41 +173,8 @@ CREATE TABLE sync_state (
     version: 3,
     name: 'full-text search over reasons and names, and the Logs screen rows',
     up: `
-CREATE VIRTUAL TABLE sessions_fts USING fts5 (
-  reason, admin_login, admin_name, target_login, target_name,
-  content = 'sessions', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
-  INSERT INTO sessions_fts (rowid, reason, admin_login, admin_name, target_login, target_name)
-  VALUES (NEW.id, NEW.reason, NEW.admin_login, NEW.admin_name, NEW.target_login, NEW.target_name);
-END;
-CREATE TRIGGER sessions_fts_delete AFTER DELETE ON sessions BEGIN
-  INSERT INTO sessions_fts (sessions_fts, rowid, reason, admin_login, admin_name, target_login, target_name)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin_login, OLD.admin_name, OLD.target_login, OLD.target_name);
-END;
-CREATE TRIGGER sessions_fts_update AFTER UPDATE OF reason, admin_login, admin_name, target_login, target_name ON sessions BEGIN
-  INSERT INTO sessions_fts (sessions_fts, rowid, reason, admin_login, admin_name, target_login, target_name)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin_login, OLD.admin_name, OLD.target_login, OLD.target_name);
-  INSERT INTO sessions_fts (rowid, reason, admin_login, admin_name, target_login, target_name)
-  VALUES (NEW.id, NEW.reason, NEW.admin_login, NEW.admin_name, NEW.target_login, NEW.target_name);
-END;
-
-CREATE VIRTUAL TABLE server_logs_fts USING fts5 (
-  reason, admin, target,
-  content = 'server_logs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER server_logs_fts_insert AFTER INSERT ON server_logs BEGIN
-  INSERT INTO server_logs_fts (rowid, reason, admin, target) VALUES (NEW.id, NEW.reason, NEW.admin, NEW.target);
-END;
-CREATE TRIGGER server_logs_fts_delete AFTER DELETE ON server_logs BEGIN
-  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, target)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.target);
-END;
-CREATE TRIGGER server_logs_fts_update AFTER UPDATE OF reason, admin, target ON server_logs BEGIN
-  INSERT INTO server_logs_fts (server_logs_fts, rowid, reason, admin, target)
-  VALUES ('delete', OLD.id, OLD.reason, OLD.admin, OLD.target);
-  INSERT INTO server_logs_fts (rowid, reason, admin, target) VALUES (NEW.id, NEW.reason, NEW.admin, NEW.target);
-END;
+${ftsTableOver('sessions', ['reason', 'admin_login', 'admin_name', 'target_login', 'target_name'])}
+${ftsTableOver('server_logs', ['reason', 'admin', 'target'])}
 ${localRowsView};
 ${serverRowsView};
 CREATE VIEW audit_rows AS SELECT * FROM local_audit_rows UNION ALL SELECT * FROM server_audit_rows;
