@@ -116,6 +116,26 @@ for (const language of ['en', 'es'] as const) {
       await check('session-warning');
       relay.pass('countdown');
 
+      // Read-only (issue 17): a change Odoo tried, as main would push it; then Allow changes on the record.
+      relay.push('viewRefused', {
+        kind: 'read-only',
+        target: '',
+        returned: true,
+        call: { model: 'res.users', method: 'web_save', route: '/web/dataset/call_kw/res.users/web_save' },
+      });
+      await expect(banner.getByRole('alert')).toContainText(t('session.refused.read-only', { name: 'Alice Anderson' }));
+      await check('session-refused-change');
+      await banner.getByRole('button', { name: t('session.changes.allow') }).click();
+      const unlock = page.getByRole('dialog', { name: t('session.changes.dialogTitle', { name: 'Alice Anderson' }) });
+      await unlock.getByLabel(t('session.changes.reasonLabel')).fill('Alice asked us to fix her signature (ticket 4712)');
+      await unlock.getByLabel(t('session.changes.understood', { name: 'Alice Anderson' })).check();
+      await check('session-allow-changes-dialog');
+      await unlock.getByRole('button', { name: t('session.changes.confirm') }).click();
+      await expect(banner.getByTestId('session-access')).toContainText(t('session.changes.allowedBadge'));
+      await expect(banner.getByRole('alert')).toHaveCount(0);
+      await expect(frame).toHaveCSS('border-left-color', 'rgb(153, 27, 27)');
+      await check('session-changes-allowed');
+
       // Ended: focus on its heading, the duration, and the way to its record.
       await banner.getByRole('button', { name: t('session.banner.stop'), exact: true }).click();
       await expect(page.getByRole('heading', { name: t('session.ended.title') })).toBeFocused();

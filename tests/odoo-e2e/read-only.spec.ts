@@ -10,14 +10,14 @@
 // state, and of the timeline in Logs, land in test-results/screenshots/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from '../e2e/support/harness-fixture';
 import { translator } from '../e2e/support/locale-text';
 import { impersonateAlice } from './support/bridge';
 import { chooseLanguage } from './support/console-ui';
 import { languages, NO_SERVER, realOdoo, ServerAsAdmin, TARGET, uniqueReason, version } from './support/real-odoo';
-import { odooView, openApp, waitForWebClient } from './support/webclient';
+import { dismissColorPickerError, odooView, openApp, waitForWebClient } from './support/webclient';
 
 test.skip(realOdoo === null, NO_SERVER);
 test.setTimeout(300_000);
@@ -30,15 +30,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function openPreferences(view: FrameLocator): Promise<void> {
+async function openPreferences(page: Page, view: FrameLocator): Promise<void> {
   await view.locator('.o_user_menu button, .o_user_menu .dropdown-toggle').first().click();
   await view.locator(`.o-dropdown--menu [data-menu="${version === '19' ? 'preferences' : 'settings'}"]`).first().click();
   await expect(view.locator('.modal .o_form_view')).toBeVisible();
+  if (version === '17') await dismissColorPickerError(page);
 }
 
 /** Changes her timezone in Preferences and presses Save (onchange, web_save, then call_button preference_save). */
-async function saveTimezone(view: FrameLocator, tz: string): Promise<void> {
-  await openPreferences(view);
+async function saveTimezone(page: Page, view: FrameLocator, tz: string): Promise<void> {
+  await openPreferences(page, view);
   await view.locator('.modal .o_field_widget[name="tz"] select').selectOption(tz);
   await view.locator('.modal button[name="preference_save"]').click();
 }
@@ -72,7 +73,7 @@ for (const language of languages) {
       await openApp(view, 'Discuss');
       await view.locator('.o-mail-DiscussSidebar').getByText('general', { exact: true }).first().click();
       await expect(view.locator('.o-mail-Thread').first()).toBeVisible();
-      await openPreferences(view);
+      await openPreferences(page, view);
       await view.locator('.modal .o_form_button_cancel, .modal .btn-close').last().click();
       await openApp(view, 'Apps');
       await expect(view.locator('.o_error_dialog')).toHaveCount(0);
@@ -93,7 +94,7 @@ for (const language of languages) {
       await refusal.getByRole('button', { name: t('session.refused.dismiss') }).click();
 
       // Saving her Preferences: web_save refused, her timezone unchanged on the server.
-      await saveTimezone(view, newTz);
+      await saveTimezone(page, view, newTz);
       await expect(refusal).toContainText('web_save · res.users');
       await shot('3-refused-save');
       const [unchanged] = await server.searchRead('res.users', [['id', '=', alice.id]], ['tz']);
@@ -103,7 +104,7 @@ for (const language of languages) {
       await refusal.getByRole('button', { name: t('session.refused.dismiss') }).click();
       await view.locator('.modal .o_form_button_cancel, .modal .btn-close').last().click();
       await expect(view.locator('.modal .o_form_view')).toHaveCount(0);
-      await openPreferences(view);
+      await openPreferences(page, view);
       await view.locator('.modal .nav-link').filter({ hasText: /Security/ }).first().click();
       await view.locator('.modal button[name="preference_change_password"]').click();
       await expect(refusal).toContainText('preference_change_password · res.users');
@@ -125,7 +126,7 @@ for (const language of languages) {
       await shot('5-changes-allowed');
 
       // The same save now goes through.
-      await saveTimezone(view, newTz);
+      await saveTimezone(page, view, newTz);
       await expect.poll(async () => (await server.searchRead('res.users', [['id', '=', alice.id]], ['tz']))[0]?.tz, { timeout: 30_000 }).toBe(newTz);
       await waitForWebClient(view);
 

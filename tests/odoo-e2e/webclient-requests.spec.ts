@@ -13,7 +13,7 @@ import { expect, test } from '../e2e/support/harness-fixture';
 import { impersonateAlice } from './support/bridge';
 import { NO_SERVER, realOdoo, uniqueReason, version } from './support/real-odoo';
 import { distinctShapes, handshakeLine, listedSocketPaths, readProxiedRequests, shapeKey, shapeOf, type WebClientRequests } from './support/request-shapes';
-import { odooView, openApp, waitForWebClient } from './support/webclient';
+import { dismissColorPickerError, odooView, openApp, waitForWebClient } from './support/webclient';
 
 const recording = path.join(os.tmpdir(), `webclient-requests-${version}-${process.pid}-${Date.now()}.jsonl`);
 const fixtureFile = path.resolve(import.meta.dirname, `../fixtures/webclient-requests-${version}.json`);
@@ -34,19 +34,6 @@ async function settled(page: Page): Promise<void> {
     last = now;
     await page.waitForTimeout(1_500);
   }
-}
-
-/**
- * Odoo 17's color picker (in Preferences' signature editor) reads `window.top.frames`,
- * which a page framed by another origin may not: in the harness the Odoo page is the
- * harness's cross-origin iframe, so Odoo shows a client error there. The desktop view
- * is a top-level page, where it does not happen. The requests are made before it.
- */
-async function dismissColorPickerError(page: Page): Promise<void> {
-  const error = odooView(page).locator('.o_error_dialog');
-  await expect(error.first()).toBeVisible();
-  test.info().annotations.push({ type: 'harness only', description: "Odoo 17's color picker cannot read window.top from a cross-origin iframe" });
-  while ((await error.count()) > 0) await error.last().locator('.modal-footer .btn-primary').click();
 }
 
 function readFixture(): WebClientRequests | null {
