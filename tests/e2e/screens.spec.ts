@@ -123,7 +123,8 @@ for (const language of ['en', 'es'] as const) {
         returned: true,
         call: { model: 'res.users', method: 'web_save', route: '/web/dataset/call_kw/res.users/web_save' },
       });
-      await expect(banner.getByRole('alert')).toContainText(t('session.refused.read-only', { name: 'Alice Anderson' }));
+      const refusedChange = banner.locator('.session-banner-refusal');
+      await expect(refusedChange).toContainText(t('session.refused.read-only', { name: 'Alice Anderson' }));
       await check('session-refused-change');
       await banner.getByRole('button', { name: t('session.changes.allow') }).click();
       const unlock = page.getByRole('dialog', { name: t('session.changes.dialogTitle', { name: 'Alice Anderson' }) });
@@ -132,7 +133,7 @@ for (const language of ['en', 'es'] as const) {
       await check('session-allow-changes-dialog');
       await unlock.getByRole('button', { name: t('session.changes.confirm') }).click();
       await expect(banner.getByTestId('session-access')).toContainText(t('session.changes.allowedBadge'));
-      await expect(banner.getByRole('alert')).toHaveCount(0);
+      await expect(refusedChange).toHaveCount(0);
       await expect(frame).toHaveCSS('border-left-color', 'rgb(153, 27, 27)');
       await check('session-changes-allowed');
 
