@@ -40,7 +40,16 @@ async function openPreferences(page: Page, view: FrameLocator): Promise<void> {
 /** Changes her timezone in Preferences and presses Save (onchange, web_save, then call_button preference_save). */
 async function saveTimezone(page: Page, view: FrameLocator, tz: string): Promise<void> {
   await openPreferences(page, view);
-  await view.locator('.modal .o_field_widget[name="tz"] select').selectOption(tz);
+  const field = view.locator('.modal .o_field_widget[name="tz"]');
+  if (version === '19') {
+    // 19's selection fields are a searchable SelectMenu, not a <select>.
+    await field.locator('.o_select_menu_toggler, button').first().click();
+    const menu = view.locator('.o_select_menu_menu').last();
+    await menu.locator('input').first().fill(tz);
+    await menu.locator('.o_select_menu_item').filter({ hasText: tz }).first().click();
+  } else {
+    await field.locator('select').selectOption(tz);
+  }
   await view.locator('.modal button[name="preference_save"]').click();
 }
 
