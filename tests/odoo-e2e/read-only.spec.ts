@@ -37,19 +37,19 @@ async function openPreferences(page: Page, view: FrameLocator): Promise<void> {
   if (version === '17') await dismissColorPickerError(page);
 }
 
-/** Changes her timezone in Preferences and presses Save (onchange, web_save, then call_button preference_save). */
-async function saveTimezone(page: Page, view: FrameLocator, tz: string): Promise<void> {
+/**
+ * The Preferences field the save changes: her timezone (a <select> on 17 and 18); on 19,
+ * whose timezone is a searchable SelectMenu on another tab, how she handles notifications
+ * (a radio, on the first tab).
+ */
+const FIELD = version === '19' ? 'notification_type' : 'tz';
+
+/** Changes that field in Preferences and presses Save (onchange, web_save, then call_button preference_save). */
+async function savePreference(page: Page, view: FrameLocator, value: string): Promise<void> {
   await openPreferences(page, view);
-  const field = view.locator('.modal .o_field_widget[name="tz"]');
-  if (version === '19') {
-    // 19's selection fields are a searchable SelectMenu, not a <select>.
-    await field.locator('.o_select_menu_toggler, button').first().click();
-    const menu = view.locator('.o_select_menu_menu').last();
-    await menu.locator('input').first().fill(tz);
-    await menu.locator('.o_select_menu_item').filter({ hasText: tz }).first().click();
-  } else {
-    await field.locator('select').selectOption(tz);
-  }
+  const field = view.locator(`.modal .o_field_widget[name="${FIELD}"]`);
+  if (FIELD === 'tz') await field.locator('select').selectOption(value);
+  else await field.locator(`input[type="radio"][data-value="${value}"]`).check();
   await view.locator('.modal button[name="preference_save"]').click();
 }
 
@@ -63,9 +63,9 @@ for (const language of languages) {
     const seeded = `Seeded-${Date.now().toString(36)}-value`;
     const server = await ServerAsAdmin.open(odoo);
     const alice = await server.target();
-    const [before] = await server.searchRead('res.users', [['id', '=', alice.id]], ['tz']);
-    const originalTz = (before?.tz as string | false) || false;
-    const newTz = originalTz === 'Europe/Madrid' ? 'Europe/Lisbon' : 'Europe/Madrid';
+    const [before] = await server.searchRead('res.users', [['id', '=', alice.id]], [FIELD]);
+    const original = (before?.[FIELD] as string | false) || false;
+    const changed = FIELD === 'tz' ? (original === 'Europe/Madrid' ? 'Europe/Lisbon' : 'Europe/Madrid') : original === 'inbox' ? 'email' : 'inbox';
     try {
       await page.goto(harness.url);
       await expect(page.locator('body[data-ready="true"]')).toBeAttached();
@@ -103,11 +103,11 @@ for (const language of languages) {
       await refusal.getByRole('button', { name: t('session.refused.dismiss') }).click();
 
       // Saving her Preferences: web_save refused, her timezone unchanged on the server.
-      await saveTimezone(page, view, newTz);
+      await savePreference(page, view, changed);
       await expect(refusal).toContainText('web_save · res.users');
       await shot('3-refused-save');
-      const [unchanged] = await server.searchRead('res.users', [['id', '=', alice.id]], ['tz']);
-      expect(unchanged?.tz).toBe(originalTz);
+      const [unchanged] = await server.searchRead('res.users', [['id', '=', alice.id]], [FIELD]);
+      expect(unchanged?.[FIELD]).toBe(original);
       // A button call: "Change password" (call_button preference_change_password), refused. On an
       // unchanged form: Odoo saves a changed one (web_save) before it calls a button.
       await refusal.getByRole('button', { name: t('session.refused.dismiss') }).click();
@@ -135,8 +135,8 @@ for (const language of languages) {
       await shot('5-changes-allowed');
 
       // The same save now goes through.
-      await saveTimezone(page, view, newTz);
-      await expect.poll(async () => (await server.searchRead('res.users', [['id', '=', alice.id]], ['tz']))[0]?.tz, { timeout: 30_000 }).toBe(newTz);
+      await savePreference(page, view, changed);
+      await expect.poll(async () => (await server.searchRead('res.users', [['id', '=', alice.id]], [FIELD]))[0]?.[FIELD], { timeout: 30_000 }).toBe(changed);
       await waitForWebClient(view);
 
       const current = await page.evaluate(() => (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi.impersonation.current());
@@ -169,11 +169,12 @@ for (const language of languages) {
       expect(end.changesAllowed.reason).toBe(unlockReason);
       expect(end.timeline.rows).toContainEqual(expect.objectContaining({ model: 'res.users', method: 'web_save', calls: 2, refused: 1, writes: true }));
 
-      // No field value in anything the console wrote (the seeded message body, the timezone chosen).
+      // No field value in anything the console wrote (the seeded message body, the value saved).
       for (const file of filesUnder(harness.dataDir)) {
         const bytes = readFileSync(file);
         expect(bytes.includes(seeded), `${file} holds the seeded value`).toBe(false);
-        expect(bytes.includes(newTz), `${file} holds the timezone chosen`).toBe(false);
+        // A timezone is a value of its own; 'inbox' or 'email' also name routes, so only the timezone is looked for.
+        if (FIELD === 'tz') expect(bytes.includes(changed), `${file} holds the timezone chosen`).toBe(false);
       }
 
       // Logs: the session's details show the timeline, with its filters.
@@ -186,7 +187,7 @@ for (const language of languages) {
       await expect(panel).toContainText(t('logs.timeline.refused_read-only'));
       await shot('6-logs-timeline');
     } finally {
-      await server.write('res.users', [alice.id], { tz: originalTz }).catch(() => undefined);
+      await server.write('res.users', [alice.id], { [FIELD]: original }).catch(() => undefined);
       await server.close();
     }
   });
