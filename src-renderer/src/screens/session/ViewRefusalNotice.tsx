@@ -21,7 +21,11 @@ export function ViewRefusalNotice({ refusal, name, onDismiss }: ViewRefusalNotic
     <div className="session-banner-refusal" role="alert">
       <p>
         {t(`session.refused.${refusal.kind}`, { target: refusal.target, name })}{' '}
-        {call && <code className="session-refused-call">{what}</code>}{' '}
+        {call && (
+          <>
+            <code className="session-refused-call">{what}</code>{' '}
+          </>
+        )}
         <strong>{refusal.returned ? t(`session.refused.returned.${refusal.kind}`) : t('session.refused.notReturned')}</strong>
       </p>
       <button type="button" className="session-refusal-dismiss" onClick={onDismiss}>
