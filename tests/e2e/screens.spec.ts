@@ -179,6 +179,10 @@ for (const language of ['en', 'es'] as const) {
       // Settings, and a notice main pushes.
       await nav('app.nav.settings').click();
       await check('settings');
+      // Issue 17.2: a connection's sessions may change data from the start (on the record in main).
+      const changesFromStart = page.getByRole('group', { name: t('app.settings.changesTitle') }).getByRole('checkbox').first();
+      await changesFromStart.click(); // controlled: checked once main answers
+      await expect(changesFromStart).toBeChecked();
       relay.push('notice', { key: 'console.recoveryPending', params: { count: 1, server: 'https://odoo.example.com' }, level: 'warning' });
       await expect(page.getByRole('region', { name: t('app.notices.label') })).toBeVisible();
       await check('notice');
