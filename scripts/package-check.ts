@@ -15,6 +15,7 @@ import { Arch, Platform, build, type Configuration, type FileSet } from 'electro
 import builderConfig from '../electron-builder.config';
 import { packagedNativeBinding } from '../build/native-binding';
 import { ENTRY_PATH, PROXY_COOKIE_PREFIX } from '../tests/support/harness/view-proxy-access';
+import { POLICY_BYPASS_HEADER } from '../tests/support/harness/view-proxy-bypass';
 
 interface Outcome {
   readonly name: string;
@@ -178,11 +179,13 @@ function inspectPackage(appOutDir: string): Outcome[] {
   // The harness's view proxy (tests/support/harness/view-proxy*.ts) acts as the impersonated
   // user for development: no packaged file may carry it. Its one path and its cookie's
   // name are in every build of it.
-  const proxyMarkers = [ENTRY_PATH, PROXY_COOKIE_PREFIX];
-  const withProxy = own
-    .filter((entry) => /\.(c|m)?js$|\.html$|\.json$/.test(entry))
-    .filter((entry) => proxyMarkers.some((marker) => extractFile(asar, entry.slice(1)).toString('utf8').includes(marker)));
+  const readable = own.filter((entry) => /\.(c|m)?js$|\.html$|\.json$/.test(entry));
+  const carrying = (markers: string[]) => readable.filter((entry) => markers.some((marker) => extractFile(asar, entry.slice(1)).toString('utf8').includes(marker)));
+  const withProxy = carrying([ENTRY_PATH, PROXY_COOKIE_PREFIX]);
   outcomes.push({ name: "no code of the harness's view proxy", ok: withProxy.length === 0, detail: withProxy.join(', ') });
+  // Its test-only hole in the view's policy (view-proxy-bypass.ts) names its header wherever it is built in.
+  const withBypass = carrying([POLICY_BYPASS_HEADER]);
+  outcomes.push({ name: "no test-only bypass of the view's policy", ok: withBypass.length === 0, detail: withBypass.join(', ') });
 
   const mapsOfTests = own.filter((entry) => entry.endsWith('.map')).filter((entry) => mapsTestCode(asar, entry));
   outcomes.push({ name: 'no source map of tests, harness or simulator', ok: mapsOfTests.length === 0, detail: mapsOfTests.join(', ') });

@@ -107,9 +107,34 @@ export const ConnectionList = z.object({
 export type ConnectionList = z.infer<typeof ConnectionList>;
 
 export const ConnectRequest = z
-  .object({ id: z.string().min(1).max(64), password: Text(1024).min(1).optional() })
+  .object({
+    id: z.string().min(1).max(64),
+    password: Text(1024).min(1).optional(),
+    /** Two-factor sign-in: the code from the authenticator app, checked in main (6 digits; spaces ignored). */
+    code: Text(32).optional(),
+    /** Keep the server's trusted-device token in the keychain (else for this run only). On by default. */
+    trustDevice: z.boolean().optional(),
+  })
   .strict();
 export type ConnectRequest = z.infer<typeof ConnectRequest>;
+
+/** The server's web.base.url as Connect found it after the console's own sign-in. */
+export const BaseUrlReport = z.object({
+  /** web.base.url now; null where it is not set. */
+  value: z.string().nullable(),
+  /** web.base.url.freeze holds a value: no sign-in moves it. */
+  frozen: z.boolean(),
+  /** The address the console reaches the server at: what each of its sign-ins sets web.base.url to. */
+  consoleAddress: z.string(),
+  /** The console's own sign-in just rewrote it. */
+  changedByThisLogin: z.boolean(),
+  /** Not frozen, and moved or elsewhere: the admin is told what each sign-in does and offered the freeze. */
+  warning: z.boolean(),
+});
+export type BaseUrlReport = z.infer<typeof BaseUrlReport>;
+
+export const FreezeBaseUrlRequest = z.object({ address: Text(2048).trim().min(1) }).strict();
+export type FreezeBaseUrlRequest = z.infer<typeof FreezeBaseUrlRequest>;
 
 export const ConnectionReport = z.object({
   ok: z.boolean(),
@@ -125,6 +150,10 @@ export const ConnectionReport = z.object({
     revokeOrphans: z.boolean(),
   }),
   admin: z.object({ uid: z.number(), name: z.string(), login: z.string() }).nullable(),
+  /** Two-factor sign-in of the connecting login (auth_totp's totp_enabled); 'unavailable' without auth_totp. */
+  twoFactor: z.enum(['on', 'off', 'unavailable']),
+  /** null where it could not be read. */
+  baseUrl: BaseUrlReport.nullable(),
   /** Each missing piece, with what to do on the server. */
   problems: z.array(Message),
 });
@@ -183,6 +212,13 @@ export type ImpersonationRequest = z.infer<typeof ImpersonationRequest>;
 /** "Allow changes" (issue 17.2): the second reason, raw, validated in main by the same rule as the first. */
 export const AllowChangesRequest = z.object({ reason: Text(5000) }).strict();
 export type AllowChangesRequest = z.infer<typeof AllowChangesRequest>;
+/** The reason dialog opened for this target: main may warm the fresh session meanwhile (issue 13). */
+export const PrewarmRequest = z.object({ targetId: Id }).strict();
+export type PrewarmRequest = z.infer<typeof PrewarmRequest>;
+
+/** Whether a warm session is ready for that dialog (nothing else: it is main's alone). */
+export const PrewarmResult = z.object({ warm: z.boolean() });
+export type PrewarmResult = z.infer<typeof PrewarmResult>;
 
 /** The rate limit as it stands for this admin now (no attempt is made by asking). */
 export const AttemptAllowance = z.object({
@@ -519,9 +555,13 @@ export const methods = {
   'connections:disconnect': { input: None, output: Done },
   'connections:status': { input: None, output: ConnectionStatus },
   'connections:setChangesFromStart': { input: ChangesFromStartRequest, output: Connection },
+  /** The one change the console makes to the server's settings: freeze web.base.url at the confirmed address (recorded). */
+  'connections:freezeBaseUrl': { input: FreezeBaseUrlRequest, output: ConnectionReport },
   'users:search': { input: UserSearch, output: UserPage },
   'impersonation:attempts': { input: None, output: AttemptAllowance },
   'impersonation:check': { input: ImpersonationRequest, output: CheckResult },
+  'impersonation:prewarm': { input: PrewarmRequest, output: PrewarmResult },
+  'impersonation:cancelPrewarm': { input: None, output: Done },
   'impersonation:start': { input: ImpersonationRequest, output: SessionView },
   'impersonation:stop': { input: None, output: SessionView },
   'impersonation:current': { input: None, output: SessionView },

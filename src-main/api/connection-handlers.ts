@@ -20,6 +20,7 @@ export function connectionHandlers(
   | 'connections:disconnect'
   | 'connections:status'
   | 'connections:setChangesFromStart'
+  | 'connections:freezeBaseUrl'
   | 'users:search'
 > {
   return {
@@ -42,6 +43,7 @@ export function connectionHandlers(
       connections.setChangesFromStart(id, changesFromStart, (connectionKey) =>
         recordSetting({ connectionKey, setting: 'changesFromStart', value: changesFromStart }),
       ),
+    'connections:freezeBaseUrl': ({ address }) => connections.freezeBaseUrl(address),
     'users:search': ({ query, page, pageSize, includeArchived }) =>
       connections.requireActive().odoo.searchUsers(query, page, pageSize, { includeArchived }),
   };

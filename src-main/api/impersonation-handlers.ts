@@ -5,6 +5,8 @@ import type { ImpersonationService } from './impersonation-service';
 type ImpersonationChannel =
   | 'impersonation:attempts'
   | 'impersonation:check'
+  | 'impersonation:prewarm'
+  | 'impersonation:cancelPrewarm'
   | 'impersonation:start'
   | 'impersonation:stop'
   | 'impersonation:current'
@@ -18,6 +20,11 @@ export function impersonationHandlers(
   return {
     'impersonation:attempts': () => impersonation.attempts(),
     'impersonation:check': (request) => impersonation.check(request),
+    'impersonation:prewarm': async (request) => ({ warm: await impersonation.prewarm(request.targetId) }),
+    'impersonation:cancelPrewarm': async () => {
+      await impersonation.cancelPrewarm();
+      return { ok: true };
+    },
     'impersonation:start': (request) => impersonation.start(request),
     // The UI's Stop is the banner's; the tray calls the service with 'tray' itself.
     'impersonation:stop': () => impersonation.stop('banner'),

@@ -70,6 +70,26 @@ export class ImpersonationService {
     return toCheckResult(await this.session.check(request, await this.context()));
   }
 
+  /** The reason dialog opened: warm the session its start will switch (issue 13). A failure only means no warm session. */
+  async prewarm(targetId: number): Promise<boolean> {
+    try {
+      return await this.session.prewarm(targetId, await this.context());
+    } catch (error) {
+      this.logger.warn('impersonation.prewarm-failed', { error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  }
+
+  /** The reason dialog closed without a start: its warm session is destroyed on the server. */
+  cancelPrewarm(): Promise<void> {
+    return this.session.discardWarm('cancelled');
+  }
+
+  /** The connection closes: a warm session made on it is destroyed while its server can still be reached. */
+  disconnecting(connectionKey: string): Promise<void> {
+    return this.session.discardWarm('disconnect', connectionKey);
+  }
+
   async start(request: ImpersonationRequest): Promise<SessionView> {
     return this.session.start(request, await this.context());
   }

@@ -15,7 +15,9 @@ import { announceRecovery, ConsoleEvents, consoleHandlers, ImpersonationService,
 import { AuditQueries, AuditStore, openAuditDatabase, type AuditDatabase } from '../audit';
 import { ConnectionService, ConnectionStore } from '../connections';
 import {
+  AttemptGate,
   ImpersonationSession,
+  RateLimiter,
   systemClock,
   systemMonotonicClock,
   systemScheduler,
@@ -26,6 +28,7 @@ import {
   type Scheduler,
   type ShutdownCause,
 } from '../core';
+import { consoleUserAgent, OdooConnection } from '../odoo';
 import { KeychainVault, type SafeStorageLike } from '../secrets';
 import { SettingsStore } from '../settings';
 
@@ -46,6 +49,13 @@ export interface ConsoleOptions {
   clock?: Clock;
   scheduler?: Scheduler;
   monotonic?: MonotonicClock;
+  /**
+   * TEST ONLY (`npm run bench`): a higher rate limit, so that 20 timed starts fit in a
+   * minute. Never set by the app (main.ts) nor reachable from Settings or the UI: the
+   * product's limit is RATE_LIMIT_ATTEMPTS (5), never configurable upwards. The bench
+   * prints that it raised it.
+   */
+  testOnlyRateLimit?: number;
 }
 
 export interface ConsoleInstance {
@@ -86,11 +96,16 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   const queries = new AuditQueries(audit);
 
   const vault = new KeychainVault(options.safeStorage, options.userDataDir);
-  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, undefined, (refusal) =>
-    ledger.recordConnectRefusal({ ...refusal, at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version }),
-  );
+  const recorded = () => ({ at: new Date(clock.now()), clientHost: os.hostname(), appVersion: options.info.version });
+  const connections = new ConnectionService(new ConnectionStore(options.userDataDir), vault, logger, {
+    openOdoo: (credentials) => new OdooConnection(credentials, { userAgent: consoleUserAgent(options.info.version) }),
+    recordRefusal: (refusal) => ledger.recordConnectRefusal({ ...refusal, ...recorded() }),
+    recordSetting: (change) => ledger.recordServerSetting({ ...change, ...recorded() }),
+    now: () => clock.now(),
+  });
 
-  const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock });
+  const gate = options.testOnlyRateLimit ? new AttemptGate(ledger, clock, new RateLimiter(ledger, { limit: options.testOnlyRateLimit })) : undefined;
+  const session = new ImpersonationSession({ ledger, view: options.view, clock, scheduler, monotonic: options.monotonic ?? systemMonotonicClock, gate });
   session.onState((view) => events.emit('sessionState', view));
   session.onCountdown((countdown) => events.emit('countdown', countdown));
   // The tripwire's alarms reach the admin whatever screen is shown.
@@ -98,6 +113,8 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   // Read-only (issue 17): a change the view refused shows in the banner, with the method and model.
   session.onChangeRefused((call) => events.emit('viewRefused', { kind: 'read-only', target: '', returned: true, call }));
   const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
+  // Issue 13: a warm session never outlives its connection.
+  connections.onDisconnecting((active) => impersonation.disconnecting(active.key));
 
   const mirror = new MirrorService(audit, events, settings, scheduler, clock, logger);
   connections.onChange((active) => {

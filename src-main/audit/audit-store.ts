@@ -13,10 +13,13 @@ import {
   type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
+  type ServerSettingRecord,
+  type OpenWarmSession,
   type StartRecord,
   type TimelineBound,
   type TimelineEntry,
   type TimelineSummary,
+  type WarmEnd,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { unclaimedLogRows } from './log-row-claims';
@@ -187,6 +190,21 @@ export class AuditStore implements AuditLedger {
     health.write(() => sql.transaction(() => events.append({ at: change.at, type: 'setting-changed', sessionId: null, payload })));
   }
 
+  /** The one change the console makes to the server's settings (the base-URL freeze), on the admin's word. */
+  async recordServerSetting(record: ServerSettingRecord): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(record.connectionKey),
+      login: cap(record.login, MAX_NAME_LENGTH),
+      setting: record.setting,
+      value: cap(record.value, MAX_DETAIL_LENGTH),
+      previous: capOrNull(record.previous, MAX_DETAIL_LENGTH),
+      app_version: cap(record.appVersion, MAX_NAME_LENGTH),
+      client_host: cap(record.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'server-setting', sessionId: null, payload })));
+  }
+
   async openSessions(): Promise<OpenSession[]> {
     const { db, sql } = this.database;
     const rows = sql.all(db.selectFrom('sessions').selectAll().where('outcome', 'in', ['attempted', 'open']).orderBy('id'));
@@ -223,6 +241,30 @@ export class AuditStore implements AuditLedger {
         .orderBy('attempt_at_ms'),
     );
     return rows.map((row) => row.attempt_at_ms);
+  }
+
+  async recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number> {
+    assertIdentifier(sessionIdentifier);
+    const { raw, health } = this.database;
+    return health.write(() =>
+      Number(
+        raw
+          .prepare('INSERT INTO warm_sessions (connection_key, session_identifier, created_at) VALUES (?, ?, ?)')
+          .run(storedConnectionKey(connectionKey), sessionIdentifier, at.toISOString()).lastInsertRowid,
+      ),
+    );
+  }
+
+  async recordWarmSessionEnd(id: number, at: Date, end: WarmEnd): Promise<void> {
+    const { raw, health } = this.database;
+    health.write(() => raw.prepare('UPDATE warm_sessions SET ended_at = ?, end_cause = ? WHERE id = ? AND ended_at IS NULL').run(at.toISOString(), end, id));
+  }
+
+  async openWarmSessions(): Promise<OpenWarmSession[]> {
+    const rows = this.database.raw
+      .prepare('SELECT id, connection_key, session_identifier, created_at FROM warm_sessions WHERE ended_at IS NULL ORDER BY id')
+      .all() as Array<{ id: number; connection_key: string; session_identifier: string; created_at: string }>;
+    return rows.map((row) => ({ id: row.id, connectionKey: row.connection_key, sessionIdentifier: row.session_identifier, createdAt: row.created_at }));
   }
 
   private session(sessionId: number): SessionRow {

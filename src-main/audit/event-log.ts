@@ -16,6 +16,7 @@ export type AuditEventType =
   | 'end'
   | 'end-confirmed'
   | 'connect-refused'
+  | 'server-setting'
   | 'mirror-difference'
   | 'pruned'
   | 'store-rebuilt'

@@ -202,7 +202,26 @@ DROP TABLE sync_cursors;
   },
   mergedRowsMigration,
   {
+    // Issue 13: the admin's warm sessions (authenticated while the reason is typed, not
+    // impersonating), recorded before use so that crash recovery revokes one left behind.
+    // Not chained: no attempt, no impersonation; an attempt that uses one records the same
+    // identifier on its own (chained) session row first. 42: SESSION_IDENTIFIER_LENGTH.
     version: 6,
+    name: 'warm sessions, recorded before use',
+    up: `
+CREATE TABLE warm_sessions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  connection_key TEXT NOT NULL,
+  session_identifier TEXT NOT NULL CHECK (length(session_identifier) <= 42),
+  created_at TEXT NOT NULL,
+  ended_at TEXT,
+  end_cause TEXT
+);
+CREATE INDEX warm_sessions_open ON warm_sessions (connection_key, ended_at);
+`,
+  },
+  {
+    version: 7,
     name: "each session's changes mode: read-only, or changes allowed from the start",
     // Issue 17.2: the choice is recorded with each session (its start event says it
     // too, so the replay of the chain has it: session-replay.ts). Adding a column

@@ -1,6 +1,9 @@
 // Saved connections, "Test connection", "Connect": the admin check of AZ-1 with
-// a precise message for each missing piece. Holds the one active connection
-// (its admin API session) that users, impersonation and the mirror sync use.
+// a precise message for each missing piece, two-factor sign-in (the code asked for
+// when the server wants it and no trusted device does, finishing the same half-open
+// session), and the server's base URL with its one action, the freeze. Holds the one
+// active connection (its admin API session) that users, impersonation and the mirror
+// sync use.
 import type {
   Connection,
   ConnectionInput,
@@ -9,10 +12,12 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../src-preload/contract';
-import { ConsoleError, serverIdentityKey, type ConnectRefusalRecord, type Logger } from '../core';
+import { ConsoleError, serverIdentityKey, type ConnectRefusalRecord, type Logger, type ServerSettingRecord } from '../core';
 import { isOdooError, listDatabases, OdooConnection, parseServerUrl, type OdooCredentials } from '../odoo';
 import type { SecretVault } from '../secrets';
 import type { ConnectionStore, SavedConnection } from './connection-store';
+import { normaliseCode, PendingSignIns } from './pending-sign-ins';
+import { deviceOwner, VaultTrustedDevice } from './trusted-device-slot';
 
 export interface ActiveConnection {
   saved: SavedConnection;
@@ -32,6 +37,19 @@ export type OdooConnectionFactory = (credentials: OdooCredentials) => OdooConnec
 /** Where a refused connect goes on the record (AZ-1); the composition root adds the time and the host. */
 export type ConnectRefusalSink = (refusal: Pick<ConnectRefusalRecord, 'connectionKey' | 'login' | 'action' | 'causes'>) => Promise<void>;
 
+/** Where a change the console made to the server's settings goes on the record. */
+export type ServerSettingSink = (change: Pick<ServerSettingRecord, 'connectionKey' | 'login' | 'setting' | 'value' | 'previous'>) => Promise<void>;
+
+export interface ConnectionServiceOptions {
+  openOdoo?: OdooConnectionFactory;
+  recordRefusal?: ConnectRefusalSink;
+  recordSetting?: ServerSettingSink;
+  now?: () => number;
+}
+
+/** The second factor's answers that mean "ask the admin for a code". */
+const CODE_NEEDED = ['second-factor-required', 'trusted-device-refused'] as const;
+
 /** What the admin check names as the reasons a login may not impersonate. */
 function refusalCauses(report: ConnectionReport): string[] {
   const causes: string[] = [];
@@ -48,14 +66,24 @@ export function connectionKey(saved: Pick<SavedConnection, 'url' | 'database'>):
 export class ConnectionService {
   private current: ActiveConnection | null = null;
   private readonly listeners = new Set<(active: ActiveConnection | null) => void>();
+  private readonly openOdoo: OdooConnectionFactory;
+  private readonly recordRefusal: ConnectRefusalSink;
+  private readonly recordSetting: ServerSettingSink;
+  private readonly pending: PendingSignIns;
+  /** What must happen on the server while the closing connection can still reach it (a warm session destroyed). */
+  private readonly closing = new Set<(active: ActiveConnection) => Promise<void>>();
 
   constructor(
     private readonly store: ConnectionStore,
     private readonly vault: SecretVault,
     private readonly logger: Logger,
-    private readonly openOdoo: OdooConnectionFactory = (credentials) => new OdooConnection(credentials),
-    private readonly recordRefusal: ConnectRefusalSink = async () => {},
-  ) {}
+    options: ConnectionServiceOptions = {},
+  ) {
+    this.openOdoo = options.openOdoo ?? ((credentials) => new OdooConnection(credentials));
+    this.recordRefusal = options.recordRefusal ?? (async () => {});
+    this.recordSetting = options.recordSetting ?? (async () => {});
+    this.pending = new PendingSignIns(options.now);
+  }
 
   list(): ConnectionList {
     return { connections: this.store.list().map((saved) => this.describe(saved)), secretStorage: this.vault.mode };
@@ -63,6 +91,7 @@ export class ConnectionService {
 
   save(input: ConnectionInput): Connection {
     const url = parseServerUrl(input.url); // IN-3: refuses before anything is stored
+    const before = input.id ? this.store.get(input.id) : null;
     const saved = this.store.save({
       id: input.id,
       name: input.name,
@@ -72,6 +101,9 @@ export class ConnectionService {
     });
     if (input.password) this.vault.put(saved.id, input.password, input.rememberPassword);
     else if (!input.rememberPassword && this.vault.has(saved.id)) this.vault.remove(saved.id);
+    // A trusted device belongs to one server, database and login: another one never gets it.
+    if (before && deviceOwner(before) !== deviceOwner(saved)) this.vault.forgetTrustedDevice(saved.id);
+    this.pending.drop(saved.id);
     return this.describe(saved);
   }
 
@@ -93,6 +125,8 @@ export class ConnectionService {
     if (this.current?.saved.id === id) await this.disconnect();
     this.store.remove(id);
     this.vault.remove(id);
+    this.vault.forgetTrustedDevice(id);
+    this.pending.drop(id);
   }
 
   databases(url: string): Promise<string[] | null> {
@@ -144,6 +178,7 @@ export class ConnectionService {
     if (!previous) return;
     this.current = null;
     this.notify();
+    await Promise.allSettled([...this.closing].map((work) => work(previous)));
     await previous.odoo.destroy().catch((error: unknown) => this.logger.warn('connection.destroy-failed', { error }));
   }
 
@@ -174,26 +209,66 @@ export class ConnectionService {
     return this.vault.get(id);
   }
 
+  /**
+   * The freeze action, on the admin's word: web.base.url.freeze set and web.base.url at
+   * `address` (IN-3 rules, normalised), recorded locally, then read back into the report.
+   */
+  async freezeBaseUrl(address: string): Promise<ConnectionReport> {
+    const active = this.requireActive();
+    const value = parseServerUrl(address).baseUrl;
+    const previous = await active.odoo.freezeBaseUrl(value);
+    await this.recordSetting({ connectionKey: active.key, login: active.saved.login, setting: 'web.base.url.freeze', value, previous });
+    this.logger.info('connection.base-url-frozen', { url: active.saved.url, database: active.saved.database, value });
+    const baseUrl = await active.odoo.baseUrl();
+    active.report = { ...active.report, baseUrl: { ...baseUrl, warning: false } };
+    this.notify();
+    return active.report;
+  }
+
   /** Called with the new active connection (or null) whenever it changes. */
   onChange(listener: (active: ActiveConnection | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Runs before a connection's admin session is destroyed (disconnect, switching, quit). */
+  onDisconnecting(work: (active: ActiveConnection) => Promise<void>): () => void {
+    this.closing.add(work);
+    return () => this.closing.delete(work);
+  }
+
   private notify(): void {
     for (const listener of this.listeners) listener(this.current);
   }
 
+  /**
+   * Signs the admin API session in. With two-factor sign-in: through the trusted device,
+   * or with the request's code — on the half-open session the previous attempt left when
+   * there is one. When a code is needed, or refused, the half-open session is kept for
+   * the next attempt and the error says which (the UI asks for the code); a refused code
+   * is on the record like a wrong password.
+   */
   private async open(request: ConnectRequest, action: 'connect' | 'test'): Promise<{ odoo: OdooConnection; saved: SavedConnection; password: string }> {
     const saved = this.store.get(request.id);
-    const password = request.password ?? this.vault.get(saved.id);
+    const code = normaliseCode(request.code);
+    const trust = request.trustDevice ?? true;
+    // A code continues the half-open sign-in; without one, Connect starts over.
+    const held = code === undefined ? null : this.pending.take(saved);
+    if (code === undefined) this.pending.drop(saved.id);
+    const password = held?.password ?? request.password ?? this.vault.get(saved.id);
     if (!password) throw new ConsoleError('password-required', 'console.passwordRequired');
-    const odoo = this.openOdoo({ url: saved.url, database: saved.database, login: saved.login, password });
+    const device = held?.device ?? new VaultTrustedDevice(this.vault, saved, trust);
+    device.persist = trust;
+    const odoo = held?.odoo ?? this.openOdoo({ url: saved.url, database: saved.database, login: saved.login, password, trustedDevice: device });
     try {
-      await odoo.authenticate();
+      await odoo.authenticate(code);
     } catch (error) {
-      // Wrong password or login: on the record, with the login and never the password.
+      if (CODE_NEEDED.some((kind) => isOdooError(error, kind)) || isOdooError(error, 'second-factor-invalid')) {
+        this.pending.hold({ saved, odoo, password, device });
+      }
+      // Wrong password or login, or a refused code: on the record, with the login and never a secret.
       if (isOdooError(error, 'access-denied')) await this.refused(saved, action, ['access-denied']);
+      if (isOdooError(error, 'second-factor-invalid')) await this.refused(saved, action, ['second-factor-invalid']);
       throw error;
     }
     return { odoo, saved, password };

@@ -32,6 +32,11 @@ export class ApprovedAttempts {
     return replaced;
   }
 
+  /** Whether this admin has an allowed check waiting for its start (already counted). */
+  pendingFor(adminKey: string): boolean {
+    return this.byAdmin.has(adminKey);
+  }
+
   /** The audit rows of the approvals still waiting for their start (not crash leftovers). */
   pendingRows(): number[] {
     return [...this.byAdmin.values()].map((approval) => approval.rowId);

@@ -78,6 +78,7 @@ export class AttemptGate {
 
     let target: TargetRecord | null;
     try {
+      // The one read of the start (issue 13): judged here, handed to the connector as read.
       target = await server.readTarget(request.targetId);
     } catch {
       return refused(['target-check-failed'], { key: 'rules.targetCheckFailed' });
@@ -164,6 +165,7 @@ export class AttemptGate {
       return (closeStale ?? Promise.resolve()).then(() => this.admit(request, context, server, state, claim));
     }
     return this.inTurn(async () => {
+      // AZ-2: the target is read again right before the start, whatever the check read.
       const decision = await this.decide(request, context, server, state(), true);
       if (decision.allowed) claim(decision, match.rowId);
       else await this.ledger.recordFailure(match.rowId, decision.at, decision.refusal?.codes.join(',') ?? 'refused');
@@ -195,6 +197,12 @@ export class AttemptGate {
         detail: `${field}: ${inputExcerpt(sent)}`,
       });
     });
+  }
+
+  /** Whether the rate limit would allow an attempt now (pre-warm only then); records nothing. */
+  async wouldAllow(context: AttemptContext): Promise<boolean> {
+    const rate = await this.limiter.check(rateLimitKey(context.serverKey, context.admin), this.clock.now());
+    return rate.allowed || this.approvals.pendingFor(this.adminKey(context));
   }
 
   /** Rows of allowed checks this console still waits to start: recovery must leave them be. */

@@ -16,7 +16,7 @@ import type { Countdown, EndCause, Notice, RefusedCall, SessionView } from '../.
 import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
-import { AdminRightsRefusal, type ImpersonationHandle } from './ports';
+import { AdminRightsRefusal, SecondFactorRefusal, type ImpersonationHandle } from './ports';
 import { SessionDeadline, sessionLimitMs } from './session-deadline';
 import { recoverOpenSessions, type RecoveryPort, type RecoveryReport } from './session-recovery';
 import { SessionTimers } from './session-timers';
@@ -27,6 +27,7 @@ import { allowChanges, notActive } from './session-changes';
 import { SessionTimeline } from './session-timeline';
 import { CHANGES_ALLOWED, READ_ONLY } from './view-policy';
 import type { ViewActivity } from './ports';
+import { WarmSessions, recoverWarmSessions, type TakenWarm } from './warm-sessions';
 import { describeFinding, type OtherImpersonation, type TamperFinding } from './tripwire';
 import {
   AttemptRefusedError,
@@ -56,6 +57,8 @@ export class ImpersonationSession {
   private readonly gate: AttemptGate;
   private readonly timers: SessionTimers;
   private readonly stopSequence: StopSequence;
+  /** The session authenticated while the reason is typed (issue 13). */
+  private readonly warm: WarmSessions;
   private readonly stateListeners = new Set<(view: SessionView) => void>();
   private readonly countdownListeners = new Set<(countdown: Countdown) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
@@ -63,6 +66,7 @@ export class ImpersonationSession {
 
   constructor(private readonly options: ImpersonationSessionOptions) {
     this.gate = options.gate ?? new AttemptGate(options.ledger, options.clock);
+    this.warm = new WarmSessions(options.ledger, options.clock, options.scheduler);
     this.timers = new SessionTimers(options, {
       active: () => (this.phase === 'active' ? this.live : null),
       end: (live, cause) => void this.stopSequence.finish(live, cause, null),
@@ -126,6 +130,27 @@ export class ImpersonationSession {
   check(request: AttemptRequest, context: StartContext): Promise<AttemptDecision> {
     this.timers.recheckDeadline();
     return this.gate.check(request, context, context.odoo, () => this.consoleState());
+  }
+
+  /**
+   * The reason dialog opened for this target: authenticate the session the start will
+   * switch, now (warm-sessions.ts). Only while the console is free and the rate limit
+   * would allow the attempt; nothing is recorded as an attempt. Answers whether one is ready.
+   */
+  async prewarm(targetId: number, context: StartContext): Promise<boolean> {
+    this.timers.recheckDeadline();
+    if (this.consoleState() !== 'free' || this.admissions.size > 0) return false;
+    const forWhom = { connectionKey: context.connectionKey, adminUid: context.admin.uid, targetId };
+    if (!(await this.gate.wouldAllow(context))) {
+      await this.warm.discard('cancelled');
+      return false;
+    }
+    return this.warm.prepare(forWhom, context.odoo);
+  }
+
+  /** The dialog was cancelled (or the connection closed): its warm session is destroyed on the server. */
+  discardWarm(cause: 'cancelled' | 'disconnect', connectionKey?: string): Promise<void> {
+    return this.warm.discard(cause, connectionKey);
   }
 
   /** A check or start whose payload the contract refused: a refused attempt on the record, counted (AU-1, LD-3). */
@@ -199,8 +224,13 @@ export class ImpersonationSession {
    */
   async shutdown(cause: ShutdownCause, timeoutMs = 5_000): Promise<ShutdownOutcome> {
     if (cause === 'quit' || cause === 'shutdown') this.closing = true;
-    if (!this.live && this.admissions.size === 0) return 'nothing-to-end';
-    const ended = this.stop(cause).then(() => this.live?.finished);
+    // A warm session never outlives the window, the app or a sleep: destroyed whatever the cause.
+    const warmGone = this.warm.discard(cause === 'suspend' ? 'suspend' : 'quit');
+    if (!this.live && this.admissions.size === 0) {
+      await this.boundedWait(warmGone, timeoutMs);
+      return 'nothing-to-end';
+    }
+    const ended = Promise.all([this.stop(cause).then(() => this.live?.finished), warmGone]);
     let cancelTimer: () => void = () => undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       cancelTimer = this.options.scheduler.after(timeoutMs, () => resolve('timeout'));
@@ -211,6 +241,15 @@ export class ImpersonationSession {
     return this.live?.serverEnd?.pending ? 'server-end-pending' : 'timed-out';
   }
 
+  private async boundedWait(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+    let cancelTimer: () => void = () => undefined;
+    const timedOut = new Promise<void>((resolve) => {
+      cancelTimer = this.options.scheduler.after(timeoutMs, resolve);
+    });
+    await Promise.race([work, timedOut]);
+    cancelTimer();
+  }
+
   /** At exit: stop every timer and retry. A record whose server end is still pending stays open for recovery. */
   dispose(): void {
     this.closing = true;
@@ -219,10 +258,14 @@ export class ImpersonationSession {
   }
 
   /** Crash recovery (FT-1) for one connection, never touching this console's own session. */
-  recover(connectionKey: string, odoo: RecoveryPort): Promise<RecoveryReport> {
+  async recover(connectionKey: string, odoo: RecoveryPort): Promise<RecoveryReport> {
     // Never this console's own session, nor an allowed check still waiting for its start.
     const exclude = new Set([...(this.live ? [this.live.rowId] : []), ...this.gate.pendingApprovalRows()]);
-    return recoverOpenSessions({ ledger: this.options.ledger, clock: this.options.clock, connectionKey, odoo, exclude });
+    const { ledger, clock } = this.options;
+    const report = await recoverOpenSessions({ ledger, clock, connectionKey, odoo, exclude });
+    // Warm sessions a previous run left behind (never the one this console holds).
+    const warm = await recoverWarmSessions({ ledger, clock, connectionKey, odoo, exclude: new Set(await this.warm.heldRows()) });
+    return warm.length > 0 ? { ...report, warm } : report;
   }
 
   onState(listener: (view: SessionView) => void): () => void {
@@ -314,6 +357,7 @@ export class ImpersonationSession {
       name: target?.name ?? '',
       login: target?.login ?? '',
     });
+    live.judged = target;
     live.abort = this.stopDuringAdmission;
     this.live = live;
     this.phase = 'starting';
@@ -328,11 +372,18 @@ export class ImpersonationSession {
     const { odoo, admin } = live.context;
     const { ledger, view, clock } = this.options;
     if (live.abort) return this.cancelStart(live);
+    // The warm session of this dialog, if any: its identifier goes on this attempt's row
+    // before it is switched, so a crash from here on leaves recovery something to revoke.
+    const taken = await this.warm.take({ connectionKey: live.context.connectionKey, adminUid: admin.uid, targetId: live.target.id }, odoo);
+    if (taken) {
+      const failed = await this.recordWarmUse(live, taken);
+      if (failed) return failed;
+    }
     let handle: ImpersonationHandle;
     try {
-      handle = await odoo.impersonate(live.target.id);
+      handle = await odoo.impersonate(live.target.id, { ...(live.judged ? { target: live.judged } : {}), ...(taken ? { warm: taken.handle } : {}) });
     } catch (cause) {
-      if (cause instanceof AdminRightsRefusal) return this.refuseStart(live, cause);
+      if (cause instanceof AdminRightsRefusal || cause instanceof SecondFactorRefusal) return this.refuseStart(live, cause);
       return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
     }
     live.handle = handle;
@@ -410,6 +461,24 @@ export class ImpersonationSession {
     return this.view();
   }
 
+  /** Undefined once the taken warm session is on the attempt's record; else the failed (or cancelled) start. */
+  private async recordWarmUse(live: LiveSession, taken: TakenWarm): Promise<Promise<SessionView> | undefined> {
+    const odoo = live.context.odoo;
+    try {
+      await this.options.ledger.recordServerSession(live.rowId, taken.handle.sessionIdentifier, new Date(this.options.clock.now()));
+    } catch (cause) {
+      await this.warm.release(taken, odoo, 'cancelled');
+      return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
+    }
+    if (live.abort) {
+      await this.warm.release(taken, odoo, 'cancelled');
+      return this.cancelStart(live);
+    }
+    // Its own record closes beside the switch: the attempt's row names it from now on.
+    void this.warm.used(taken).catch(() => undefined);
+    return undefined;
+  }
+
   private async failStart(live: LiveSession, failure: string, key: string, cause?: unknown): Promise<never> {
     const error = new ConsoleError('start-failed', key, undefined, { cause });
     live.failure = failure;
@@ -417,8 +486,11 @@ export class ImpersonationSession {
     throw error;
   }
 
-  /** AZ-1 at the start itself: the admin's fresh session says it may not; nothing was switched. */
-  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal): Promise<never> {
+  /**
+   * Refused at the start itself, before anything was switched: the admin's fresh session
+   * says it may not (AZ-1), or it cannot finish its second factor without a code.
+   */
+  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal | SecondFactorRefusal): Promise<never> {
     live.refusal = refusal.code;
     await this.stopSequence.finish(live, 'error', refusal);
     throw refusal;

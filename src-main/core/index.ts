@@ -9,7 +9,7 @@ export { createLogger, redact, type Logger, type LogWrite } from './logger';
 export { ineligibilityReasons, isEligible, SUPERUSER_ID, type TargetFacts } from './eligibility';
 export { RateLimiter, rateLimitKey } from './rate-limiter';
 export { normalisedServerUrl, serverIdentityKey } from './server-identity';
-export { toCheckResult } from './attempt-gate';
+export { AttemptGate, toCheckResult } from './attempt-gate';
 export {
   AttemptRefusedError,
   ImpersonationSession,
@@ -20,5 +20,6 @@ export {
 } from './impersonation-session';
 export type { LeftOpenSession, RecoveredSession, RecoveryPort, RecoveryReport } from './session-recovery';
 export { IDLE_SESSION_VIEW } from './session-view';
+export { WARM_UNUSED_MS, type RecoveredWarm } from './warm-sessions';
 export * from './ports';
 export * from './view-policy';

@@ -2,7 +2,7 @@
 // audit record is closed. Held in main memory only: the handle carries the cookie.
 import type { EndCause, SessionPhase, SessionView } from '../../src-preload/contract';
 import type { ConsoleError } from './console-error';
-import type { ChangesMode, ImpersonationHandle, ServerAuditEntry } from './ports';
+import type { ChangesMode, ImpersonationHandle, ServerAuditEntry, TargetRecord } from './ports';
 import type { ServerEndJob } from './server-end';
 import type { SessionDeadline } from './session-deadline';
 import type { SessionTimeline } from './session-timeline';
@@ -16,6 +16,8 @@ export function isVerifiedImpersonation(handle: ImpersonationHandle, targetId: n
 
 export class LiveSession {
   handle: ImpersonationHandle | null = null;
+  /** The target as the gate read and judged it, handed to the connector (one read per attempt). */
+  judged: TargetRecord | null = null;
   deadline: SessionDeadline | null = null;
   /** The local start record is committed (AU-2). */
   startRecorded = false;

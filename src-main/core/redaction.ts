@@ -1,26 +1,29 @@
 // Redaction by rule (SS-10): what the diagnostic log must never hold, whatever a
 // caller hands it. By key, anywhere in nested data: password, passwd, passphrase,
-// pwd, secret, token, authorization, cookie, api_key, and the session cookie's own
-// name (session_id). By value pattern, anywhere in text: Odoo's full session ids (84
+// pwd, secret, token, authorization, cookie, api_key, the session cookie's own
+// name (session_id), and two-factor sign-in's secrets: the trusted-device cookie
+// (td_id, trustedDevice) and the code (totp_token, totpCode). By value pattern,
+// anywhere in text: Odoo's full session ids (84
 // url-safe characters on 18 and 19, 40 hex on 17), `Bearer …`/`Basic …`
 // credentials, URL user-info, and `key=value` / `"key": "value"` pairs of those keys
-// (JSON escaped inside a string too). Errors are taken apart so their message, stack
+// (JSON escaped inside a string too) — td_id's 40-hex value falls under the 17
+// session-id pattern as well. Errors are taken apart so their message, stack
 // and cause go through the same rules. Never redacted: the 42-character session
 // *identifier* SS-10 keeps for correlation (`sessionIdentifier`), which is exactly
 // why the session-id patterns are anchored to their full lengths.
 
 export const REDACTED = '[redacted]';
 
-const SECRET_KEY_PARTS = ['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'authorization', 'cookie', 'apikey'];
+const SECRET_KEY_PARTS = ['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'trusteddevice', 'totpcode'];
 
-/** True for a key whose value is a secret: `Password`, `csrf_token`, `X-Api-Key`, `set-cookie`, `session_id`. */
+/** True for a key whose value is a secret: `Password`, `csrf_token`, `X-Api-Key`, `set-cookie`, `session_id`, `td_id`, `trustedDevice`. */
 export function isSecretKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  // The cookie's own name, never the 42-character `sessionIdentifier`.
-  return SECRET_KEY_PARTS.some((part) => k.includes(part)) || k.endsWith('sessionid') || k === 'sid';
+  // The cookies' own names, never the 42-character `sessionIdentifier`.
+  return SECRET_KEY_PARTS.some((part) => k.includes(part)) || k.endsWith('sessionid') || k === 'sid' || k === 'tdid';
 }
 
-const KEY_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|authorization|cookie|api[_-]?key|session[_-]?id(?!entifier))[A-Za-z0-9_-]*`;
+const KEY_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|authorization|cookie|api[_-]?key|session[_-]?id(?!entifier)|td[_-]?id|trusted[_-]?device|totp[_-]?code)[A-Za-z0-9_-]*`;
 // A value: a (possibly escaped) double-quoted string, a single-quoted one, or a bare run.
 const VALUE = String.raw`(?:\\*"(?:[^"\\]|\\(?!"))*\\*"|'[^']*'|[^\s,;&}"'\\]+)`;
 

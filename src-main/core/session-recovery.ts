@@ -50,6 +50,8 @@ export interface RecoveryReport {
   leftOpen: LeftOpenSession[];
   /** Still open: a step could not reach the server; `error` is the failure's message (never a secret). */
   failed: Array<{ sessionId: number; sessionIdentifier: string | null; error: string }>;
+  /** Warm sessions (issue 13) a previous run left behind, revoked by identifier; absent when none. */
+  warm?: Array<{ sessionIdentifier: string; revoke: RevokeOutcome }>;
 }
 
 export type RecoveryPort = Pick<OdooImpersonationPort, 'revokeByIdentifier' | 'closeServerLog' | 'unrevocableFacts' | 'writeServerEndEntry'>;

@@ -19,10 +19,16 @@ import {
   type SessionWitness,
   type TamperReport,
   type TargetRecord,
+  type ImpersonateOptions,
+  type WarmHandle,
 } from '../core';
 import type { ImpersonatedSession } from './impersonated-session';
+import type { WarmServerSession } from './warm-session';
 import type { OdooConnection } from './odoo-connection';
 import { OdooError, isOdooError } from './odoo-error';
+
+/** How long a mark read beside the target may serve its start: a few seconds, so the tripwire's window stays this start's. */
+const MARK_FRESH_MS = 10_000;
 
 /** Failures that mean "the server could not be reached": the stop is retried. */
 const UNREACHABLE = new Set(['network', 'timeout', 'not-odoo', 'response-too-large', 'server-error']);
@@ -36,18 +42,54 @@ export interface ImpersonationPortOptions {
 
 export class ConnectorImpersonationPort implements OdooImpersonationPort {
   private readonly handles = new WeakMap<ImpersonationHandle, ImpersonatedSession>();
+  private readonly warm = new WeakMap<WarmHandle, WarmServerSession>();
+  /** The impersonate.log mark read beside the last target read. */
+  private mark: { targetId: number; logMark: number; atMs: number } | null = null;
 
   constructor(
     private readonly odoo: OdooConnection,
     private readonly options: ImpersonationPortOptions,
   ) {}
 
-  readTarget(targetId: number): Promise<TargetRecord | null> {
-    return this.odoo.readTarget(targetId);
+  /** The target beside the impersonate.log mark (one round trip); the mark waits for this target's start. */
+  async readTarget(targetId: number): Promise<TargetRecord | null> {
+    const { target, logMark } = await this.odoo.readTargetAndMark(targetId);
+    this.mark = logMark === null ? null : { targetId, logMark, atMs: Date.now() };
+    return target;
   }
 
-  async impersonate(targetId: number): Promise<ImpersonationHandle> {
-    const session = await this.odoo.impersonate(targetId);
+  async prewarm(): Promise<WarmHandle> {
+    const session = await this.odoo.prewarm();
+    const handle: WarmHandle = Object.freeze({ sessionIdentifier: session.sessionIdentifier });
+    this.warm.set(handle, session);
+    return handle;
+  }
+
+  async discardWarm(warm: WarmHandle): Promise<void> {
+    const session = this.warm.get(warm);
+    if (session) await this.odoo.discardWarm(session);
+  }
+
+  async impersonate(targetId: number, options: ImpersonateOptions = {}): Promise<ImpersonationHandle> {
+    const mark = this.mark;
+    this.mark = null;
+    const judged = options.target;
+    let warm: WarmServerSession | null = null;
+    if (options.warm) {
+      warm = this.warm.get(options.warm) ?? null;
+      // A handle this port never made, or one already taken: never a second switch.
+      if (warm === null || warm.used) throw new OdooError('verification-failed', { problem: 'warm-session-used' });
+    }
+    const session = await this.odoo.impersonate(
+      judged && judged.id === targetId
+        ? {
+            target: { ...judged, partnerId: judged.partnerId ?? null },
+            warm,
+            // A mark read before this call is sound (ids only grow); a recent one only.
+            logMark: mark && mark.targetId === targetId && Date.now() - mark.atMs <= MARK_FRESH_MS ? mark.logMark : null,
+          }
+        : targetId,
+    );
     const { facts } = session;
     const handle = {
       sessionIdentifier: facts.sessionIdentifier,

@@ -3,94 +3,103 @@
 // cookie jar, never reused; any failure after authenticate goes back to the admin
 // (closing the server's log row if impersonate_login went through) and destroys the
 // fresh session before the error is reported, so nothing half-done remains (IN-4).
-import { z } from 'zod';
 import { OdooError, isOdooError } from './odoo-error';
 import type { OdooClient } from './odoo-client';
 import { ImpersonatedSession } from './impersonated-session';
 import { odooTimeOrNull } from './odoo-time';
-import { resultOf, type RpcChannel } from './rpc-channel';
+import type { RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
 import { identifierScheme } from './session-identifier';
-import { parseSessionInfo, type SessionInfo } from './session-info';
-import type { UserDirectory } from './user-directory';
-import { AdminRightsRefusal, ineligibilityReasons, type SessionWitness } from '../core';
-import { IMPERSONATE_GROUP_XMLID } from './server-features';
+import type { TargetUser } from './user-directory';
+import type { ImpersonateLogWatch, SessionWitness } from '../core';
 import { closedByThisEnd, openLogRows, readLogMark, watchFrom } from './impersonate-log-watch';
+import { readSessionInfo } from './sign-in';
+import { warmUp, type WarmServerSession, type WarmUpContext } from './warm-session';
 
-export interface ServerStartContext {
-  /** A client with an empty cookie jar, used for this impersonation only. */
-  freshClient: OdooClient;
-  database: string;
-  login: string;
-  password: string;
-  adminUid: number;
-  /** The admin API session: re-check, device log (the fresh session is the target by then). */
+export interface ServerStartContext extends WarmUpContext {
+  /** The admin API session: the impersonate.log mark and watch (the fresh session is the target by then). */
   admin: RpcChannel;
-  directory: UserDirectory;
   features: ServerFeatures;
   origin: string;
 }
 
-const DeviceRows = z.array(z.object({ ip_address: z.union([z.string(), z.literal(false)]) }));
+/**
+ * What the start knows before it asks the server to switch: the target as core judged
+ * it (read once, right before this call: the connector reads it no more, issue 13) and,
+ * when there is one, the warm session authenticated while the reason was typed.
+ */
+export interface SwitchPlan {
+  target: TargetUser;
+  warm: WarmServerSession | null;
+  /** The impersonate.log mark, when it was read beside the target; read here otherwise. */
+  logMark?: number | null;
+}
 
 /** Where the embedded view opens the web client: `/odoo` from Odoo 18, `/web` on 17 (docs/odoo.md, Versions). */
 export function webClientUrl(baseUrl: string, features: Pick<ServerFeatures, 'webClientPath'>): string {
   return `${baseUrl}${features.webClientPath}`;
 }
 
-export async function authenticateSession(client: OdooClient, database: string, login: string, password: string): Promise<SessionInfo> {
-  const answer = await client.call('/web/session/authenticate', { db: database, login, password });
-  return parseSessionInfo(answer.result);
-}
+export { readSessionInfo };
 
-export async function readSessionInfo(client: RpcChannel): Promise<SessionInfo> {
-  return parseSessionInfo((await client.call('/web/session/get_session_info', {})).result);
-}
-
-export async function startImpersonation(ctx: ServerStartContext, targetId: number): Promise<ImpersonatedSession> {
-  const client = ctx.freshClient;
+/**
+ * The switch. Critical path after Confirm with a warm session (issue 13): impersonate_login,
+ * then the verification (AZ-6) beside the impersonate.log watch. Without one, the session
+ * is authenticated first, as before. Any failure destroys the session before it is reported.
+ */
+export async function startImpersonation(ctx: ServerStartContext, plan: SwitchPlan): Promise<ImpersonatedSession> {
+  const target = plan.target;
+  let client: OdooClient;
+  let warm: WarmServerSession;
+  if (plan.warm) {
+    const taken = plan.warm.take();
+    // Never reused: a warm session that already switched once is refused.
+    if (taken === null) throw new OdooError('verification-failed', { problem: 'warm-session-used' });
+    client = taken;
+    warm = plan.warm;
+  } else {
+    warm = await warmUp(ctx);
+    client = warm.take()!;
+  }
   let mayBeImpersonating = false;
   try {
-    // Inside the try: a mangled answer may still have brought a cookie worth destroying.
-    const login = await authenticateSession(client, ctx.database, ctx.login, ctx.password);
-    if (login.uid !== ctx.adminUid) throw new OdooError('verification-failed', { problem: 'admin' });
-    // AZ-1 at every start, on the fresh session's own answer: rights removed since the
-    // connect are refused here, before impersonate_login is ever called.
-    await assertAdminRights(client, login);
-    // The first checked request creates the server's device record for this session.
-    await readSessionInfo(client);
-
-    // AZ-2..4, re-checked against the server right before asking it to switch.
-    const target = await ctx.directory.target(targetId);
-    if (target === null) throw new OdooError('missing-record', { message: String(targetId) });
-    const reasons = ineligibilityReasons(target, ctx.adminUid);
-    if (reasons.length > 0) throw new OdooError('not-eligible', { reasons: reasons.join(',') });
-
     // The tripwire's mark: every impersonate.log row above it is created while this session runs.
-    const logMark = ctx.features.hasImpersonateLog ? await readLogMark(ctx.admin) : null;
+    const logMark = !ctx.features.hasImpersonateLog ? null : (plan.logMark ?? (await readLogMark(ctx.admin)));
     mayBeImpersonating = true;
-    const switched = await client.callKw('res.users', 'impersonate_login', [[targetId]]);
+    const switched = await client.callKw('res.users', 'impersonate_login', [[target.id]]);
     // The module answers a caller outside its group with no result and no error (docs/odoo.md).
     if (!switched.hasResult || switched.result === null) throw new OdooError('not-permitted');
 
-    // AZ-6: the server must now say this session is the target, started by this admin.
-    const now = await readSessionInfo(client);
-    if (now.uid !== targetId || now.impersonateFromUid !== ctx.adminUid) {
+    // AZ-6 beside the watch: the server must now say this session is the target, started by this admin.
+    const partnerId = target.partnerId;
+    const [now, earlyWatch] = await Promise.all([
+      readSessionInfo(client),
+      logMark !== null && partnerId !== null ? watchFrom(ctx.admin, logMark, ctx.adminUid, partnerId).then(
+        (watch) => ({ watch }),
+        (error: unknown) => ({ error }),
+      ) : Promise.resolve(null),
+    ]);
+    if (now.uid !== target.id || now.impersonateFromUid !== ctx.adminUid) {
       throw new OdooError('verification-failed', { problem: 'switch' });
     }
-
     if (now.partnerId === null) throw new OdooError('verification-failed', { problem: 'partner' });
-    const logWatch = logMark === null ? null : await watchFrom(ctx.admin, logMark, ctx.adminUid, now.partnerId);
+    let logWatch: ImpersonateLogWatch | null = null;
+    if (logMark !== null) {
+      // The watch ran on the partner read with the target; the session's own word decides.
+      if (earlyWatch && 'watch' in earlyWatch && partnerId === now.partnerId) logWatch = earlyWatch.watch;
+      else if (earlyWatch && 'error' in earlyWatch && partnerId === now.partnerId) throw earlyWatch.error;
+      else logWatch = await watchFrom(ctx.admin, logMark, ctx.adminUid, now.partnerId);
+    }
 
     const sessionIdentifier = client.sessionIdentifier(identifierScheme(ctx.features));
     if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
-    const serverIp = ctx.features.hasDeviceLog ? await readServerIp(ctx.admin, sessionIdentifier) : null;
     return new ImpersonatedSession(client, {
       sessionIdentifier,
       target: { id: target.id, login: target.login, name: target.name },
       adminUid: ctx.adminUid,
       startedAtServer: odooTimeOrNull(switched.serverDate),
-      serverIp,
+      // The device record is the session's, whatever its identifier: read once, while warm.
+      serverIp: sessionIdentifier === warm.sessionIdentifier ? warm.serverIp : null,
       serverIpAvailable: ctx.features.hasDeviceLog,
       webClientUrl: webClientUrl(client.baseUrl, ctx.features),
       origin: ctx.origin,
@@ -100,27 +109,6 @@ export async function startImpersonation(ctx: ServerStartContext, targetId: numb
     await abandon(client, mayBeImpersonating);
     throw error;
   }
-}
-
-/** AZ-1: is_system and is_impersonate_user from the authenticate answer itself. */
-async function assertAdminRights(client: OdooClient, login: SessionInfo): Promise<void> {
-  if (!login.isSystem) throw new AdminRightsRefusal('admin-not-system');
-  let inGroup = login.isImpersonateUser;
-  if (!login.impersonationKeys) {
-    // A module release whose session info lacks its key: ask the server on this session.
-    inGroup = (await client.callKw('res.users', 'has_group', [[login.uid], IMPERSONATE_GROUP_XMLID])).result === true;
-  }
-  if (!inGroup) throw new AdminRightsRefusal('admin-not-impersonator');
-}
-
-async function readServerIp(admin: RpcChannel, sessionIdentifier: string): Promise<string | null> {
-  const answer = await admin.callKw('res.device.log', 'search_read', [[['session_identifier', '=', sessionIdentifier]]], {
-    fields: ['ip_address'],
-    order: 'id asc',
-    limit: 1,
-  });
-  const first = resultOf(answer, DeviceRows, 'device-log')[0];
-  return first && first.ip_address !== false ? first.ip_address : null;
 }
 
 /** Best effort, after a failed start: close the server's log row if needed, then end the session. */

@@ -11,3 +11,5 @@ export type { RevokeReport } from './device-revocation';
 export type { ServerFeatures } from './server-features';
 export type { SessionInfo } from './session-info';
 export { parseServerUrl, isLoopbackHost, type ServerUrl } from './server-url';
+export { consoleUserAgent, type TrustedDeviceSlot } from './second-factor';
+export type { BaseUrlState } from './base-url';

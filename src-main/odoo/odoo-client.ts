@@ -21,6 +21,23 @@ export interface OdooClientOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+export interface PageOptions {
+  userAgent: string;
+  /** A form to POST (urlencoded); without one, a GET. */
+  form?: Record<string, string>;
+  /** Cookies for this request only, beside the session's. */
+  extraCookies?: Record<string, string>;
+}
+
+/** An HTML answer of the web login, read as it came. */
+export interface PageAnswer {
+  status: number;
+  location: string | null;
+  text: string;
+  /** Its Set-Cookie headers (the session's are already absorbed); read at once, never kept. */
+  setCookie: string[];
+}
+
 /** An RPC answer: `result` is `undefined` when Odoo left the key out (the method returned nothing). */
 export interface RpcAnswer {
   result: unknown;
@@ -48,29 +65,46 @@ export class OdooClient {
   async call(path: string, params: Record<string, unknown>): Promise<RpcAnswer> {
     const id = this.#nextId++;
     const body = JSON.stringify({ jsonrpc: '2.0', method: 'call', id, params });
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    const cookie = this.#jar.cookieHeader();
-    if (cookie !== null) headers.Cookie = cookie;
+    const { response, text } = await this.#send(path, 'POST', { 'Content-Type': 'application/json', Accept: 'application/json' }, body);
+    return parseAnswer(response, text, id);
+  }
 
+  /**
+   * A page of Odoo's web login (two-factor sign-in, second-factor.ts): a GET, or a form
+   * POST, with this client's session cookie plus `extraCookies` (the trusted device,
+   * for this one request only) and a User-Agent. Redirects are answered, not followed.
+   */
+  async page(path: string, options: PageOptions): Promise<PageAnswer> {
+    const headers: Record<string, string> = { Accept: 'text/html', 'User-Agent': options.userAgent };
+    const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+    if (body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    const { response, text } = await this.#send(path, body === undefined ? 'GET' : 'POST', headers, body, options.extraCookies);
+    return { status: response.status, location: response.headers.get('location'), text, setCookie: response.headers.getSetCookie() };
+  }
+
+  async #send(
+    path: string,
+    method: 'GET' | 'POST',
+    headers: Record<string, string>,
+    body: string | undefined,
+    extraCookies: Record<string, string> = {},
+  ): Promise<{ response: Response; text: string }> {
+    const cookies = [this.#jar.cookieHeader(), ...Object.entries(extraCookies).map(([name, value]) => `${name}=${value}`)].filter(
+      (cookie): cookie is string => cookie !== null,
+    );
+    if (cookies.length > 0) headers.Cookie = cookies.join('; ');
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     try {
       let response: Response;
       try {
         // Manual redirects: a 3xx to a JSON call is a login wall or a proxy, not Odoo.
-        response = await this.#fetch(`${this.baseUrl}${path}`, {
-          method: 'POST',
-          headers,
-          body,
-          redirect: 'manual',
-          signal: controller.signal,
-        });
+        response = await this.#fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual', signal: controller.signal });
       } catch (error) {
         throw transportError(error, controller.signal);
       }
       this.#jar.absorb(response.headers.getSetCookie());
-      const text = await this.#readBody(response, controller.signal);
-      return parseAnswer(response, text, id);
+      return { response, text: await this.#readBody(response, controller.signal) };
     } finally {
       clearTimeout(timer);
     }

@@ -22,6 +22,9 @@ export const ODOO_ERROR_KINDS = [
   'not-eligible', // the console refuses this target (AZ-2..4)
   'verification-failed', // the server is not in the state the console just asked for (AZ-6)
   'invalid-url', // IN-3
+  'second-factor-required', // two-factor sign-in: the server wants a code and no trusted device is kept
+  'trusted-device-refused', // two-factor sign-in: the server no longer trusts this computer; a code is needed
+  'second-factor-invalid', // the code was refused: wrong, expired, or (Odoo 19) used already
 ] as const;
 
 export type OdooErrorKind = (typeof ODOO_ERROR_KINDS)[number];

@@ -1,8 +1,9 @@
 // What the server offers, decided from what it reports, never guessed from the
 // version alone (docs/odoo.md, Versions): the version from session info, the module
 // from ir.module.module, res.device* and impersonate.log from ir.model, the
-// users' groups field that includes implied groups from ir.model.fields, and the
-// id of base.group_system from ir.model.data — all in one parallel round.
+// users' groups field that includes implied groups (and auth_totp's totp_enabled)
+// from ir.model.fields, and the id of base.group_system from ir.model.data — all in
+// one parallel round.
 import { z } from 'zod';
 import { OdooError } from './odoo-error';
 import { resultOf, type RpcChannel } from './rpc-channel';
@@ -27,6 +28,8 @@ export interface ServerFeatures {
   adminGroupsField: 'groups_id' | 'all_group_ids';
   /** Where the web client lives: `/web` on 17, `/odoo` from 18. */
   webClientPath: '/web' | '/odoo';
+  /** auth_totp is installed (res.users has totp_enabled): two-factor sign-in can be on for a login. */
+  hasTwoFactor: boolean;
 }
 
 const ModuleRows = z.array(z.object({ state: z.string() }));
@@ -43,11 +46,11 @@ export async function detectFeatures(rpc: RpcChannel, info: SessionInfo): Promis
     rpc.callKw('ir.model.data', 'search_read', [[['module', '=', 'base'], ['name', '=', 'group_system']]], {
       fields: ['res_id'],
     }),
-    rpc.callKw('ir.model.fields', 'search_read', [[['model', '=', 'res.users'], ['name', 'in', ['groups_id', 'all_group_ids']]]], {
+    rpc.callKw('ir.model.fields', 'search_read', [[['model', '=', 'res.users'], ['name', 'in', ['groups_id', 'all_group_ids', 'totp_enabled']]]], {
       fields: ['name'],
     }),
   ]);
-  const groupFields = new Set(resultOf(fields, FieldRows, 'group-fields').map((row) => row.name));
+  const groupFields = new Set(resultOf(fields, FieldRows, 'user-fields').map((row) => row.name));
   const adminGroupsField = groupFields.has('all_group_ids') ? 'all_group_ids' : groupFields.has('groups_id') ? 'groups_id' : null;
   if (adminGroupsField === null) throw new OdooError('not-odoo', { problem: 'group-fields' });
   const moduleRows = resultOf(modules, ModuleRows, 'module-state');
@@ -63,5 +66,6 @@ export async function detectFeatures(rpc: RpcChannel, info: SessionInfo): Promis
     systemGroupId: groupRow.res_id,
     adminGroupsField,
     webClientPath: info.versionMajor >= 18 ? '/odoo' : '/web',
+    hasTwoFactor: groupFields.has('totp_enabled'),
   };
 }

@@ -30,7 +30,13 @@ export interface UserSearchOptions {
 export interface TargetUser extends TargetFacts {
   login: string;
   name: string;
+  /** The user's partner: impersonate.log names the partner, not the user (the tripwire's watch). */
+  partnerId: number | null;
 }
+
+const TargetRecord = UserRecord.extend({
+  partner_id: z.union([z.tuple([z.number().int(), z.union([z.string(), z.literal(false)])]), z.literal(false)]).optional(),
+});
 
 export class UserDirectory {
   constructor(
@@ -65,14 +71,15 @@ export class UserDirectory {
   async target(id: number): Promise<TargetUser | null> {
     const [answer, admins] = await Promise.all([
       this.rpc.callKw('res.users', 'search_read', [[['id', '=', id]]], {
-        fields: ['id', 'login', 'name', 'active', 'share'],
+        fields: ['id', 'login', 'name', 'active', 'share', 'partner_id'],
         context: { active_test: false },
       }),
       this.administratorsAmong([id]),
     ]);
-    const record = resultOf(answer, z.array(UserRecord), 'user')[0];
+    const record = resultOf(answer, z.array(TargetRecord), 'user')[0];
     if (record === undefined) return null;
-    return { id: record.id, login: record.login, name: record.name, active: record.active, share: record.share, isSystemAdmin: admins.has(id) };
+    const partnerId = record.partner_id ? record.partner_id[0] : null;
+    return { id: record.id, login: record.login, name: record.name, active: record.active, share: record.share, isSystemAdmin: admins.has(id), partnerId };
   }
 
   /** Whether one user is in the group `module.name`, implied membership included (not has_group: 17 answers for the caller only). */

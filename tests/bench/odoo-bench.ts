@@ -1,12 +1,16 @@
 // The Odoo connector's part of `npm run bench` (docs/architecture.md, Performance
 // budgets): searchUsers p50/p95 for the first and a later page over 50 000
 // simulated users, and the HTTP round trips of the start and stop sequences,
-// counted by the simulator. Where the ODOO_* variables name a real Odoo, also the
-// start and stop on it against the raw JSON-RPC sequence (odoo-real-bench.ts).
-// Run with `npx tsx tests/bench/odoo-bench.ts`.
+// counted by the simulator. Then issue 13's figures, side by side for the simulator
+// and, where the ODOO_* variables name a real Odoo, that server: Confirm → view ready
+// at the API level (start-bench.ts) against the raw authenticate + impersonate_login,
+// interleaved; the stop against back_to_origin_login + destroy; round trips; and Enter →
+// banner in the harness with Playwright (ui-bench.ts; needs `npm run build:harness`).
+// Run with `npx tsx tests/bench/odoo-bench.ts`. BENCH_STARTS (default 20) sets the runs.
 import { OdooConnection } from '../../src-main/odoo';
 import { startOdooSim } from '../support/odoo-sim';
-import { benchRealServer } from './odoo-real-bench';
+import { benchStarts, printStartFigures, type StartFigures } from './start-bench';
+import { benchUi, printUiFigures, type UiFigures } from './ui-bench';
 
 const USERS = 50_000;
 const RUNS = 40;
@@ -41,7 +45,7 @@ try {
   const searchTrips = sim.state.requests().length;
 
   sim.state.clearRequests();
-  const handle = await admin.impersonate(7);
+  const handle = await admin.impersonate(7); // the whole sequence, unwarmed, on a fresh session
   await admin.writeAuditEntry({
     event: 'start',
     app: 'bench',
@@ -80,5 +84,29 @@ try {
   await sim.close();
 }
 
-if (process.env.ODOO_URL) await benchRealServer();
-else console.log('\nNo real Odoo (ODOO_URL unset): the start and stop against a real server are not timed. See the README, "Against the bundled real Odoo".');
+// Issue 13: the simulator with 250 ms of password hashing (about the real Odoo 18's), then the real server.
+const STARTS = Number(process.env.BENCH_STARTS ?? 20);
+const starts: StartFigures[] = [];
+const ui: UiFigures[] = [];
+const hashing = await startOdooSim({ hashDelayMs: 250 });
+try {
+  starts.push(await benchStarts({ label: 'simulator (250 ms hash)', url: hashing.url, database: hashing.database, login: 'admin', password: 'admin', targetLogin: 'alice' }, STARTS));
+} finally {
+  await hashing.close();
+}
+ui.push(await benchUi('simulator (250 ms hash)', { targetName: 'Alice Anderson', runs: STARTS, simHashDelayMs: 250 }));
+if (process.env.ODOO_URL) {
+  const real = {
+    url: process.env.ODOO_URL,
+    database: process.env.ODOO_DB ?? '',
+    login: process.env.ODOO_ADMIN_LOGIN ?? 'admin',
+    password: process.env.ODOO_ADMIN_PASSWORD ?? 'admin',
+  };
+  const label = `real Odoo at ${real.url}`;
+  starts.push(await benchStarts({ label, ...real, targetLogin: process.env.ODOO_USER_LOGIN ?? 'alice' }, STARTS));
+  ui.push(await benchUi(label, { server: real, targetName: process.env.BENCH_TARGET_NAME ?? 'Alice Anderson', runs: STARTS }));
+} else {
+  console.log('\nNo real Odoo (ODOO_URL unset): only the simulator is timed. See the README, "Against the bundled real Odoo".');
+}
+printStartFigures(starts);
+printUiFigures(ui);

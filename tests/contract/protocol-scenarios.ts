@@ -10,6 +10,8 @@
 // (impersonate.log rows cannot be removed over RPC: they are closed).
 import type { Account, KnownUsers } from './target';
 import { RawSession, type Exchange, type RawAnswer } from './raw-session';
+import type { TotpClock } from '../support/totp';
+import { TWO_FACTOR_SCENARIOS } from './two-factor-scenarios';
 
 export interface ScenarioTarget {
   url: string;
@@ -18,6 +20,11 @@ export interface ScenarioTarget {
   admin: Account;
   user: Account;
   admin2: Account;
+  /** An administrator with two-factor sign-in, and its base32 TOTP secret. */
+  totp: Account;
+  totpSecret: string;
+  /** A simulator's authenticator clock (moved on instead of waiting for a fresh code); null for a real server. */
+  totpClock?: TotpClock | null;
 }
 
 export interface ScenarioContext extends ScenarioTarget {
@@ -273,4 +280,25 @@ export const SCENARIOS = {
     await raw.callKw('impersonate.log', 'unlink', [[1]], {}, 'unlink');
     await raw.end();
   },
+
+  async 'base-url-parameters'(c: ScenarioContext) {
+    const raw = await as(c, c.admin);
+    const current = await raw.callKw('ir.config_parameter', 'get_param', ['web.base.url'], {}, 'get web.base.url');
+    await raw.callKw('ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, 'get freeze (none)');
+    // Not write_uid: Odoo 19 stamps a sign-in's write through 127.0.0.1 with none (false), through localhost with the user.
+    const fields = ['key', 'value', 'write_date'];
+    await raw.callKw('ir.config_parameter', 'search_read', [[['key', 'in', ['web.base.url', 'web.base.url.freeze']]]], { fields }, 'read both');
+    await raw.callKw('ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True'], {}, 'set freeze');
+    await raw.callKw('ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, 'get freeze');
+    await raw.callKw('ir.config_parameter', 'set_param', ['web.base.url.freeze', false], {}, 'remove freeze');
+    await raw.callKw('ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, 'get freeze (removed)');
+    await raw.callKw('ir.config_parameter', 'set_param', ['web.base.url', resultOf(current)], {}, 'set the same web.base.url');
+    const user = await as(c, c.user, 'plain user');
+    await user.callKw('ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True'], {}, 'plain user may not');
+    await user.end();
+    await raw.end();
+  },
+
+  // ------------------------------------------------------------ two-factor sign-in
+  ...TWO_FACTOR_SCENARIOS,
 };

@@ -33,6 +33,10 @@ export interface PostOptions {
 
 export class RawSession {
   cookie: string | null = null;
+  /** The trusted-device cookie (`td_id`) the server set, sent back like a browser does (docs/odoo.md, Two-factor sign-in). */
+  trustedDevice: string | null = null;
+  /** Sent on every request when set; otherwise fetch's own ("node"), which names no browser. */
+  userAgent: string | null = null;
   #id = 1;
 
   constructor(
@@ -50,6 +54,12 @@ export class RawSession {
 
   get(path: string, label?: string): Promise<RawAnswer> {
     return this.#send(path, { method: 'GET' }, label);
+  }
+
+  /** A form post, as a browser submits one (application/x-www-form-urlencoded). */
+  postForm(path: string, fields: Record<string, string>, label?: string): Promise<RawAnswer> {
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    return this.#send(path, { method: 'POST', body: new URLSearchParams(fields).toString(), headers }, label);
   }
 
   callKw(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}, label?: string): Promise<RawAnswer> {
@@ -72,12 +82,16 @@ export class RawSession {
 
   async #send(path: string, init: RequestInit, label = ''): Promise<RawAnswer> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('Cookie', `session_id=${this.cookie}`);
+    const cookies = [...(this.cookie ? [`session_id=${this.cookie}`] : []), ...(this.trustedDevice ? [`td_id=${this.trustedDevice}`] : [])];
+    if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
+    if (this.userAgent) headers.set('User-Agent', this.userAgent);
     const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: 'manual' });
     const setCookie = response.headers.getSetCookie();
     for (const header of setCookie) {
-      const match = /^session_id=([^;]*)/.exec(header);
-      if (match) this.cookie = match[1] || null;
+      const session = /^session_id=([^;]*)/.exec(header);
+      if (session) this.cookie = session[1] || null;
+      const device = /^td_id=([^;]*)/.exec(header);
+      if (device) this.trustedDevice = device[1] || null;
     }
     const text = await response.text();
     let envelope: RawAnswer['envelope'] = null;

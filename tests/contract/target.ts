@@ -7,12 +7,16 @@
 //   ODOO_PORTAL_LOGIN, ODOO_PORTAL_PASSWORD                     a portal user
 //   ODOO_ARCHIVED_LOGIN                                         an archived user
 //   ODOO_SUPERVISOR_LOGIN (default "sue")                       an administrator only through a group that implies Settings
+//   ODOO_TOTP_LOGIN, ODOO_TOTP_PASSWORD, ODOO_TOTP_SECRET       a Settings administrator in the impersonation group with
+//                                                               two-factor sign-in, and its base32 TOTP secret (default the
+//                                                               lab's admin3: "admin3", "admin3", JBSWY3DPEHPK3PXP)
 //   ODOO_VERSION (optional)                                     the major version CI expects; the suite detects the
 //                                                               version from the server and fails if they differ
 // The version is always read from the server (server_version_info), never assumed;
 // tests whose expectation differs per version branch on `target.version`.
 import { OdooConnection } from '../../src-main/odoo';
 import { startOdooSim, type OdooSim } from '../support/odoo-sim';
+import { LAB_TOTP_SECRET, type TotpClock } from '../support/totp';
 import { RawSession } from './raw-session';
 
 export interface Account {
@@ -36,6 +40,11 @@ export interface ContractTarget {
   portal: Account;
   archivedLogin: string;
   supervisorLogin: string;
+  /** An administrator with two-factor sign-in (the lab's admin3), and its TOTP secret. */
+  totp: Account;
+  totpSecret: string;
+  /** The simulator's authenticator clock; null for a real server (whose codes take real time). */
+  totpClock: TotpClock | null;
   /** The simulator when the suite runs against it, else null (a real server). */
   sim: OdooSim | null;
   connect(account?: Account, fetchImpl?: typeof fetch): OdooConnection;
@@ -86,6 +95,9 @@ export async function openTarget(spec: TargetSpec = targetSpecs()[0]!): Promise<
       portal: { login: env('ODOO_PORTAL_LOGIN'), password: env('ODOO_PORTAL_PASSWORD') },
       archivedLogin: env('ODOO_ARCHIVED_LOGIN'),
       supervisorLogin: process.env.ODOO_SUPERVISOR_LOGIN || 'sue',
+      totp: { login: process.env.ODOO_TOTP_LOGIN || 'admin3', password: process.env.ODOO_TOTP_PASSWORD || 'admin3' },
+      totpSecret: process.env.ODOO_TOTP_SECRET || LAB_TOTP_SECRET,
+      totpClock: null,
       sim: null,
     });
   }
@@ -96,7 +108,18 @@ export async function openTarget(spec: TargetSpec = targetSpecs()[0]!): Promise<
 /** The simulator's accounts: the same logins as the lab's real servers, passwords equal to logins. */
 export function simAccounts(sim: OdooSim): Accounts {
   const same = (login: string): Account => ({ login, password: login });
-  return { admin: same('admin'), user: same('alice'), admin2: same('admin2'), portal: same('pat'), archivedLogin: 'old', supervisorLogin: 'sue', sim };
+  return {
+    admin: same('admin'),
+    user: same('alice'),
+    admin2: same('admin2'),
+    portal: same('pat'),
+    archivedLogin: 'old',
+    supervisorLogin: 'sue',
+    totp: same('admin3'),
+    totpSecret: LAB_TOTP_SECRET,
+    totpClock: sim.state.totpClock,
+    sim,
+  };
 }
 
 type Accounts = Omit<ContractTarget, 'url' | 'database' | 'version' | 'label' | 'connect' | 'close'>;
@@ -142,9 +165,13 @@ export interface KnownUsers {
   portal: number;
   archived: number;
   supervisor: number;
+  /** The administrator with two-factor sign-in. */
+  totp: number;
 }
 
-export async function knownUsers(target: Pick<ContractTarget, 'connect' | 'admin' | 'user' | 'admin2' | 'portal' | 'archivedLogin' | 'supervisorLogin'>): Promise<KnownUsers> {
+export async function knownUsers(
+  target: Pick<ContractTarget, 'connect' | 'admin' | 'user' | 'admin2' | 'portal' | 'archivedLogin' | 'supervisorLogin' | 'totp'>,
+): Promise<KnownUsers> {
   const connection = target.connect();
   const idOf = async (login: string): Promise<number> => {
     const page = await connection.searchUsers(login, 0, 50, { includeArchived: true });
@@ -160,6 +187,7 @@ export async function knownUsers(target: Pick<ContractTarget, 'connect' | 'admin
       portal: await idOf(target.portal.login),
       archived: await idOf(target.archivedLogin),
       supervisor: await idOf(target.supervisorLogin),
+      totp: await idOf(target.totp.login),
     };
   } finally {
     await connection.destroy();

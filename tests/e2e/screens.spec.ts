@@ -4,7 +4,9 @@
 // must keep the rules: the document no taller than the window, no button, tab or column
 // header cut, the orange frame visible while a session runs, and no axe-core violation.
 import type { Page } from '@playwright/test';
-import { connectAndSeeTheCheck, fillNewConnection } from './support/connect-steps';
+import { LAB_TOTP_SECRET, totp } from '../support/totp';
+import { wrongCode } from '../contract/two-factor-scenarios';
+import { addConnection, codePrompt, connectAndSeeTheCheck, enterCode, fillNewConnection } from './support/connect-steps';
 import { EventRelay, isSessionPhase } from './support/event-relay';
 import { expect, test } from './support/harness-fixture';
 import { translator } from './support/locale-text';
@@ -62,6 +64,37 @@ for (const language of ['en', 'es'] as const) {
       await check('connect-checked');
       await connectAndSeeTheCheck(main, t);
       await check('connect-connected');
+
+      // Two-factor sign-in: the code prompt, then a refused code (said in the prompt, ready for another).
+      await addConnection(main, t, harness.odooUrl!, 'Two-factor', 'admin3');
+      await main.getByRole('button', { name: t('connect.panel.switch') }).click();
+      const prompt = codePrompt(page, t);
+      await expect(prompt.getByLabel(t('connect.twoFactor.code'), { exact: true })).toBeFocused();
+      await expect(prompt.getByLabel(t('connect.twoFactor.trust'))).toBeChecked();
+      await check('connect-code');
+      await enterCode(page, t, wrongCode(LAB_TOTP_SECRET));
+      await expect(prompt.getByText(t('odoo.secondFactorInvalid'))).toBeVisible();
+      await expect(prompt.getByLabel(t('connect.twoFactor.code'), { exact: true })).toBeFocused();
+      await check('connect-code-error');
+      await enterCode(page, t, totp(LAB_TOTP_SECRET));
+      await expect(prompt).toHaveCount(0);
+      await expect(main.getByRole('heading', { name: t('connect.report.ok.connect') })).toBeFocused();
+      await expect(main.getByText(t('connect.check.twoFactorOn'))).toBeVisible();
+
+      // The base URL: signed in through another name of the server, the console says what each sign-in does.
+      await addConnection(main, t, harness.odooUrl!.replace('127.0.0.1', 'localhost'), 'Through localhost', 'admin');
+      await main.getByRole('button', { name: t('connect.panel.switch') }).click();
+      const baseUrl = main.getByRole('note').filter({ hasText: t('connect.baseUrl.title') });
+      await expect(baseUrl).toBeVisible();
+      await check('connect-base-url');
+      await baseUrl.getByRole('button', { name: t('connect.baseUrl.freeze') }).click();
+      const freeze = page.getByRole('dialog', { name: t('connect.baseUrl.dialogTitle') });
+      await expect(freeze.getByLabel(t('connect.baseUrl.address'))).toBeFocused();
+      await freeze.getByLabel(t('connect.baseUrl.address')).fill(harness.odooUrl!);
+      await check('connect-freeze');
+      await freeze.getByRole('button', { name: t('connect.baseUrl.confirm') }).click();
+      await expect(main.getByText(t('connect.baseUrl.done', { value: harness.odooUrl! }))).toBeVisible();
+      await check('connect-base-url-frozen');
 
       // Users: the ineligible say why, on the row itself.
       await main.getByRole('button', { name: t('connect.panel.toUsers') }).click();

@@ -60,6 +60,7 @@ export const ESCAPE_VARIANTS: readonly EscapeVariant[] = [
   { name: 'POST /web/session/destroy (control)', method: 'POST', path: '/web/session/destroy', body: '{"jsonrpc":"2.0","method":"call","params":{}}', contentType: json, control: true },
   { name: 'POST /web/session/%64estroy', method: 'POST', path: '/web/session/%64estroy', body: '{"jsonrpc":"2.0","method":"call","params":{}}', contentType: json },
   { name: 'POST /web/session/destroy/', method: 'POST', path: '/web/session/destroy/', body: '{"jsonrpc":"2.0","method":"call","params":{}}', contentType: json },
+  { name: 'POST /web/session/authenticate as the target', method: 'POST', path: '/web/session/authenticate', body: '{"jsonrpc":"2.0","method":"call","params":{"db":"$DB","login":"$LOGIN","password":"$PASSWORD"}}', contentType: json },
   { name: 'POST /web/session/%61uthenticate as the target', method: 'POST', path: '/web/session/%61uthenticate', body: '{"jsonrpc":"2.0","method":"call","params":{"db":"$DB","login":"$LOGIN","password":"$PASSWORD"}}', contentType: json },
   { name: 'POST /web/login as the target (a form with the CSRF token)', method: 'POST', path: '/web/login', body: 'csrf_token=$CSRF&login=$LOGIN&password=$PASSWORD&redirect=', contentType: 'application/x-www-form-urlencoded', form: true },
   { name: 'POST /web/%6Cogin as the target', method: 'POST', path: '/web/%6Cogin', body: 'csrf_token=$CSRF&login=$LOGIN&password=$PASSWORD&redirect=', contentType: 'application/x-www-form-urlencoded', form: true },

@@ -21,3 +21,21 @@ export function workingKeychain(backend = 'gnome_libsecret'): SafeStorageLike {
     },
   };
 }
+
+/**
+ * A working keychain that also remembers every plain text it was given: the secrets a
+ * test cannot otherwise see (the trusted-device token a real server handed to main),
+ * for the canary to search the disk for.
+ */
+export function recordingKeychain(): SafeStorageLike & { readonly given: string[] } {
+  const keychain = workingKeychain();
+  const given: string[] = [];
+  return {
+    ...keychain,
+    given,
+    encryptString: (plain) => {
+      given.push(plain);
+      return keychain.encryptString(plain);
+    },
+  };
+}

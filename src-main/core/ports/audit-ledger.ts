@@ -90,6 +90,39 @@ export interface ConnectRefusalRecord {
   appVersion: string;
 }
 
+/**
+ * A change the console made to the server's settings, on the admin's explicit word —
+ * today only the freeze of web.base.url (docs/odoo.md, Server identity and the base URL).
+ */
+export interface ServerSettingRecord {
+  /** Normalised URL + database. */
+  connectionKey: string;
+  login: string;
+  setting: 'web.base.url.freeze';
+  /** The address web.base.url was frozen at. */
+  value: string;
+  /** web.base.url before the change, as the server answered it. */
+  previous: string | null;
+  at: Date;
+  clientHost: string;
+  appVersion: string;
+}
+
+/** A warm session on the record and not yet ended: what crash recovery revokes (issue 13). */
+export interface OpenWarmSession {
+  id: number;
+  connectionKey: string;
+  sessionIdentifier: string;
+  createdAt: string;
+}
+
+/**
+ * How a warm session ended: 'used' (an attempt took it, its row carries the identifier
+ * now), 'cancelled', 'timeout', 'disconnect', 'quit' (also window close and OS shutdown), 'suspend'
+ * (sleep), 'other-target', 'recovered'.
+ */
+export type WarmEnd = 'used' | 'cancelled' | 'timeout' | 'disconnect' | 'quit' | 'suspend' | 'other-target' | 'recovered';
+
 /** The audit store as the impersonation flow sees it. Every call is one durable transaction. */
 export interface AuditLedger {
   /** Records an attempt (allowed or refused) and answers its session row id. */
@@ -115,6 +148,8 @@ export interface AuditLedger {
   openSessions(): Promise<OpenSession[]>;
   /** A refused connect, as an audit event of its own (no session row). */
   recordConnectRefusal(record: ConnectRefusalRecord): Promise<void>;
+  /** A change to the server's settings the admin asked for (no session row). */
+  recordServerSetting(record: ServerSettingRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
   /** "Allow changes" (issue 17.2): a chained event of the session, before any write passes. */
@@ -123,4 +158,10 @@ export interface AuditLedger {
   recordTimeline(sessionId: number, entries: readonly TimelineEntry[], bound: TimelineBound | null): Promise<void>;
   /** The timeline's summary at the stop (what the server's end entry says), chained. */
   recordTimelineSummary(sessionId: number, at: Date, summary: TimelineSummary): Promise<void>;
+  /** A warm session exists on the server: its identifier goes on the record before it is used; answers its row id. */
+  recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number>;
+  /** The warm session is gone (or taken by an attempt that recorded its identifier). */
+  recordWarmSessionEnd(id: number, at: Date, end: WarmEnd): Promise<void>;
+  /** Warm sessions recorded and never ended (crash recovery). */
+  openWarmSessions(): Promise<OpenWarmSession[]>;
 }

@@ -3,7 +3,17 @@
 // ServerLogSource (src-main/odoo), the shell the view. Core stays free of I/O, and
 // the connector and the audit store meet only here, never import each other.
 export type { AdminIdentity, TargetIdentity } from './identities';
-export type { AttemptRecord, AuditLedger, ConnectRefusalRecord, EndRecord, OpenSession, StartRecord } from './audit-ledger';
+export type {
+  AttemptRecord,
+  AuditLedger,
+  ConnectRefusalRecord,
+  EndRecord,
+  OpenSession,
+  OpenWarmSession,
+  ServerSettingRecord,
+  StartRecord,
+  WarmEnd,
+} from './audit-ledger';
 export type { ImpersonationViewPort, ImpersonationViewSpec, ViewActivity } from './impersonation-view';
 export type {
   ChangesAllowedRecord,
@@ -15,10 +25,13 @@ export type {
 } from './view-timeline';
 export {
   AdminRightsRefusal,
+  SecondFactorRefusal,
   type ChangesAllowedFacts,
   type ImpersonateLogRow,
   type ImpersonateLogWatch,
   type ImpersonationHandle,
+  type ImpersonateOptions,
+  type WarmHandle,
   type LeftOpen,
   type OdooImpersonationPort,
   type RevokeOutcome,

@@ -17,6 +17,25 @@ export interface TargetRecord {
   share: boolean;
   /** Member of base.group_system, computed by the server from the group's id. */
   isSystemAdmin: boolean;
+  /** The user's partner, when the read says (impersonate.log names partners). */
+  partnerId?: number | null;
+}
+
+/**
+ * The admin's fresh server session, authenticated while the reason is typed and not yet
+ * impersonating (a warm session). Main memory only; the connector keeps its cookie.
+ */
+export interface WarmHandle {
+  /** Its 42-character identifier, recorded before it is used (crash recovery revokes it). */
+  readonly sessionIdentifier: string;
+}
+
+/** What the start already knows when it asks the server to switch (one read per attempt). */
+export interface ImpersonateOptions {
+  /** The target as core judged it, read right before this call: the connector does not read it again. */
+  target?: TargetRecord;
+  /** The warm session to switch; taken once, never reused. Without it a fresh one is authenticated. */
+  warm?: WarmHandle;
 }
 
 /**
@@ -99,6 +118,21 @@ export class AdminRightsRefusal extends ConsoleError {
   constructor(readonly code: 'admin-not-system' | 'admin-not-impersonator') {
     super('refused', code === 'admin-not-system' ? 'rules.adminNotSystem' : 'rules.adminNotImpersonator');
     this.name = 'AdminRightsRefusal';
+  }
+}
+
+/**
+ * The fresh session of an impersonation asks for a second factor (two-factor sign-in)
+ * and the server no longer trusts this computer, or never did: nobody is there to type
+ * a code, so the start is refused before anything changed, and the admin is told to
+ * connect again with a code.
+ */
+export class SecondFactorRefusal extends ConsoleError {
+  readonly code = 'second-factor-required';
+
+  constructor() {
+    super('refused', 'rules.reconnectWithCode');
+    this.name = 'SecondFactorRefusal';
   }
 }
 
@@ -200,7 +234,14 @@ export interface OdooImpersonationPort {
    * impersonate_login(target) → get_session_info again. If it rejects, it has already
    * destroyed whatever it created.
    */
-  impersonate(targetId: number): Promise<ImpersonationHandle>;
+  impersonate(targetId: number, options?: ImpersonateOptions): Promise<ImpersonationHandle>;
+  /**
+   * A fresh cookie jar → authenticate (AZ-1 checked on its answer, AdminRightsRefusal) →
+   * get_session_info; nothing impersonated. The session a later impersonate() switches.
+   */
+  prewarm(): Promise<WarmHandle>;
+  /** Destroys an unused warm session on the server (/web/session/destroy). Rejects when the server cannot be reached. */
+  discardWarm(warm: WarmHandle): Promise<void>;
   /** Creates the ir.logging entry through the admin API session; answers its id. */
   writeServerAuditEntry(entry: ServerAuditEntry): Promise<number>;
   /** The matching end entry (same session facts, how and when it ended); answers its id. */

@@ -1,12 +1,18 @@
-// The mandatory reason, asked in a modal before an impersonation. It asks main's
-// impersonation.check (which validates the reason, counts the attempt and applies
-// every rule) and hands an allowed reason to `onConfirmed`: the caller starts the session.
+// The mandatory reason, asked in a modal before an impersonation. Confirm hands the
+// reason to `onConfirm`, which starts the session: main validates the reason, counts the
+// attempt and applies every rule there, reading the target once (issue 13: no separate
+// impersonation.check first, which cost a round trip and a second read of the target).
+// A refusal stays in the dialog, translated; while rate limited, Confirm waits.
+//
+// While the dialog is open, main warms the fresh server session the start will switch
+// (issue 13: the password hash is paid while the reason is typed); closing the dialog
+// without a start tells main to destroy it. Main decides everything about it.
 //
 // The live hints (reason-hint.ts) mirror main's reason rule only as a convenience: main
 // decides. Nothing is called wrong before the first keystroke.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../../src-preload/contract';
+import { ConsoleCallError } from '../../../src-preload/renderer-invokers';
 import { RATE_LIMIT_ATTEMPTS } from '../../../src-preload/limits';
 import { consoleApi } from '../api';
 import { ErrorMessage } from './ErrorMessage';
@@ -22,22 +28,31 @@ export interface ReasonTarget {
 export interface ReasonDialogProps {
   target: ReasonTarget;
   onClose(): void;
-  /** Main allowed the attempt with this (trimmed) reason. */
-  onConfirmed(reason: string): void;
+  /** Starts the session with this (trimmed) reason; rejects with main's refusal or error. */
+  onConfirm(reason: string): Promise<void>;
   /** Attempts left this minute, when a recent answer told; null before any. */
   remainingAttempts?: number | null;
 }
 
-export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts = null }: ReasonDialogProps) {
+export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = null }: ReasonDialogProps) {
   const { t } = useTranslation();
   const ids = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [checking, setChecking] = useState(false);
-  const [result, setResult] = useState<CheckResult | null>(null);
+  const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const confirmedRef = useRef(false);
+
+  // Warm while the reason is typed; a dialog closed without a start gives it back.
+  useEffect(() => {
+    confirmedRef.current = false;
+    void consoleApi().impersonation.prewarm({ targetId: target.id }).catch(() => undefined);
+    return () => {
+      if (!confirmedRef.current) void consoleApi().impersonation.cancelPrewarm().catch(() => undefined);
+    };
+  }, [target.id]);
 
   // While rate limited, another try would only count against the limit: wait first.
   useEffect(() => {
@@ -48,23 +63,27 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
 
   const feedback = reasonFeedback(reason, touched);
   const valid = reasonFeedback(reason, true).error === null;
-  const canConfirm = valid && !checking && waitUntil === null;
-  const remaining = result?.remainingAttempts ?? remainingAttempts;
+  const canConfirm = valid && !starting && waitUntil === null;
+  const remaining = remainingAttempts;
 
   const confirm = async () => {
     setTouched(true);
     if (!canConfirm) return;
-    setChecking(true);
+    setStarting(true);
     setError(null);
+    // From here the start owns the warm session (it takes it, or main destroys it): the
+    // dialog, unmounted once the session is active, must not ask main to give it back.
+    confirmedRef.current = true;
     try {
-      const answer = await consoleApi().impersonation.check({ targetId: target.id, reason });
-      setResult(answer);
-      if (answer.retryAfterSeconds !== null) setWaitUntil(Date.now() + answer.retryAfterSeconds * 1000);
-      if (answer.allowed) onConfirmed(reason.trim());
+      await onConfirm(reason.trim());
     } catch (failure) {
+      // Refused or failed: the dialog stays, and a cancel gives back what main may still hold.
+      confirmedRef.current = false;
       setError(failure);
+      const wait = rateLimitWait(failure);
+      if (wait !== null) setWaitUntil(Date.now() + wait * 1000);
     } finally {
-      setChecking(false);
+      setStarting(false);
     }
   };
 
@@ -111,18 +130,20 @@ export function ReasonDialog({ target, onClose, onConfirmed, remainingAttempts =
       <p className="help">
         {remaining === null ? t('reason.attemptsLimit', { limit: RATE_LIMIT_ATTEMPTS }) : t('reason.attemptsLeft', { remaining })}
       </p>
-      {result && !result.allowed && result.refusal && (
-        <p className="error-message" role="alert">
-          {t(result.refusal.key, result.refusal.params)}
-        </p>
-      )}
       <ErrorMessage error={error} />
       <div className="actions">
         <Button onClick={onClose}>{t('reason.cancel')}</Button>
-        <Button variant="primary" disabled={!canConfirm} busy={checking} onClick={() => void confirm()}>
-          {checking ? t('reason.checking') : t('reason.confirm')}
+        <Button variant="primary" disabled={!canConfirm} busy={starting} onClick={() => void confirm()}>
+          {starting ? t('reason.starting') : t('reason.confirm')}
         </Button>
       </div>
     </Dialog>
   );
+}
+
+/** Seconds to wait when main refused for the rate limit, else null. */
+function rateLimitWait(failure: unknown): number | null {
+  if (!(failure instanceof ConsoleCallError) || failure.key !== 'rules.rateLimited') return null;
+  const seconds = Number(failure.params?.seconds);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 60;
 }

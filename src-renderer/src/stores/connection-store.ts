@@ -1,6 +1,8 @@
 // Mirrors main's saved connections and connection state. Main owns both (and every
 // password: the UI can send one, never read one back); this store only reflects
-// what main answered and asks main to change things.
+// what main answered and asks main to change things. When main says the server wants
+// a two-factor code, the store asks for one (`secondFactor`) and sends it back with
+// the same Test or Connect: main finishes the sign-in it holds half-open.
 import { create } from 'zustand';
 import type {
   Connection,
@@ -10,9 +12,23 @@ import type {
   ConnectionStatus,
   ConnectRequest,
 } from '../../../src-preload/contract';
+import { ConsoleCallError } from '../../../src-preload/renderer-invokers';
 import { consoleApi } from '../api';
 
-export type ConnectionTask = 'load' | 'save' | 'remove' | 'test' | 'connect' | 'disconnect';
+export type ConnectionTask = 'load' | 'save' | 'remove' | 'test' | 'connect' | 'disconnect' | 'freeze';
+
+/** The code prompt of two-factor sign-in: which Test or Connect it finishes, why it asks, and the last refusal. */
+export interface SecondFactorPrompt {
+  connectionId: string;
+  task: 'test' | 'connect';
+  /** required: no trusted device; untrusted: the server no longer trusts this computer. */
+  reason: 'required' | 'untrusted';
+  /** A refused or malformed code, shown in the prompt. */
+  error: unknown;
+}
+
+/** main's answers that mean "ask for the code" (second-factor.ts). */
+const CODE_NEEDED = new Set(['second-factor-required', 'trusted-device-refused']);
 
 /** The last report shown, and which button produced it. */
 export interface ShownReport {
@@ -27,6 +43,7 @@ interface ConnectionState {
   shown: ShownReport | null;
   busy: ConnectionTask | null;
   error: unknown;
+  secondFactor: SecondFactorPrompt | null;
   /** Which call `error` came from, so that it is shown where the user acted. */
   failedTask: ConnectionTask | null;
   load(): Promise<void>;
@@ -36,6 +53,11 @@ interface ConnectionState {
   remove(id: string): Promise<void>;
   test(request: ConnectRequest): Promise<ConnectionReport | null>;
   connect(request: ConnectRequest): Promise<ConnectionReport | null>;
+  /** Sends the code with the Test or Connect the prompt belongs to. */
+  submitCode(code: string, trustDevice: boolean): Promise<ConnectionReport | null>;
+  cancelSecondFactor(): void;
+  /** The freeze action (main records it): answers the new report, or null when main refused (see `error`). */
+  freezeBaseUrl(address: string): Promise<ConnectionReport | null>;
   disconnect(): Promise<void>;
   clearError(): void;
 }
@@ -56,12 +78,43 @@ export const useConnections = create<ConnectionState>((set, get) => {
 
   const reloadList = async () => set({ list: await consoleApi().connections.list() });
 
+  /**
+   * Test or Connect (with a code when the prompt sends one). A code needed opens the
+   * prompt instead of showing an error; a refused code stays in the prompt, for a retry.
+   */
+  const signIn = async (task: 'test' | 'connect', request: ConnectRequest): Promise<ConnectionReport | null> => {
+    set({ busy: task, error: null, failedTask: null });
+    try {
+      const report = await consoleApi().connections[task](request);
+      set({ shown: { connectionId: request.id, task, report }, secondFactor: null });
+      if (task === 'connect') {
+        // The password may now be stored (or kept for this run): main says which.
+        await reloadList();
+        set({ status: await consoleApi().connections.status() });
+      }
+      return report;
+    } catch (error) {
+      const prompt = get().secondFactor;
+      if (error instanceof ConsoleCallError && CODE_NEEDED.has(error.kind)) {
+        set({ secondFactor: { connectionId: request.id, task, reason: error.kind === 'trusted-device-refused' ? 'untrusted' : 'required', error: null } });
+      } else if (prompt && request.code !== undefined) {
+        set({ secondFactor: { ...prompt, error } });
+      } else {
+        set({ error, failedTask: task });
+      }
+      return null;
+    } finally {
+      set({ busy: null });
+    }
+  };
+
   return {
     list: null,
     status: null,
     shown: null,
     busy: null,
     error: null,
+    secondFactor: null,
     failedTask: null,
 
     load: async () => {
@@ -98,19 +151,23 @@ export const useConnections = create<ConnectionState>((set, get) => {
       });
     },
 
-    test: (request) =>
-      run('test', async () => {
-        const report = await consoleApi().connections.test(request);
-        set({ shown: { connectionId: request.id, task: 'test', report } });
-        return report;
-      }),
+    test: (request) => signIn('test', request),
 
-    connect: (request) =>
-      run('connect', async () => {
-        const report = await consoleApi().connections.connect(request);
-        set({ shown: { connectionId: request.id, task: 'connect', report } });
-        // The password may now be stored (or kept for this run): main says which.
-        await reloadList();
+    connect: (request) => signIn('connect', request),
+
+    submitCode: (code, trustDevice) => {
+      const prompt = get().secondFactor;
+      if (!prompt) return Promise.resolve(null);
+      return signIn(prompt.task, { id: prompt.connectionId, code, trustDevice });
+    },
+
+    cancelSecondFactor: () => set({ secondFactor: null }),
+
+    freezeBaseUrl: (address) =>
+      run('freeze', async () => {
+        const report = await consoleApi().connections.freezeBaseUrl({ address });
+        const shown = get().shown;
+        if (shown?.task === 'connect') set({ shown: { ...shown, report } });
         set({ status: await consoleApi().connections.status() });
         return report;
       }),

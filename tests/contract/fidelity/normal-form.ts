@@ -90,6 +90,7 @@ function maskBody(exchange: Exchange): unknown {
   const { answer } = exchange;
   if (answer.text === '') return 'empty';
   if (answer.envelope === null || typeof answer.envelope !== 'object' || Array.isArray(answer.envelope)) {
+    if (exchange.path === '/web/login/totp' && /<form/i.test(answer.text)) return codeForm(answer.text);
     return /html/i.test(answer.contentType) ? 'html' : 'text';
   }
   const envelope = answer.envelope as Record<string, unknown>;
@@ -102,6 +103,16 @@ function maskBody(exchange: Exchange): unknown {
     else out[key] = shape(value);
   }
   return out;
+}
+
+/**
+ * Odoo's two-factor code form (docs/odoo.md, Two-factor sign-in): its inputs by name, in
+ * order, and the error it shows, if any (the values — a CSRF token — are masked away).
+ */
+function codeForm(html: string): unknown {
+  const inputs = [...html.matchAll(/<input\b[^>]*\bname="([^"]+)"/gi)].map((match) => match[1]);
+  const alert = /<p class="alert alert-danger"[^>]*>\s*([^<]*?)\s*<\/p>/i.exec(html)?.[1] ?? null;
+  return { form: inputs, alert };
 }
 
 /** `id` is either null or the request's own id, echoed whatever its type (docs/odoo.md, Transport). */

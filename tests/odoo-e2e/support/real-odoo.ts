@@ -4,9 +4,10 @@
 //   ODOO_E2E_VERSION (or ODOO_VERSION, as the contract suite)  17, 18 or 19: what it runs (npm test sets it)
 // Without ODOO_URL every test here skips, with that reason. The server's database is
 // shared by every real-server test and its impersonate.log rows cannot be deleted:
-// these tests run one at a time, impersonate only `alice` (others use bob and carol),
-// and look only at the rows of their own session (rows created after they began,
-// and a reason no other test uses).
+// these tests run one at a time, and look only at the rows of their own session (rows
+// created after they began, and a reason no other test uses). The main flow and the
+// request list impersonate `alice`; the escape-variant spec impersonates `bob`
+// (ESCAPE_TARGET), so the tripwire of one never reads the other's rows as its own.
 import { randomBytes } from 'node:crypto';
 import { RawSession } from '../../contract/raw-session';
 
@@ -14,6 +15,8 @@ export type OdooVersion = '17' | '18' | '19';
 export type Language = 'en' | 'es';
 
 export const TARGET = { login: 'alice', name: 'Alice Anderson' } as const;
+/** The escape-variant spec's target (the lab's passwords equal the logins). */
+export const ESCAPE_TARGET = { login: 'bob', name: 'Bob Brown', password: 'bob' } as const;
 
 export interface RealOdoo {
   url: string;
@@ -73,9 +76,9 @@ export class ServerAsAdmin {
     return answer.envelope.result as Rows;
   }
 
-  async target(): Promise<{ id: number; partnerId: number }> {
-    const [row] = await this.searchRead('res.users', [['login', '=', TARGET.login]], ['id', 'partner_id']);
-    if (!row) throw new Error(`no user ${TARGET.login} on ${this.odoo.url}`);
+  async target(login: string = TARGET.login): Promise<{ id: number; partnerId: number }> {
+    const [row] = await this.searchRead('res.users', [['login', '=', login]], ['id', 'partner_id']);
+    if (!row) throw new Error(`no user ${login} on ${this.odoo.url}`);
     return { id: row.id as number, partnerId: (row.partner_id as [number, string])[0] };
   }
 
@@ -90,9 +93,14 @@ export class ServerAsAdmin {
     return this.searchRead('impersonate.log', [['id', '>', afterId], ['impersonated_partner_id', '=', partnerId]], ['id', 'user_id', 'date_start', 'date_end']);
   }
 
+  /** Every impersonate.log row opened after `afterId`, whoever it impersonates. */
+  logRowsAbove(afterId: number): Promise<Rows> {
+    return this.searchRead('impersonate.log', [['id', '>', afterId]], ['id', 'user_id', 'impersonated_partner_id', 'date_start', 'date_end'], { order: 'id asc' });
+  }
+
   /** The console's ir.logging entries that carry this reason, oldest first. */
   consoleEntries(reason: string): Promise<Rows> {
-    return this.searchRead('ir.logging', [['name', '=', 'impersonation-console'], ['message', 'ilike', reason]], ['id', 'func', 'message'], { order: 'id asc' });
+    return this.searchRead('ir.logging', [['name', '=', 'impersonation-console'], ['message', 'ilike', reason]], ['id', 'func', 'level', 'message'], { order: 'id asc' });
   }
 
   /** The console's "Allow changes" entries (issue 17.2) that carry this reason. */
@@ -108,11 +116,20 @@ export class ServerAsAdmin {
 
   /** Who a session cookie is on the server: its uid, or null once Odoo says it expired. */
   async sessionUid(sessionId: string): Promise<number | null> {
+    return (await this.sessionIdentity(sessionId))?.uid ?? null;
+  }
+
+  /**
+   * Who a session cookie is, and who impersonates through it (the module's
+   * `impersonate_from_uid`, null when nobody does), on its own cookie; null once expired.
+   */
+  async sessionIdentity(sessionId: string): Promise<{ uid: number; impersonateFromUid: number | null } | null> {
     const probe = new RawSession(this.odoo.url);
     probe.cookie = sessionId;
     const answer = await probe.sessionInfo();
-    const result = answer.envelope?.result as { uid?: number } | undefined;
-    return typeof result?.uid === 'number' ? result.uid : null;
+    const result = answer.envelope?.result as { uid?: number; impersonate_from_uid?: number | false | null } | undefined;
+    if (typeof result?.uid !== 'number') return null;
+    return { uid: result.uid, impersonateFromUid: typeof result.impersonate_from_uid === 'number' ? result.impersonate_from_uid : null };
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,9 @@
 //                              to DATA_DIR/test-only-session-cookie.txt
 //   --record-view-requests F   test-only: the view's proxy appends every request it decided
 //                              on to F (JSON lines, no cookie)
+//   --test-only-policy-bypass  test-only: a deliberate hole in the view's policy — a request
+//                              carrying the token in DATA_DIR/test-only-policy-bypass.txt
+//                              (header x-test-only-policy-bypass) goes through undecided
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +33,10 @@ const { values } = parseArgs({
     'sim-version': { type: 'string', default: '18' },
     'expose-session-cookie': { type: 'boolean', default: false },
     'record-view-requests': { type: 'string' },
+    'test-only-policy-bypass': { type: 'boolean', default: false },
+    // TEST ONLY (`npm run bench`): a raised rate limit so that 20 timed starts fit in a minute.
+    'test-only-rate-limit': { type: 'string' },
+    'sim-hash-delay': { type: 'string' },
   },
 });
 
@@ -38,7 +45,7 @@ let sim: OdooSim | null = null;
 const simVersion = Number(values['sim-version']);
 if (simVersion !== 17 && simVersion !== 18 && simVersion !== 19) throw new Error('--sim-version must be 17, 18 or 19');
 if (values['odoo-sim'] || values.demo) {
-  sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values.demo ? undefined : 0, version: simVersion });
+  sim = await startOdooSim({ port: Number(values['sim-port']), hashDelayMs: values['sim-hash-delay'] !== undefined ? Number(values['sim-hash-delay']) : values.demo ? undefined : 0, version: simVersion });
 }
 
 const harness = await startHarness({
@@ -46,6 +53,8 @@ const harness = await startHarness({
   port: Number(values.port),
   exposeCookieTo: values['expose-session-cookie'] ? path.join(dataDir, 'test-only-session-cookie.txt') : null,
   recordRequestsTo: values['record-view-requests'] ?? null,
+  policyBypassTo: values['test-only-policy-bypass'] ? path.join(dataDir, 'test-only-policy-bypass.txt') : null,
+  ...(values['test-only-rate-limit'] ? { testOnlyRateLimit: Number(values['test-only-rate-limit']) } : {}),
 });
 if (values.demo && sim) await connectToDemoServer(harness.console, sim.url, sim.database);
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir, odooUrl: sim?.url ?? null })}\n`);

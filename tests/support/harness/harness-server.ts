@@ -32,6 +32,10 @@ export interface HarnessOptions {
   exposeCookieTo?: string | null;
   /** Test-only: where the view's proxy appends every request it decided on (see HarnessView). */
   recordRequestsTo?: string | null;
+  /** Test-only: a deliberate hole in the view's policy, its token written here (see HarnessView). */
+  policyBypassTo?: string | null;
+  /** TEST ONLY (the bench): a raised rate limit; the product's stays 5. */
+  testOnlyRateLimit?: number;
 }
 
 /**
@@ -72,9 +76,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = options.logger ?? createLogger(() => {});
-  const view = new HarnessView({ exposeCookieTo: options.exposeCookieTo ?? null, recordRequestsTo: options.recordRequestsTo ?? null });
+  const view = new HarnessView({
+    exposeCookieTo: options.exposeCookieTo ?? null,
+    recordRequestsTo: options.recordRequestsTo ?? null,
+    policyBypassTo: options.policyBypassTo ?? null,
+  });
   const services = createConsole({
     view,
+    ...(options.testOnlyRateLimit ? { testOnlyRateLimit: options.testOnlyRateLimit } : {}),
     userDataDir: options.dataDir,
     logger,
     safeStorage: null, // no OS keychain in the harness: passwords stay in memory

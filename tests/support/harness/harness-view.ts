@@ -7,18 +7,23 @@
 //   exposeCookieTo: test-only, writes the session cookie to that file so a test can
 //     ask Odoo itself, in a separate browser context, who the session is;
 //   recordRequestsTo: test-only, appends every request the policy decided on (JSON
-//     lines, no cookie) for the web-client request list.
+//     lines, no cookie) for the web-client request list;
+//   policyBypassTo: test-only, a deliberate hole in the policy (view-proxy-bypass.ts):
+//     each opened view gets a fresh token, written to that file, with which a request
+//     goes through undecided — so a test can prove the tripwire catches what got past.
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ViewBounds, ViewRefusal } from '../../../src-preload/contract';
 import type { ConsoleView } from '../../../src-main/app/console';
 import type { ImpersonationViewSpec, ViewActivity } from '../../../src-main/core/ports';
 import type { ViewAccess } from '../../../src-main/core/view-policy';
+import { newBypassToken } from './view-proxy-bypass';
 import { ViewProxyServer } from './view-proxy-server';
 import type { ViewProxy } from './view-proxy';
 
 export interface HarnessViewOptions {
   exposeCookieTo?: string | null;
   recordRequestsTo?: string | null;
+  policyBypassTo?: string | null;
 }
 
 type ChangeListener = () => void;
@@ -49,6 +54,8 @@ export class HarnessView implements ConsoleView {
     this.server = server;
     const record = this.options.recordRequestsTo;
     this.access = spec.access;
+    const bypassFile = this.options.policyBypassTo;
+    const policyBypassToken = bypassFile ? newBypassToken() : null;
     this.proxy = server.open({
       access: () => this.access ?? spec.access,
       onActivity: (activity) => this.activityListener(activity),
@@ -58,9 +65,11 @@ export class HarnessView implements ConsoleView {
       onRefused: (refusal) => this.refusalListener(refusal),
       onNavigated: () => this.navigated(),
       onRequest: record ? (request) => appendFileSync(record, `${JSON.stringify(request)}\n`) : undefined,
+      policyBypassToken,
     });
     this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url, access: spec.access };
     if (this.options.exposeCookieTo) writeFileSync(this.options.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
+    if (bypassFile && policyBypassToken) writeFileSync(bypassFile, policyBypassToken, { mode: 0o600 });
     this.changed();
   }
 
@@ -87,6 +96,7 @@ export class HarnessView implements ConsoleView {
     this.proxy = null;
     this.opened = null;
     if (this.options.exposeCookieTo) rmSync(this.options.exposeCookieTo, { force: true });
+    if (this.options.policyBypassTo) rmSync(this.options.policyBypassTo, { force: true });
     if (proxy) {
       this.server?.closeView();
       this.changed();

@@ -7,12 +7,15 @@
 // points redirects back at itself, and forwards the bus's WebSocket
 // (view-proxy-headers.ts). Only the harness's own UI can use it
 // (view-proxy-access.ts). A development and test tool: never packaged.
+// Test-only, off by default: with a bypass token (view-proxy-bypass.ts) a request
+// that carries it goes through undecided, so a test can play a hole in the policy.
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { ViewRefusal } from '../../../src-preload/contract';
-import { OriginPolicy, originForLog, quietAnswerUrl, READ_ONLY, viewActivity, type RefusalKind, type ViewAccess, type ViewActivity, type ViewDecision } from '../../../src-main/core';
+import { ALLOW, OriginPolicy, originForLog, quietAnswerUrl, READ_ONLY, viewActivity, type RefusalKind, type ViewAccess, type ViewActivity, type ViewDecision } from '../../../src-main/core';
 import { ViewProxyAccess } from './view-proxy-access';
+import { carriesBypass, withoutBypassHeader } from './view-proxy-bypass';
 import { decideIncoming, decideRedirect, isNavigation, upstreamUrl } from './view-proxy-decision';
 import { downstreamResponseHeaders, rawHandshakeAnswer, upstreamRequestHeaders } from './view-proxy-headers';
 
@@ -30,6 +33,8 @@ export interface ProxiedRequest {
   refusal: RefusalKind | null;
   /** The server's status; null when refused before it was asked. */
   status: number | null;
+  /** Test-only: forwarded undecided through the policy bypass (never true without one). */
+  bypassed?: boolean;
 }
 
 export interface ViewProxyOptions {
@@ -47,6 +52,11 @@ export interface ViewProxyOptions {
   /** A navigation of the view's document went through: the tripwire asks the server at once (AZ-6). */
   onNavigated?(): void;
   maxBodyBytes?: number;
+  /**
+   * TEST-ONLY (view-proxy-bypass.ts): a request carrying this token is forwarded without
+   * asking the policy, as a hole in it would let it through. Unset: every request is decided.
+   */
+  policyBypassToken?: string | null;
 }
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -134,19 +144,21 @@ export class ViewProxy {
       throw error;
     }
     const url = upstreamUrl(this.policy, rawPath);
-    const policyVerdict = decideIncoming({ url, method, headers: request.headers, body }, this.policy, this.viewAccess());
-    this.reportActivity(policyVerdict, request);
-    const { decision } = policyVerdict;
-    if (!decision.allowed && policyVerdict.quietly) {
+    // Test-only (--test-only-policy-bypass): a request carrying the view's token is not decided at all.
+    const bypassed = carriesBypass(request.headers, this.options.policyBypassToken);
+    const policyVerdict = bypassed ? null : decideIncoming({ url, method, headers: request.headers, body }, this.policy, this.viewAccess());
+    if (policyVerdict) this.reportActivity(policyVerdict, request);
+    const decision = policyVerdict ? policyVerdict.decision : ALLOW;
+    if (policyVerdict && !decision.allowed && policyVerdict.quietly) {
       // A read-marker while read-only: Odoo's session check answers it, as the desktop view's redirect does.
       this.record(request, body, decision.refusal, null, false);
-      return this.forward(request, response, body, quietAnswerUrl(url), new URL(quietAnswerUrl(url)).pathname);
+      return this.forward(request, response, body, quietAnswerUrl(url), false, new URL(quietAnswerUrl(url)).pathname);
     }
     if (!decision.allowed) {
       this.refused(request, body, decision, url);
       return plain(response, 403, `Refused by the console's view policy (${decision.refusal}).`, { 'X-Harness-View-Refusal': decision.refusal });
     }
-    await this.forward(request, response, body, url);
+    await this.forward(request, response, body, url, bypassed);
     if (isNavigation(request.headers)) this.options.onNavigated?.();
   }
 
@@ -160,8 +172,8 @@ export class ViewProxy {
   }
 
   /** `path`: another path of the same server to ask instead (the quiet answer of a read-marker). */
-  private forward(request: IncomingMessage, response: ServerResponse, body: Buffer, url: string, path?: string): Promise<void> {
-    const headers = upstreamRequestHeaders(request.headers, this.headerOptions());
+  private forward(request: IncomingMessage, response: ServerResponse, body: Buffer, url: string, bypassed: boolean, path?: string): Promise<void> {
+    const headers = withoutBypassHeader(upstreamRequestHeaders(request.headers, this.headerOptions()));
     headers['content-length'] = String(body.length);
     if (body.length === 0 && !['POST', 'PUT', 'PATCH'].includes(request.method ?? '')) delete headers['content-length'];
     return new Promise((resolve, reject) => {
@@ -184,7 +196,7 @@ export class ViewProxy {
           // Absolute, on the origin the browser used: `//x` must stay a path.
           out.location = `${this.access.originOf(request.headers)}${target.pathname}${target.search}${target.hash}`;
         }
-        if (path === undefined) this.record(request, body, null, answer.statusCode ?? null, false);
+        if (path === undefined) this.record(request, body, null, answer.statusCode ?? null, false, bypassed);
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
         answer.pipe(response);
         answer.on('end', () => resolve());
@@ -267,7 +279,7 @@ export class ViewProxy {
     this.options.onRefused?.({ kind, target: originForLog(target), returned: false });
   }
 
-  private record(request: IncomingMessage, body: Buffer, refusal: RefusalKind | null, status: number | null, websocket: boolean): void {
+  private record(request: IncomingMessage, body: Buffer, refusal: RefusalKind | null, status: number | null, websocket: boolean, bypassed = false): void {
     if (!this.options.onRequest) return;
     const contentType = header(request, 'content-type');
     const json = contentType !== null && /^application\/json/i.test(contentType) && body.length <= JSON_BODY_KEPT;
@@ -281,6 +293,7 @@ export class ViewProxy {
       websocket,
       refusal,
       status,
+      ...(bypassed ? { bypassed } : {}),
     });
   }
 }

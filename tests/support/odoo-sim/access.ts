@@ -9,7 +9,7 @@ export type Operation = 'read' | 'write' | 'create' | 'unlink';
 
 const ADMIN_ONLY = new Set(['ir.logging', 'ir.config_parameter', 'ir.cron']);
 const ADMIN_WRITE = new Set(['res.users', 'res.groups', 'ir.model.data', 'ir.model', 'ir.module.module', 'res.partner']);
-const READ_ONLY = new Set(['res.device', 'res.device.log']);
+const READ_ONLY = new Set(['res.device', 'res.device.log', 'auth_totp.device']);
 
 export function checkAccess(db: SimDatabase, uid: number, model: string, operation: Operation): void {
   const refuse = () =>

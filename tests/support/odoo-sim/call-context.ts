@@ -11,11 +11,11 @@ export interface CallContext {
   uid: number;
   /** Waits like a real server hashing a password (about 0.5 s by default). */
   hashDelay(): Promise<void>;
-  /** Record rules: who sees which device rows. */
+  /** Record rules: who sees which device rows (sessions' and trusted ones). */
   canSee(model: string, record: SimRecord): boolean;
 }
 
 export function recordRules(db: SimDatabase, uid: number): CallContext['canSee'] {
   const admin = db.isSystem(uid);
-  return (model, record) => admin || !model.startsWith('res.device') || record.user_id === uid;
+  return (model, record) => admin || !(model.startsWith('res.device') || model === 'auth_totp.device') || record.user_id === uid;
 }

@@ -1,8 +1,10 @@
 // POST /web/dataset/call_kw[/<model>/<method>]: dispatch to the module's
-// methods, res.device revoke, the identity check, message_post, or the generic ORM.
+// methods, the identity-checked ones (res.device revoke, revoking trusted devices),
+// the identity check itself, system parameters, message_post, or the generic ORM.
 import { checkAccess } from './access';
 import type { CallContext } from './call-context';
-import { revokeDevices, runIdentityCheck, writeIdentityCheck } from './device-module';
+import { getParam, setParam } from './config-params';
+import { identityChecked, isIdentityChecked, runIdentityCheck, writeIdentityCheck } from './identity-check';
 import { backToOriginLogin, hasGroup, impersonateLogin } from './impersonate-module';
 import { ids, ormMethod } from './orm';
 import { NO_RESULT, SimRpcError, accessError, keyError, notFound, type RpcResult } from './rpc-error';
@@ -53,13 +55,16 @@ function specialMethod(
   if (module && key === 'res.users.impersonate_login') return impersonateLogin(ctx, args);
   if (module && key === 'res.users.back_to_origin_login') return backToOriginLogin(ctx);
   if (key === 'res.users.has_group') return hasGroup(ctx, args);
-  if (key === 'res.device.revoke') return revokeDevices(ctx, args);
+  if (isIdentityChecked(key)) return identityChecked(ctx, key, args);
   if (key === 'res.users.identitycheck.run_check') return runIdentityCheck(ctx, args, kwargs);
   if (key === 'res.users.identitycheck.write') return writeIdentityCheck(ctx, args);
   if (key === 'ir.config_parameter.get_param') {
     checkAccess(ctx.db, ctx.uid, 'ir.config_parameter', 'read');
-    const row = ctx.db.table('ir.config_parameter').search([['key', '=', String(args[0])]])[0];
-    return row ? row.value : (args[1] ?? false);
+    return getParam(ctx.db, String(args[0]), args[1] ?? false);
+  }
+  if (key === 'ir.config_parameter.set_param') {
+    checkAccess(ctx.db, ctx.uid, 'ir.config_parameter', 'write');
+    return setParam(ctx.db, ctx.uid, String(args[0]), args[1]);
   }
   if (key === 'res.partner.message_post') {
     const partnerId = ids(args[0])[0];

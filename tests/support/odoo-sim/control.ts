@@ -13,6 +13,10 @@ export interface SimState {
   liveSessions(): LiveSession[];
   /** Every session id the server ever issued (the canary test searches for them). */
   issuedSessionIds(): string[];
+  /** Every trusted-device token (td_id) the server ever handed out (the canary searches for them too). */
+  trustedDeviceTokens(): string[];
+  /** The clock two-factor codes are checked against: real time, moved on by skipTotpTime. */
+  readonly totpClock: { now(): number; skip(ms: number): void };
   /** impersonate.log rows, oldest first. */
   impersonateLogs(): SimRecord[];
   /** impersonate.log rows not closed (date_end false). */
@@ -68,6 +72,13 @@ export function createState(db: SimDatabase, sessions: SessionStore, faults: Fau
     database: db.options.database,
     liveSessions: () => sessions.live(),
     issuedSessionIds: () => [...sessions.issued],
+    trustedDeviceTokens: () => [...db.issuedTrustedDevices],
+    totpClock: {
+      now: () => Date.now() + db.totpOffsetMs,
+      skip: (ms) => {
+        db.totpOffsetMs += ms;
+      },
+    },
     impersonateLogs: () => rows('impersonate.log'),
     openImpersonateLogs: () => rows('impersonate.log').filter((r) => r.date_end === false),
     irLogging: () => rows('ir.logging'),

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createState, type SimState, type Tunables } from './control';
+import { BASE_URL_KEY, setParam } from './config-params';
 import { controlRoutes } from './control-routes';
 import { FaultPlan } from './faults';
 import { SimDatabase } from './models';
@@ -41,13 +42,11 @@ export async function startOdooSim(options: SimOptions = {}): Promise<OdooSim> {
   const requests: RequestLogEntry[] = [];
   const tunables: Tunables = { hashDelayMs: resolved.hashDelayMs, latencyMs: resolved.latencyMs };
   const state = createState(db, sessions, faults, requests, tunables);
-  let baseUrl = '';
   const handle = createRouter({
     db,
     sessions,
     faults,
     requests,
-    baseUrl: () => baseUrl,
     latencyMs: () => tunables.latencyMs,
     hashDelayMs: () => tunables.hashDelayMs,
     control: controlRoutes(state),
@@ -73,7 +72,9 @@ export async function startOdooSim(options: SimOptions = {}): Promise<OdooSim> {
     server.listen(resolved.port, resolved.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${resolved.host}:${port}`;
+  const baseUrl = `http://${resolved.host}:${port}`;
+  // As on a real server after its first administrator's login: web.base.url names where it was reached.
+  setParam(db, 1, BASE_URL_KEY, baseUrl);
   return {
     url: baseUrl,
     port,

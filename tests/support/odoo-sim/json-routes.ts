@@ -4,10 +4,18 @@
 // arguments give a TypeError when the body is no envelope, and what each does.
 import type { CallContext } from './call-context';
 import { callKw, type CallKwParams } from './call-kw';
+import { moveBaseUrl } from './config-params';
 import type { SimDatabase } from './models';
 import { NO_RESULT, accessDenied, accessError, typeError, type RpcResult } from './rpc-error';
 import { sessionInfo } from './session-info';
 import type { SessionStore, SimSession } from './sessions';
+import { needsSecondFactor } from './totp-module';
+
+/** What a route may read of the HTTP request itself. */
+export interface RequestFacts {
+  /** The Host header: the address the request came through (Odoo's url_root). */
+  host: string;
+}
 
 export interface JsonAnswer {
   result: RpcResult;
@@ -15,12 +23,13 @@ export interface JsonAnswer {
   session?: SimSession;
   /** destroy also clears the company selection cookie. */
   clearsCompanies?: boolean;
+  /** authenticate stopped at the second factor (19 then saves the session once, not twice). */
+  halfOpen?: boolean;
 }
 
 export interface JsonRouteDeps {
   db: SimDatabase;
   sessions: SessionStore;
-  baseUrl: () => string;
   hashDelay: () => Promise<void>;
   /** The checked session's context for model methods. */
   context: (session: SimSession & { uid: number }) => CallContext;
@@ -31,7 +40,7 @@ export interface JsonRoute {
   auth: 'user' | 'none';
   /** The Python method and its required parameters, for Odoo's TypeError. */
   signature: { name: string; required: string[] };
-  handle(params: Record<string, unknown>, session: SimSession | undefined): Promise<JsonAnswer>;
+  handle(params: Record<string, unknown>, session: SimSession | undefined, request: RequestFacts): Promise<JsonAnswer>;
 }
 
 /** Python's wording for missing positional arguments: 'a', 'a' and 'b', 'a', 'b', and 'c'. */
@@ -51,16 +60,23 @@ export function jsonRoutes(deps: JsonRouteDeps): Record<string, JsonRoute> {
     '/web/session/authenticate': {
       auth: 'none',
       signature: { name: 'Session.authenticate', required: ['db', 'login', 'password'] },
-      async handle(params, session) {
+      async handle(params, session, request) {
         if (params.db !== db.options.database) throw accessError('Database not found.');
         const user = typeof params.login === 'string' ? db.userByLogin(params.login) : undefined;
         if (user !== undefined) await deps.hashDelay();
         if (user === undefined || user.active !== true || user.password === null || user.password !== params.password) throw accessDenied();
+        // A Settings administrator's password check moves web.base.url (a half-open one too).
+        moveBaseUrl(db, user.id, request.host);
         // Authenticating rotates the session id; what the session held (impersonate_from_uid) stays.
         const fresh = session ? sessions.rotate(session) : sessions.create();
-        fresh.uid = user.id;
         fresh.dirty = true;
-        return { result: sessionInfo(db, logged(fresh), deps.baseUrl()), session: fresh };
+        if (needsSecondFactor(db, user.id)) {
+          // Half-open until the second factor (totp-module.ts): the answer says only uid null.
+          fresh.preUid = user.id;
+          return { result: { uid: null }, session: fresh, halfOpen: true };
+        }
+        fresh.uid = user.id;
+        return { result: sessionInfo(db, logged(fresh)), session: fresh };
       },
     },
     '/web/session/get_session_info': {
@@ -69,7 +85,7 @@ export function jsonRoutes(deps: JsonRouteDeps): Record<string, JsonRoute> {
       async handle(_params, session) {
         // Odoo touches the session here, so the answer always carries the cookie again.
         logged(session).dirty = true;
-        return { result: sessionInfo(db, logged(session), deps.baseUrl()) };
+        return { result: sessionInfo(db, logged(session)) };
       },
     },
     '/web/session/check': {

@@ -15,6 +15,13 @@ export class SimDatabase {
   readonly profile: VersionProfile;
   /** The stored groups field: groups_id (implied groups included) up to 18, group_ids (direct only) on 19. */
   readonly groupsField: 'groups_id' | 'group_ids';
+  /**
+   * How far the authenticator's clock runs ahead of real time: tests move it a step on
+   * instead of waiting 30 s for a code Odoo 19 has not seen yet.
+   */
+  totpOffsetMs = 0;
+  /** Every trusted-device token (td_id) ever handed out, for the canary test (SS-10). */
+  readonly issuedTrustedDevices: string[] = [];
   /** Filled by the seed: ids of the groups the simulator reasons about. */
   readonly groups = { user: 0, portal: 0, public: 0, system: 0, impersonate: 0, supervisors: 0 };
   #clockOffsetSeconds = 0;
@@ -37,9 +44,11 @@ export class SimDatabase {
           ...allGroups,
           partner_id: f('many2one', 'res.partner'),
           login_date: f('datetime'),
+          // auth_totp: readable by the user and by administrators (docs/odoo.md, Two-factor sign-in).
+          totp_enabled: f('boolean'),
         },
         'name asc',
-        new Set(['password']),
+        new Set(['password', 'totp_secret', 'totp_last_counter']),
       ),
     );
     this.#add(new Table('res.partner', { name: f('char'), email: f('char'), active: f('boolean') }, 'name asc'));
@@ -69,10 +78,28 @@ export class SimDatabase {
         'id desc',
       ),
     );
-    this.#add(new Table('ir.config_parameter', { key: f('char'), value: f('text') }));
+    this.#add(
+      new Table('ir.config_parameter', {
+        key: f('char'),
+        value: f('text'),
+        create_date: f('datetime'),
+        write_date: f('datetime'),
+        write_uid: f('many2one', 'res.users'),
+      }),
+    );
     // Odoo's scheduled jobs; only the daily clean-up matters here (crash recovery on 17).
     this.#add(new Table('ir.cron', { name: f('char'), active: f('boolean'), lastcall: f('datetime'), nextcall: f('datetime') }));
     this.#add(new Table('res.users.identitycheck', { request: f('text'), password: f('char'), create_uid: f('integer') }));
+    // auth_totp's trusted devices: the td_id cookie's key is kept, never readable over RPC.
+    const expiry: Record<string, FieldDef> = this.profile.trustedDeviceExpiry ? { expiration_date: f('datetime') } : {};
+    this.#add(
+      new Table(
+        'auth_totp.device',
+        { name: f('char'), scope: f('char'), user_id: f('many2one', 'res.users'), create_date: f('datetime'), ...expiry },
+        'id asc',
+        new Set(['key']),
+      ),
+    );
     if (options.moduleInstalled) {
       const stamp = { create_date: f('datetime'), write_date: f('datetime') };
       this.#add(

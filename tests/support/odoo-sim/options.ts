@@ -15,6 +15,8 @@ export interface SimUserSeed {
   supervisor?: boolean;
   /** Member of the module's group impersonate_login.group_impersonate_login. */
   impersonator?: boolean;
+  /** Two-factor sign-in (auth_totp) with this base32 secret: authenticate then answers {"uid": null}. */
+  totpSecret?: string;
 }
 
 export interface SimOptions {

@@ -44,3 +44,18 @@ export function redirectPage(location: string): string {
 export function notFoundPage(): string {
   return '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n';
 }
+
+/** auth_totp's code form (GET and POST /web/login/totp), with its inputs in Odoo's order and its error line. */
+export function totpFormPage(csrfToken: string, error: string | null): string {
+  const alert = error === null ? '' : `<p class="alert alert-danger" role="alert">${escape(error)}</p>`;
+  return (
+    '<!DOCTYPE html><html><head><title>Odoo</title></head><body><div class="oe_login_form">' +
+    `<form method="POST" action=""><input type="hidden" name="csrf_token" value="${csrfToken}"/><input type="hidden" name="redirect"/>` +
+    '<label for="totp_token">Authentication Code</label>' +
+    `<input id="totp_token" name="totp_token" autocomplete="off" inputmode="numeric" required="required"/>${alert}` +
+    '<input type="checkbox" name="remember" id="switch-remember" value="1"/><label for="switch-remember">Don\'t ask again on this device</label>' +
+    '<button type="submit">Log in</button></form>' +
+    `<form method="POST" action="/web/session/logout"><input type="hidden" name="csrf_token" value="${csrfToken}"/><button type="submit">Cancel</button></form>` +
+    '</div></body></html>'
+  );
+}

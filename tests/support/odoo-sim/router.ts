@@ -9,9 +9,10 @@ import { recordRules, type CallContext } from './call-context';
 import { applyFault, type FaultPlan } from './faults';
 import { jsonRoutes, missingArguments, type JsonRoute } from './json-routes';
 import type { SimDatabase } from './models';
-import { errorPage, loginPage, notFoundPage, plainPage, redirectPage, webClientPage } from './pages';
+import { errorPage, loginPage, notFoundPage, plainPage, redirectPage, totpFormPage, webClientPage } from './pages';
 import { SimRpcError, errorEnvelope, keyError, resultEnvelope, sessionExpired, typeError } from './rpc-error';
 import { IDENTIFIER_LENGTH, type SessionStore, type SimSession } from './sessions';
+import { TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_MAX_AGE, totpPage } from './totp-module';
 
 export interface RequestLogEntry {
   method: string;
@@ -25,7 +26,6 @@ export interface RouterDeps {
   sessions: SessionStore;
   faults: FaultPlan;
   requests: RequestLogEntry[];
-  baseUrl: () => string;
   latencyMs: () => number;
   hashDelayMs: () => number;
   control: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>;
@@ -50,6 +50,8 @@ export function createRouter(deps: RouterDeps) {
   const expires = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toUTCString();
   const sessionCookie = (session: SimSession) => `session_id=${session.sid}; Expires=${expires()}; Max-Age=${COOKIE_MAX_AGE}; HttpOnly; Path=/`;
   const clearCompanies = () => `cids=; Expires=${expires()}; Max-Age=0; Path=/`;
+  const trustedDeviceCookie = (token: string) =>
+    `${TRUSTED_DEVICE_COOKIE}=${token}; Expires=${expires()}; Max-Age=${TRUSTED_DEVICE_MAX_AGE}; HttpOnly; Path=/; SameSite=Lax`;
 
   /** A request's session is saved and its cookie sent when it changed or is not the one the request named. */
   const cookiesFor = (session: SimSession | undefined, requestSid: string | null, times = 1): string[] => {
@@ -99,7 +101,7 @@ export function createRouter(deps: RouterDeps) {
     hashDelay: () => sleep(deps.hashDelayMs()),
     canSee: recordRules(db, session.uid),
   });
-  const routes = jsonRoutes({ db, sessions, baseUrl: deps.baseUrl, hashDelay: () => sleep(deps.hashDelayMs()), context });
+  const routes = jsonRoutes({ db, sessions, hashDelay: () => sleep(deps.hashDelayMs()), context });
 
   const send = (res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string | string[]> = {}) => {
     const all: Record<string, string | string[]> = { 'Content-Type': contentType, ...headers };
@@ -142,9 +144,9 @@ export function createRouter(deps: RouterDeps) {
       if (!isObject(params)) throw typeError('cannot convert dictionary update sequence element #0 to a sequence');
       const missing = missingArguments(route.signature, params);
       if (missing) throw missing;
-      const answer = await route.handle(params, session);
+      const answer = await route.handle(params, session, { host: req.headers.host ?? '' });
       const named = answer.session ?? session ?? sessions.create();
-      const times = path === '/web/session/authenticate' ? profile.authenticateCookies : 1;
+      const times = path === '/web/session/authenticate' && !answer.halfOpen ? profile.authenticateCookies : 1;
       const cookies = [...(answer.clearsCompanies ? [clearCompanies()] : []), ...cookiesFor(named, requestSid, times)];
       const envelope = JSON.stringify(resultEnvelope(id, answer.result));
       if (fault) return applyFault(fault, req, res, id, envelope, cookies);
@@ -160,9 +162,10 @@ export function createRouter(deps: RouterDeps) {
     }
   }
 
-  function serveHttp(path: string, url: URL, req: IncomingMessage, res: ServerResponse, ip: string, requestSid: string | null) {
+  function serveHttp(path: string, url: URL, req: IncomingMessage, res: ServerResponse, body: string, ip: string, requestSid: string | null) {
     const session = sessions.get(requestSid);
     traceSession(session, ip);
+    if ((req.method === 'GET' || req.method === 'POST') && path === '/web/login/totp') return serveTotp(req, res, body, session, requestSid);
     // An anonymous page gets a session of its own, and its cookie (docs/odoo.md, The web client).
     const current = () => session ?? sessions.create();
     if (req.method === 'GET' && path === '/web/session/logout') {
@@ -204,12 +207,37 @@ export function createRouter(deps: RouterDeps) {
     const route = routes[path.startsWith(CALL_KW) ? CALL_KW : path];
     deps.requests.push({ method: req.method ?? 'GET', path, rpc: route && path.startsWith(CALL_KW) ? rpcName(body) : null });
     if (deps.latencyMs() > 0) await sleep(deps.latencyMs());
-    const requestSid = /(?:^|;\s*)session_id=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+    const requestSid = cookieValue(req.headers.cookie, 'session_id');
     if (route) return serveJson(route, path, req, res, body, ip, requestSid);
     const fault = deps.faults.take([path]);
     if (fault) return applyFault(fault, req, res, null, null);
-    serveHttp(path, url, req, res, ip, requestSid);
+    serveHttp(path, url, req, res, body, ip, requestSid);
   };
+
+  /** The second factor's page (totp-module.ts): the form, a redirect once done, or Odoo's 400 and 500. */
+  function serveTotp(req: IncomingMessage, res: ServerResponse, body: string, session: SimSession | undefined, requestSid: string | null) {
+    const outcome = totpPage(db, sessions, {
+      method: req.method ?? 'GET',
+      session,
+      trustedDevice: cookieValue(req.headers.cookie, TRUSTED_DEVICE_COOKIE),
+      userAgent: req.headers['user-agent'] ?? null,
+      form: new URLSearchParams(req.method === 'POST' ? body : ''),
+    });
+    if (outcome.kind === 'error') return send(res, outcome.status, HTML_TYPE, errorPage(outcome.status, outcome.reason, outcome.message));
+    if (outcome.kind === 'form') {
+      return send(res, 200, HTML_TYPE, totpFormPage(outcome.csrfToken, outcome.error), { 'Set-Cookie': cookiesFor(outcome.session, requestSid) });
+    }
+    const cookies = [...(outcome.trustedDevice ? [trustedDeviceCookie(outcome.trustedDevice)] : []), ...cookiesFor(outcome.session ?? undefined, requestSid)];
+    return send(res, 303, HTML_TYPE, redirectPage(outcome.location), { Location: outcome.location, 'Set-Cookie': cookies });
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 /** 'model.method' of a call_kw body, for the request log and faults. */

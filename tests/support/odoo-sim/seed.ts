@@ -29,6 +29,8 @@ export const DEFAULT_USERS: readonly UserRow[] = [
   { id: 11, login: 'old', name: 'Old Archived', email: 'old@example.com', active: false },
   // An administrator only through a group that implies Settings (the lab's "Lab Supervisors").
   { id: 12, login: 'sue', name: 'Sue Supervisor', email: 'sue@example.com', supervisor: true },
+  // The lab's administrator with two-factor sign-in, and its TOTP secret (shared/odoo/README.md).
+  { id: 13, login: 'admin3', name: 'Admin Three (2FA)', email: 'admin3@example.com', systemAdmin: true, impersonator: true, totpSecret: 'JBSWY3DPEHPK3PXP' },
 ];
 
 /** The system records have no password: nobody logs in as them. */
@@ -66,7 +68,7 @@ export function seedDefaults(db: SimDatabase, extraUsers: SimUserSeed[]): void {
 
 export function addUser(db: SimDatabase, user: UserRow): number {
   const users = db.table('res.users');
-  const id = user.id ?? Math.max(11, ...users.rows.keys()) + 1;
+  const id = user.id ?? Math.max(13, ...users.rows.keys()) + 1;
   const partnerId = id + PARTNER_ID_OFFSET;
   const email = user.email ?? false;
   db.table('res.partner').insert({ id: partnerId, name: user.name, email, active: user.active ?? true });
@@ -86,6 +88,9 @@ export function addUser(db: SimDatabase, user: UserRow): number {
     partner_id: partnerId,
     login_date: false,
     password: NO_PASSWORD.has(id) ? null : (user.password ?? user.login),
+    totp_enabled: user.totpSecret !== undefined,
+    totp_secret: user.totpSecret ?? false,
+    totp_last_counter: false,
   });
   return id;
 }
@@ -126,6 +131,7 @@ export function seedBulkUsers(db: SimDatabase, count: number): void {
       partner_id: id + PARTNER_ID_OFFSET,
       login_date: false,
       password: login,
+      totp_enabled: false,
     });
   }
   users.touch();

@@ -1,10 +1,11 @@
 // The session info Odoo answers on authenticate and get_session_info: the keys
 // every version has, those only some have (version-profile.ts), and the module's
 // two keys when it is installed (docs/odoo.md, Sessions and the cookie).
+import { BASE_URL_KEY, getParam } from './config-params';
 import type { SimDatabase } from './models';
 import type { SimSession } from './sessions';
 
-export function sessionInfo(db: SimDatabase, session: SimSession & { uid: number }, baseUrl: string): Record<string, unknown> {
+export function sessionInfo(db: SimDatabase, session: SimSession & { uid: number }): Record<string, unknown> {
   const user = db.user(session.uid);
   const version = db.options.version;
   const info: Record<string, unknown> = {
@@ -22,7 +23,7 @@ export function sessionInfo(db: SimDatabase, session: SimSession & { uid: number
     username: user?.login ?? '',
     partner_display_name: user?.name ?? '',
     partner_id: user?.partner_id ?? false,
-    'web.base.url': baseUrl,
+    'web.base.url': getParam(db, BASE_URL_KEY, ''),
     active_ids_limit: 20000,
     profile_session: null,
     profile_collectors: null,

@@ -2,7 +2,9 @@
 // hex characters on Odoo 17, 84 url-safe ones from 18: version-profile.ts),
 // rotated on authenticate and logout, dead after destroy, revoke or a password
 // change of its user. `impersonate_from_uid` lives in the session and survives
-// a new login on the same cookie (docs/odoo.md, Impersonation).
+// a new login on the same cookie (docs/odoo.md, Impersonation). A user with
+// two-factor sign-in is half-open after the password (`preUid`, no `uid`) until
+// the second factor finalizes it (totp-module.ts).
 export interface SimSession {
   sid: string;
   uid: number | null;
@@ -16,6 +18,10 @@ export interface SimSession {
   deviceLogged: boolean;
   /** Changed by the current request: Odoo saves it and sends the cookie again. */
   dirty: boolean;
+  /** Half-open: the password was right, the second factor is still due (Odoo's `pre_uid`). */
+  preUid: number | null;
+  /** The CSRF tokens this session's pages handed out (the two-factor form checks them). */
+  csrfTokens: string[];
 }
 
 export interface LiveSession {
@@ -35,7 +41,17 @@ export class SessionStore {
   constructor(private readonly newId: () => string) {}
 
   create(): SimSession {
-    const session: SimSession = { sid: this.newId(), uid: null, impersonateFromUid: null, impersonateLogId: false, identityCheckAt: 0, deviceLogged: false, dirty: false };
+    const session: SimSession = {
+      sid: this.newId(),
+      uid: null,
+      impersonateFromUid: null,
+      impersonateLogId: false,
+      identityCheckAt: 0,
+      deviceLogged: false,
+      dirty: false,
+      preUid: null,
+      csrfTokens: [],
+    };
     this.#sessions.set(session.sid, session);
     this.issued.push(session.sid);
     return session;

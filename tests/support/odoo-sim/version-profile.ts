@@ -49,6 +49,10 @@ export interface VersionProfile {
   sessionInfoExtras: Record<string, unknown>;
   /** 17's web_tour gives administrators the tours to run. */
   adminTours: boolean;
+  /** 19 accepts each two-factor code once: a step not newer than the last accepted one is refused. */
+  totpSingleUse: boolean;
+  /** auth_totp.device rows carry an expiration_date from 18 (17 deletes them by age, in its clean-up job). */
+  trustedDeviceExpiry: boolean;
 }
 
 const base64url84 = () => randomBytes(63).toString('base64url');
@@ -80,6 +84,8 @@ export function versionProfile(version: SimVersion): VersionProfile {
     homePath: from18 ? '/odoo' : '/web',
     sessionInfoExtras: sessionInfoExtras(version),
     adminTours: !from18,
+    totpSingleUse: from19,
+    trustedDeviceExpiry: from18,
   };
 }
 

@@ -43,11 +43,25 @@ describe('the diagnostic log (SS-10)', () => {
     ['secret, token, api_key, passwd, cookie keys at depth', { a: [{ b: { secret: 's1-x', token: 't1-x', api_key: 'k1-x', passwd: 'p1-x', 'Set-Cookie': 'session_id=c1-x' } }] }, /s1-x|t1-x|k1-x|p1-x|c1-x/],
     ['a session_id field', { cookies: { session_id: 'short-but-secret' } }, 'short-but-secret'],
     ['a Map and a Set', { map: new Map([['password', 'map-secret']]), set: new Set([`session_id=${SID_18}`]) }, /map-secret|Ab3_/],
+    // Two-factor sign-in: the trusted-device cookie is a 90-day pass past the second factor.
+    ['a td_id field', { cookies: { td_id: 'short-td-secret' } }, 'short-td-secret'],
+    ['a trustedDevice field at depth', { slot: [{ trustedDevice: { owner: 'x', token: 'td-tok-x' }, TrustedDeviceToken: 'td-tok-y' }] }, /td-tok-x|td-tok-y/],
+    ['a td_id cookie in a header line', { header: 'Cookie: session_id=abc; td_id=td-in-header' }, 'td-in-header'],
+    ['a td_id pair in free text', { note: 'set td_id=td-pair-secret; then retried' }, 'td-pair-secret'],
+    ['a bare 40-hex td_id value', { value: `trusted with ${'7c1e9f04'.repeat(5)} now` }, '7c1e9f04'.repeat(5)],
+    ['the code form body', { body: 'csrf_token=abc123def456&totp_token=123456&remember=1&redirect=' }, /abc123def456|123456&/],
+    ['a totpCode field', { request: { totpCode: '654321' } }, '654321'],
   ] as const)('redacts %s', (_name, fields, leak) => {
     const line = logged(fields as Record<string, unknown>);
     if (typeof leak === 'string') expect(line).not.toContain(leak);
     else expect(line).not.toMatch(leak);
     expect(line).toContain('[redacted]');
+  });
+
+  it('knows two-factor sign-in\'s secret keys, and leaves the two-factor state itself readable', () => {
+    for (const key of ['td_id', 'TD-ID', 'trustedDevice', 'trusted_device_token', 'totp_token', 'totpCode']) expect(isSecretKey(key), key).toBe(true);
+    for (const key of ['twoFactor', 'totp_enabled', 'stdid']) expect(isSecretKey(key), key).toBe(false);
+    expect(logged({ twoFactor: 'on', totp_enabled: true })).toContain('"twoFactor":"on","totp_enabled":true');
   });
 
   it('redacts inside error messages, stacks and causes', () => {

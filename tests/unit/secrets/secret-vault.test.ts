@@ -65,3 +65,53 @@ describe('KeychainVault', () => {
     expect(new KeychainVault(workingKeychain(), dir).get('c1')).toBeNull();
   });
 });
+
+describe('KeychainVault: the trusted device of two-factor sign-in, kept exactly like a password (SS-9)', () => {
+  const TOKEN = '0ae8aead16e56e208a613c615b77acfa6fb73c2e'; // a td_id's shape: 40 hex
+  const device = { owner: 'http://odoo.example.com|prod|admin3', token: TOKEN };
+
+  it('stores it encrypted when trusted: no clear text on disk, and the next run reads it back', () => {
+    const dir = tempDir();
+    const keychain = workingKeychain();
+    new KeychainVault(keychain, dir).putTrustedDevice('c1', device, true);
+    expect(readdirSync(dir)).toEqual(['trusted-devices.json']);
+    expect(everyFileIn(dir)).not.toContain(TOKEN);
+    expect(everyFileIn(dir)).not.toContain('odoo.example.com');
+    expect(new KeychainVault(keychain, dir).trustedDevice('c1')).toEqual(device);
+  });
+
+  it('keeps it for this run only when not trusted, and a new one replaces a stored one', () => {
+    const dir = tempDir();
+    const keychain = workingKeychain();
+    const vault = new KeychainVault(keychain, dir);
+    vault.putTrustedDevice('c1', device, true);
+    const renewed = { ...device, token: 'f'.repeat(40) };
+    vault.putTrustedDevice('c1', renewed, false);
+    expect(vault.trustedDevice('c1')).toEqual(renewed);
+    expect(new KeychainVault(keychain, dir).trustedDevice('c1')).toBeNull();
+    expect(everyFileIn(dir)).not.toContain('f'.repeat(40));
+  });
+
+  it('never touches the disk without a keychain, trusted or not', () => {
+    const dir = tempDir();
+    const vault = new KeychainVault(workingKeychain('basic_text'), dir);
+    vault.putTrustedDevice('c1', device, true);
+    expect(vault.trustedDevice('c1')).toEqual(device);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is apart from the password: forgetting one leaves the other', () => {
+    const dir = tempDir();
+    const keychain = workingKeychain();
+    const vault = new KeychainVault(keychain, dir);
+    vault.put('c1', CANARY, true);
+    vault.putTrustedDevice('c1', device, true);
+    vault.remove('c1');
+    expect(vault.trustedDevice('c1')).toEqual(device);
+    expect(vault.has('c1')).toBe(false);
+    vault.put('c1', CANARY, true);
+    vault.forgetTrustedDevice('c1');
+    expect(new KeychainVault(keychain, dir).trustedDevice('c1')).toBeNull();
+    expect(new KeychainVault(keychain, dir).get('c1')).toBe(CANARY);
+  });
+});

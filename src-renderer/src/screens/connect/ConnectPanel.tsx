@@ -1,6 +1,9 @@
 // The chosen connection. Not connected: a password (when none is kept), Test connection and
-// Connect. Connected: the admin check main made when connecting, and the way on to Users —
-// never a second Connect. A password typed here goes to main for this one call.
+// Connect — and, when the server wants it, the two-factor code prompt. Connected: the admin
+// check main made when connecting, what the console's sign-ins do to the server's base URL
+// (with the freeze action), and the way on to Users — never a second Connect. A password
+// typed here goes to main for this one call. The dialogs sit outside the form, so that
+// Enter in them submits them, not Connect.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, SecretStorageMode } from '../../../../src-preload/contract';
@@ -8,8 +11,10 @@ import { Button, Field, Notice } from '../../components/ui';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnectionError, useConnections } from '../../stores/connection-store';
 import { useNavigation } from '../../stores/navigation-store';
+import { BaseUrlNotice } from './BaseUrlNotice';
 import { ConnectionReportView } from './ConnectionReportView';
 import { passwordKeptKey } from './password-words';
+import { SecondFactorDialog } from './SecondFactorDialog';
 
 export function ConnectPanel({ connection, storage }: { connection: Connection; storage: SecretStorageMode }) {
   const { t } = useTranslation();
@@ -18,6 +23,7 @@ export function ConnectPanel({ connection, storage }: { connection: Connection; 
   const shown = useConnections((state) => (state.shown?.connectionId === connection.id ? state.shown : null));
   const test = useConnections((state) => state.test);
   const connect = useConnections((state) => state.connect);
+  const secondFactor = useConnections((state) => (state.secondFactor?.connectionId === connection.id ? state.secondFactor : null));
   const error = useConnectionError('test', 'connect');
   const go = useNavigation((state) => state.go);
   const [password, setPassword] = useState('');
@@ -35,14 +41,7 @@ export function ConnectPanel({ connection, storage }: { connection: Connection; 
 
   const titleId = 'connect-panel-title';
   return (
-    <form
-      className="connect-panel panel"
-      aria-labelledby={titleId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!connectedHere) void onConnect();
-      }}
-    >
+    <section className="connect-panel panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{connection.name}</h2>
       <p className="saved-detail">
         {connection.url} · {t('connect.list.detail', { database: connection.database, login: connection.login })}
@@ -53,7 +52,13 @@ export function ConnectPanel({ connection, storage }: { connection: Connection; 
         </Notice>
       )}
       {!connectedHere && (
-        <>
+        <form
+          aria-labelledby={titleId}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void onConnect();
+          }}
+        >
           <Field
             id="connect-password"
             label={t('connect.panel.password')}
@@ -78,9 +83,11 @@ export function ConnectPanel({ connection, storage }: { connection: Connection; 
             </Button>
           </div>
           <ErrorMessage error={error} />
-        </>
+        </form>
       )}
+      {secondFactor && <SecondFactorDialog connection={connection} storage={storage} prompt={secondFactor} />}
       {report && <ConnectionReportView report={report.report} task={report.task} announce={shown !== null} />}
+      {connectedHere && status.report?.baseUrl && <BaseUrlNotice baseUrl={status.report.baseUrl} />}
       {connectedHere && (
         <div className="actions">
           <Button variant="primary" onClick={() => go('users')}>
@@ -88,6 +95,6 @@ export function ConnectPanel({ connection, storage }: { connection: Connection; 
           </Button>
         </div>
       )}
-    </form>
+    </section>
   );
 }

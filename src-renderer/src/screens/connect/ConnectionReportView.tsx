@@ -3,9 +3,17 @@
 // the user asked, focus moves to the verdict, so that it is heard as well as seen.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionReport } from '../../../../src-preload/contract';
+import type { BaseUrlReport, ConnectionReport } from '../../../../src-preload/contract';
 
 type CheckState = 'ok' | 'missing' | 'info';
+
+const TWO_FACTOR_KEYS = { on: 'connect.check.twoFactorOn', off: 'connect.check.twoFactorOff', unavailable: 'connect.check.twoFactorUnavailable' } as const;
+
+/** web.base.url: frozen (nothing moves it), steady (where the console's sign-ins put it), or moving. */
+function baseUrlLine(baseUrl: BaseUrlReport): { state: CheckState; key: string } {
+  if (baseUrl.frozen) return { state: 'ok', key: 'connect.check.baseUrlFrozen' };
+  return { state: 'info', key: baseUrl.warning ? 'connect.check.baseUrlMoves' : 'connect.check.baseUrlSteady' };
+}
 
 function CheckLine({ state, label }: { state: CheckState; label: string }) {
   const { t } = useTranslation();
@@ -60,6 +68,10 @@ export function ConnectionReportView({ report, task, announce }: ConnectionRepor
           state={report.capabilities.revokeOrphans ? 'ok' : 'info'}
           label={report.capabilities.revokeOrphans ? t('connect.check.revokeOrphans') : t('connect.check.noRevokeOrphans')}
         />
+        <CheckLine state="info" label={t(TWO_FACTOR_KEYS[report.twoFactor])} />
+        {report.baseUrl && (
+          <CheckLine state={baseUrlLine(report.baseUrl).state} label={t(baseUrlLine(report.baseUrl).key, { value: report.baseUrl.value ?? '' })} />
+        )}
       </ul>
       {report.admin && (
         <p className="report-admin">{t('connect.report.admin', { name: report.admin.name, login: report.admin.login })}</p>

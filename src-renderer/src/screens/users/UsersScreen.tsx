@@ -1,9 +1,12 @@
 // Users: find the person to impersonate. Every user is listed; those main says may
 // not be impersonated are disabled with the reason. Impersonate asks for a reason.
-// While an impersonation starts or runs, nothing here can start a second one.
+// While an impersonation starts or runs, nothing here can start a second one. A start
+// refused because the server no longer trusts this computer for two-factor sign-in
+// offers the way on: Connect signs in again and asks for a new code.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../src-preload/contract';
+import { ConsoleCallError } from '../../../../src-preload/renderer-invokers';
 import { consoleApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReasonDialog, type ReasonTarget } from '../../components/ReasonDialog';
@@ -26,6 +29,8 @@ export function UsersScreen() {
   const [target, setTarget] = useState<ReasonTarget | null>(null);
   // From the confirmed reason until main answers the start (main's first push may come later).
   const [starting, setStarting] = useState<string | null>(null);
+  // Only a start refused for want of a two-factor code is said here, with the way on;
+  // every other refusal stays in the reason dialog.
   const [startError, setStartError] = useState<unknown>(null);
   // Attempts left this minute, as main counts them, asked when the dialog opens.
   const [remaining, setRemaining] = useState<number | null>(null);
@@ -80,27 +85,53 @@ export function UsersScreen() {
       <UserSearchBar />
       <SessionBusyNotice startingName={starting} />
       <ErrorMessage error={startError} />
+      {needsNewCode(startError) && connectionId !== null && (
+        <div className="actions">
+          <Button
+            variant="primary"
+            onClick={() => {
+              setStartError(null);
+              go('connect');
+              // Signing in again meets the refused trusted device: Connect asks for a code, saying why.
+              void useConnections.getState().connect({ id: connectionId });
+            }}
+          >
+            {t('users.enterCode')}
+          </Button>
+        </div>
+      )}
       <UserList busy={busy} onImpersonate={onImpersonate} />
       {target && (
         <ReasonDialog
           target={target}
           remainingAttempts={remaining}
           onClose={() => setTarget(null)}
-          onConfirmed={(reason) => {
-            // The allowed check was the attempt; this start completes it (main re-checks everything).
+          onConfirm={async (reason) => {
+            // One call: main applies every rule, records the attempt and starts (issue 13).
+            // A refusal stays in the dialog, but for a missing two-factor code: said here with
+            // the way on. Once started, the Session screen comes forward.
             const chosen = target;
-            setTarget(null);
             setStarting(chosen.name);
-            useSession
-              .getState()
-              .start(chosen.id, reason)
-              .catch(setStartError)
-              .finally(() => setStarting(null));
+            try {
+              await useSession.getState().start(chosen.id, reason);
+              setTarget(null);
+            } catch (error) {
+              if (!needsNewCode(error)) throw error;
+              setTarget(null);
+              setStartError(error);
+            } finally {
+              setStarting(null);
+            }
           }}
         />
       )}
     </section>
   );
+}
+
+/** The start was refused for want of a two-factor code (SS-11). */
+function needsNewCode(error: unknown): boolean {
+  return error instanceof ConsoleCallError && error.key === 'rules.reconnectWithCode';
 }
 
 /** Why the Impersonate buttons are disabled: one is starting, or one is running. */

@@ -19,6 +19,8 @@ import {
   type SessionWitness,
   type TamperReport,
   type TargetRecord,
+  type ImpersonateOptions,
+  type WarmHandle,
 } from '../../../../src-main/core/ports';
 import { deferred, type Deferred } from './deferred';
 
@@ -34,7 +36,9 @@ export type OdooStep =
   | 'unrevocableFacts'
   | 'readNewImpersonateLogs'
   | 'reportTampering'
-  | 'revokeByIdentifier';
+  | 'revokeByIdentifier'
+  | 'prewarm'
+  | 'discardWarm';
 
 export const ADMIN = { uid: 2, login: 'admin', name: 'Mitchell Admin' };
 
@@ -66,6 +70,8 @@ interface ServerSession {
   logClosed: boolean;
   /** The impersonate.log row this session's impersonate_login created. */
   logRowId: number;
+  /** A warm session (issue 13): authenticated as the admin, not switched yet. */
+  warm?: boolean;
 }
 
 export class FakeOdoo implements OdooImpersonationPort {
@@ -120,24 +126,52 @@ export class FakeOdoo implements OdooImpersonationPort {
     return this.users.find((user) => user.id === targetId) ?? null;
   }
 
-  async impersonate(targetId: number): Promise<ImpersonationHandle> {
+  /** Every warm session handed out, and which ones impersonate() was given. */
+  readonly warmUsed: string[] = [];
+
+  async prewarm(): Promise<WarmHandle> {
+    await this.enter('prewarm');
+    if (this.adminRefusal) throw new AdminRightsRefusal(this.adminRefusal);
+    const session = this.newSession(0, ADMIN.uid);
+    session.impersonatorUid = null;
+    session.warm = true;
+    return { sessionIdentifier: session.identifier };
+  }
+
+  async discardWarm(warm: WarmHandle): Promise<void> {
+    await this.enter('discardWarm');
+    const session = this.byIdentifier(warm.sessionIdentifier);
+    if (session) session.alive = false;
+  }
+
+  private newSession(targetId: number, uid: number): ServerSession {
+    const n = this.sessions.length + 1;
+    const cookie = `${String(n).padStart(4, '0')}${'c'.repeat(66)}`; // 70 chars, like Odoo's
+    const session: ServerSession = { identifier: cookie.slice(0, 42), cookie, targetId, uid, impersonatorUid: ADMIN.uid, alive: true, logClosed: false, logRowId: 0 };
+    this.sessions.push(session);
+    return session;
+  }
+
+  async impersonate(targetId: number, options: ImpersonateOptions = {}): Promise<ImpersonationHandle> {
     await this.enter('impersonate');
     if (this.adminRefusal) throw new AdminRightsRefusal(this.adminRefusal);
     const user = this.users.find((u) => u.id === targetId);
     if (!user) throw new Error('MissingError');
-    const n = this.sessions.length + 1;
-    const cookie = `${String(n).padStart(4, '0')}${'c'.repeat(66)}`; // 70 chars, like Odoo's
-    const session: ServerSession = {
-      identifier: cookie.slice(0, 42),
-      cookie,
-      targetId,
-      uid: user.id,
-      impersonatorUid: ADMIN.uid,
-      alive: true,
-      logClosed: false,
-      logRowId: 0,
-    };
-    this.sessions.push(session);
+    let session: ServerSession;
+    if (options.warm) {
+      const warm = this.byIdentifier(options.warm.sessionIdentifier);
+      this.warmUsed.push(options.warm.sessionIdentifier);
+      // The connector never switches a warm session twice, nor a destroyed one.
+      if (!warm || !warm.warm || !warm.alive) throw new Error('verification-failed: warm session used');
+      warm.warm = false;
+      warm.targetId = targetId;
+      warm.uid = user.id;
+      warm.impersonatorUid = ADMIN.uid;
+      session = warm;
+    } else {
+      session = this.newSession(targetId, user.id);
+    }
+    const cookie = session.cookie;
     const afterId = this.lastLogId();
     session.logRowId = this.addLogRow(ADMIN.uid, user.id);
     const twin = this.twinStart ? [this.addLogRow(ADMIN.uid, user.id)] : [];

@@ -7,12 +7,15 @@ import type {
   AuditLedger,
   ChangesAllowedRecord,
   ConnectRefusalRecord,
+  ServerSettingRecord,
   EndRecord,
   OpenSession,
   StartRecord,
   TimelineBound,
   TimelineEntry,
   TimelineSummary,
+  OpenWarmSession,
+  WarmEnd,
 } from '../../../../src-main/core/ports';
 import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
 
@@ -57,6 +60,24 @@ export class InMemoryLedger implements AuditLedger {
   /** Called after each committed write (e.g. to check write-ahead order). */
   onCommit: (method: LedgerMethod, row: LedgerRow) => void = () => undefined;
 
+  /** Warm sessions on the record (issue 13), in order. */
+  readonly warmRows: Array<OpenWarmSession & { end: WarmEnd | null }> = [];
+
+  async recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number> {
+    const id = this.warmRows.length + 1;
+    this.warmRows.push({ id, connectionKey, sessionIdentifier, createdAt: at.toISOString(), end: null });
+    return id;
+  }
+
+  async recordWarmSessionEnd(id: number, _at: Date, end: WarmEnd): Promise<void> {
+    const row = this.warmRows.find((r) => r.id === id);
+    if (row && row.end === null) row.end = end;
+  }
+
+  async openWarmSessions(): Promise<OpenWarmSession[]> {
+    return this.warmRows.filter((r) => r.end === null).map(({ end: _end, ...row }) => row);
+  }
+
   async recordAttempt(record: AttemptRecord): Promise<number> {
     this.failIfBroken('recordAttempt');
     const row: LedgerRow = {
@@ -79,7 +100,9 @@ export class InMemoryLedger implements AuditLedger {
   async recordServerSession(sessionId: number, sessionIdentifier: string, _at?: Date, impersonateLogIds: readonly number[] = []): Promise<void> {
     this.failIfBroken('recordServerSession');
     const row = this.row(sessionId, 'recordServerSession');
-    if (!row.attempt.allowed || row.serverSession || row.start || row.failure || row.end) {
+    // A warm session's identifier is recorded before the switch, then again with the log rows (same identifier).
+    const again = row.serverSession !== null && row.serverSession === sessionIdentifier;
+    if (!row.attempt.allowed || (row.serverSession && !again) || row.start || row.failure || row.end) {
       this.violate(`recordServerSession out of order on ${sessionId}`);
     }
     if (sessionIdentifier.length !== 42) this.violate(`identifier of ${sessionIdentifier.length} chars`);
@@ -158,6 +181,12 @@ export class InMemoryLedger implements AuditLedger {
 
   async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
     this.connectRefusals.push(record);
+  }
+
+  readonly serverSettings: ServerSettingRecord[] = [];
+
+  async recordServerSetting(record: ServerSettingRecord): Promise<void> {
+    this.serverSettings.push(record);
   }
 
   async openSessions(): Promise<OpenSession[]> {
