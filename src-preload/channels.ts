@@ -16,6 +16,7 @@ export const methodChannels = [
   'connections:connect',
   'connections:disconnect',
   'connections:status',
+  'connections:setChangesFromStart',
   'connections:freezeBaseUrl',
   'users:search',
   'impersonation:attempts',
@@ -26,6 +27,7 @@ export const methodChannels = [
   'impersonation:stop',
   'impersonation:current',
   'impersonation:setViewBounds',
+  'impersonation:allowChanges',
   'audit:list',
   'audit:search',
   'audit:session',
@@ -34,6 +36,8 @@ export const methodChannels = [
   'audit:sync',
   'audit:syncStatus',
   'audit:stats',
+  'audit:timeline',
+  'audit:exportSession',
 ] as const;
 
 export type MethodChannel = (typeof methodChannels)[number];

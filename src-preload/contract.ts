@@ -91,8 +91,14 @@ export const Connection = z.object({
   passwordStored: z.boolean(),
   /** Plain http to anything but loopback (IN-3). */
   insecureHttp: z.boolean(),
+  /** Issue 17.2: sessions on this connection may change data from the start (default: read-only until "Allow changes"). */
+  changesFromStart: z.boolean(),
 });
 export type Connection = z.infer<typeof Connection>;
+
+/** Settings ▸ "Allow changes from the start", per connection. */
+export const ChangesFromStartRequest = z.object({ id: z.string().min(1).max(64), changesFromStart: z.boolean() }).strict();
+export type ChangesFromStartRequest = z.infer<typeof ChangesFromStartRequest>;
 
 export const ConnectionList = z.object({
   connections: z.array(Connection),
@@ -203,6 +209,9 @@ export const ImpersonationRequest = z
   .strict();
 export type ImpersonationRequest = z.infer<typeof ImpersonationRequest>;
 
+/** "Allow changes" (issue 17.2): the second reason, raw, validated in main by the same rule as the first. */
+export const AllowChangesRequest = z.object({ reason: Text(5000) }).strict();
+export type AllowChangesRequest = z.infer<typeof AllowChangesRequest>;
 /** The reason dialog opened for this target: main may warm the fresh session meanwhile (issue 13). */
 export const PrewarmRequest = z.object({ targetId: Id }).strict();
 export type PrewarmRequest = z.infer<typeof PrewarmRequest>;
@@ -246,6 +255,13 @@ export type EndCause = z.infer<typeof EndCause>;
 export const SessionPhase = z.enum(['idle', 'starting', 'active', 'stopping', 'ended']);
 export type SessionPhase = z.infer<typeof SessionPhase>;
 
+export const SessionChanges = z.object({
+  allowed: z.boolean(),
+  fromStart: z.boolean(),
+  allowedAt: IsoTime.nullable(),
+});
+export type SessionChanges = z.infer<typeof SessionChanges>;
+
 export const SessionView = z.object({
   phase: SessionPhase,
   target: z.object({ id: z.number(), name: z.string(), login: z.string() }).nullable(),
@@ -263,6 +279,12 @@ export const SessionView = z.object({
   error: ConsoleErrorShape.nullable(),
   /** The session's row in the Logs (audit:session's id), once its start is recorded. */
   recordId: z.string().nullable(),
+  /**
+   * Issue 17: whether the page may change data. Read-only unless the connection allows
+   * changes from the start (`fromStart`) or "Allow changes" was confirmed (`allowedAt`).
+   * Null before a session is claimed.
+   */
+  changes: SessionChanges.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -279,14 +301,27 @@ export type ViewBounds = z.infer<typeof ViewBounds>;
 export const Countdown = z.object({ secondsLeft: z.number(), warning: z.boolean() });
 export type Countdown = z.infer<typeof Countdown>;
 
+/** What a refused change would have reached (issue 17): names only, never a value. */
+export const RefusedCall = z.object({
+  model: z.string().nullable(),
+  method: z.string().nullable(),
+  /** The route as Odoo routes it (a JSON route names the change when no method does). */
+  route: z.string(),
+});
+export type RefusedCall = z.infer<typeof RefusedCall>;
+
 /** The embedded page was refused something the admin would notice (SS-6): shown in the banner. */
 export const ViewRefusal = z.object({
-  /** Leave the server, follow a redirect elsewhere, end or switch its own session (Odoo's Log out), open a window. */
-  kind: z.enum(['navigate', 'redirect', 'session-switch', 'new-window']),
+  /**
+   * Leave the server, follow a redirect elsewhere, end or switch its own session (Odoo's
+   * Log out), open a window — or, in a read-only session, change data (`read-only`, with `call`).
+   */
+  kind: z.enum(['navigate', 'redirect', 'session-switch', 'new-window', 'read-only']),
   /** Where it tried to go: an origin (or a bare scheme), never a path or query. */
   target: z.string(),
   /** The view shows an allowed page of the server again (or never left it). */
   returned: z.boolean(),
+  call: RefusedCall.optional(),
 });
 export type ViewRefusal = z.infer<typeof ViewRefusal>;
 
@@ -415,6 +450,54 @@ export const ExportRequest = z
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
+/** One request of the view as the session's timeline keeps it (issue 17.3): names and ids, never a value. */
+export const TimelineEntry = z.object({
+  at: IsoTime,
+  /** model-method, button, action, route, form, bus, plumbing or resource. */
+  kind: z.string(),
+  route: z.string(),
+  model: z.string().nullable(),
+  method: z.string().nullable(),
+  /** At most 20; `idCount` says how many the call named. */
+  ids: z.array(z.number()),
+  idCount: z.number(),
+  action: z.string().nullable(),
+  allowed: z.boolean(),
+  /** read-only, read-marker, presence or session-switch when refused. */
+  refusal: z.string().nullable(),
+  /** It changes data (or would have): the read-only allowlist does not call it a read. */
+  writes: z.boolean(),
+  /** The top-level page (menu or action) it came from. */
+  page: z.string().nullable(),
+  /** Identical requests in a row, merged. */
+  count: z.number(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** "changes": what changed her data (allowed writes); "refused": what the view refused. */
+export const TimelineFilter = z.enum(['all', 'changes', 'refused']);
+export type TimelineFilter = z.infer<typeof TimelineFilter>;
+
+export const TimelineRequest = z.object({ id: Text(100).min(1), filter: TimelineFilter.default('all') }).strict();
+export type TimelineRequest = z.infer<typeof TimelineRequest>;
+
+export const SessionTimeline = z.object({
+  /** Only this console's own sessions have a timeline (the server's end entry holds a summary). */
+  available: z.boolean(),
+  changesMode: z.enum(['read-only', 'allowed-from-start']).nullable(),
+  /** "Allow changes" during the session: when, and the second reason. */
+  changesAllowed: z.object({ at: IsoTime, reason: z.string() }).nullable(),
+  entries: z.array(TimelineEntry),
+  /** Entries of the session whatever the filter. */
+  total: z.number(),
+  /** Bounds the session reached: past them calls were counted, not itemised. */
+  bounds: z.array(z.object({ at: IsoTime, what: z.enum(['reads', 'all']), limit: z.number() })),
+});
+export type SessionTimeline = z.infer<typeof SessionTimeline>;
+
+export const SessionExportRequest = z.object({ id: Text(100).min(1), format: z.enum(['csv', 'json']) }).strict();
+export type SessionExportRequest = z.infer<typeof SessionExportRequest>;
+
 export const ExportResult = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number() });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -471,6 +554,7 @@ export const methods = {
   'connections:connect': { input: ConnectRequest, output: ConnectionReport },
   'connections:disconnect': { input: None, output: Done },
   'connections:status': { input: None, output: ConnectionStatus },
+  'connections:setChangesFromStart': { input: ChangesFromStartRequest, output: Connection },
   /** The one change the console makes to the server's settings: freeze web.base.url at the confirmed address (recorded). */
   'connections:freezeBaseUrl': { input: FreezeBaseUrlRequest, output: ConnectionReport },
   'users:search': { input: UserSearch, output: UserPage },
@@ -482,6 +566,7 @@ export const methods = {
   'impersonation:stop': { input: None, output: SessionView },
   'impersonation:current': { input: None, output: SessionView },
   'impersonation:setViewBounds': { input: ViewBounds, output: Done },
+  'impersonation:allowChanges': { input: AllowChangesRequest, output: SessionView },
   'audit:list': { input: AuditQuery, output: AuditPage },
   'audit:search': { input: AuditSearch, output: AuditPage },
   'audit:session': { input: AuditSessionRequest, output: AuditDetail },
@@ -490,6 +575,8 @@ export const methods = {
   'audit:sync': { input: None, output: SyncResult },
   'audit:syncStatus': { input: None, output: SyncStatus },
   'audit:stats': { input: StatsRequest, output: AuditStats },
+  'audit:timeline': { input: TimelineRequest, output: SessionTimeline },
+  'audit:exportSession': { input: SessionExportRequest, output: ExportResult },
 } as const satisfies Record<MethodChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event main pushes, with its payload. */

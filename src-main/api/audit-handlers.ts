@@ -1,7 +1,7 @@
 // audit:* — the Logs screen reads only the local store, so it works offline;
 // sync needs the active connection.
 import type { ConsoleHandlers } from '../../src-preload/contract';
-import { exportAudit, type AuditDatabase, type AuditQueries } from '../audit';
+import { exportAudit, exportSession, readSessionTimeline, type AuditDatabase, type AuditQueries } from '../audit';
 import type { MirrorService } from './mirror-service';
 import type { Clock } from '../core';
 
@@ -13,7 +13,9 @@ type AuditChannel =
   | 'audit:export'
   | 'audit:sync'
   | 'audit:syncStatus'
-  | 'audit:stats';
+  | 'audit:stats'
+  | 'audit:timeline'
+  | 'audit:exportSession';
 
 export function auditHandlers(
   database: AuditDatabase,
@@ -30,5 +32,7 @@ export function auditHandlers(
     'audit:sync': () => mirror.syncNow(),
     'audit:syncStatus': () => mirror.status(),
     'audit:stats': (range) => queries.stats(range),
+    'audit:timeline': ({ id, filter }) => readSessionTimeline(database, id, filter),
+    'audit:exportSession': ({ id, format }) => exportSession(database, queries.session(id), format, new Date(clock.now())),
   };
 }

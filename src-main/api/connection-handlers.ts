@@ -3,8 +3,12 @@
 import type { ConsoleHandlers } from '../../src-preload/contract';
 import type { ConnectionService } from '../connections';
 
+/** Where a change of a safety setting goes on the record (the composition root adds the time and the host). */
+export type SettingChangeSink = (change: { connectionKey: string; setting: 'changesFromStart'; value: boolean }) => Promise<void>;
+
 export function connectionHandlers(
   connections: ConnectionService,
+  recordSetting: SettingChangeSink = async () => {},
 ): Pick<
   ConsoleHandlers,
   | 'connections:list'
@@ -15,6 +19,7 @@ export function connectionHandlers(
   | 'connections:connect'
   | 'connections:disconnect'
   | 'connections:status'
+  | 'connections:setChangesFromStart'
   | 'connections:freezeBaseUrl'
   | 'users:search'
 > {
@@ -33,6 +38,11 @@ export function connectionHandlers(
       return { ok: true };
     },
     'connections:status': () => connections.status(),
+    // Allowing changes from the start weakens the default: the choice is on the record first.
+    'connections:setChangesFromStart': ({ id, changesFromStart }) =>
+      connections.setChangesFromStart(id, changesFromStart, (connectionKey) =>
+        recordSetting({ connectionKey, setting: 'changesFromStart', value: changesFromStart }),
+      ),
     'connections:freezeBaseUrl': ({ address }) => connections.freezeBaseUrl(address),
     'users:search': ({ query, page, pageSize, includeArchived }) =>
       connections.requireActive().odoo.searchUsers(query, page, pageSize, { includeArchived }),

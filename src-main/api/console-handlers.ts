@@ -9,7 +9,7 @@ import { ConsoleError, type Clock } from '../core';
 import type { SettingsStore } from '../settings';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
-import { connectionHandlers } from './connection-handlers';
+import { connectionHandlers, type SettingChangeSink } from './connection-handlers';
 import type { ConsoleEvents } from './console-events';
 import { impersonationHandlers } from './impersonation-handlers';
 import type { ImpersonationService } from './impersonation-service';
@@ -27,6 +27,8 @@ export interface ConsoleServices {
   clock: Clock;
   /** Places the embedded view where the UI draws its frame. */
   placeView: (bounds: ViewBounds) => void;
+  /** Puts a change of a safety setting on the record (issue 17.2). */
+  recordSetting?: SettingChangeSink;
 }
 
 export function consoleHandlers(services: ConsoleServices): ConsoleHandlers {
@@ -40,7 +42,7 @@ export function consoleHandlers(services: ConsoleServices): ConsoleHandlers {
       return handler(input);
     };
 
-  const connectionCalls = connectionHandlers(services.connections);
+  const connectionCalls = connectionHandlers(services.connections, services.recordSetting);
   const settingsCalls = appHandlers(services.info, services.settings, services.events);
   const handlers: ConsoleHandlers = {
     ...settingsCalls,

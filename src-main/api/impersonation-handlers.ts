@@ -10,7 +10,8 @@ type ImpersonationChannel =
   | 'impersonation:start'
   | 'impersonation:stop'
   | 'impersonation:current'
-  | 'impersonation:setViewBounds';
+  | 'impersonation:setViewBounds'
+  | 'impersonation:allowChanges';
 
 export function impersonationHandlers(
   impersonation: ImpersonationService,
@@ -28,6 +29,7 @@ export function impersonationHandlers(
     // The UI's Stop is the banner's; the tray calls the service with 'tray' itself.
     'impersonation:stop': () => impersonation.stop('banner'),
     'impersonation:current': () => impersonation.current(),
+    'impersonation:allowChanges': ({ reason }) => impersonation.allowChanges(reason),
     'impersonation:setViewBounds': (bounds) => {
       placeView(bounds);
       return { ok: true };

@@ -98,6 +98,11 @@ export class ImpersonationService {
     return this.session.stop(cause);
   }
 
+  /** "Allow changes" with its second reason (issue 17.2): on the record before the view may write. */
+  allowChanges(reason: string): Promise<SessionView> {
+    return this.session.allowChanges(reason);
+  }
+
   current(): SessionView {
     return this.session.current();
   }
@@ -140,6 +145,7 @@ export class ImpersonationService {
       origin: active.odoo.server.origin,
       landingUrl: await active.odoo.webClientUrl(),
       limitMinutes: this.settings.get().sessionLimitMinutes,
+      changesFromStart: active.saved.changesFromStart,
     };
   }
 

@@ -110,6 +110,8 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
   session.onCountdown((countdown) => events.emit('countdown', countdown));
   // The tripwire's alarms reach the admin whatever screen is shown.
   session.onNotice((notice) => events.emit('notice', notice));
+  // Read-only (issue 17): a change the view refused shows in the banner, with the method and model.
+  session.onChangeRefused((call) => events.emit('viewRefused', { kind: 'read-only', target: '', returned: true, call }));
   const impersonation = new ImpersonationService(session, connections, settings, ledger, clock, options.info.version, logger);
   // Issue 13: a warm session never outlives its connection.
   connections.onDisconnecting((active) => impersonation.disconnecting(active.key));
@@ -141,6 +143,7 @@ export function createConsole(options: ConsoleOptions): ConsoleInstance {
     queries,
     clock,
     placeView: (bounds) => options.view.setBounds(bounds),
+    recordSetting: (change) => ledger.recordSettingChange({ ...change, at: new Date(clock.now()), clientHost: os.hostname() }),
   });
 
   let shutdown: Promise<void> | null = null;

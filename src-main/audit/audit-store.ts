@@ -9,17 +9,22 @@ import {
   rateLimitKey,
   type AttemptRecord,
   type AuditLedger,
+  type ChangesAllowedRecord,
   type ConnectRefusalRecord,
   type EndRecord,
   type OpenSession,
   type ServerSettingRecord,
   type OpenWarmSession,
   type StartRecord,
+  type TimelineBound,
+  type TimelineEntry,
+  type TimelineSummary,
   type WarmEnd,
 } from '../core';
 import type { AuditDatabase } from './audit-database';
 import { unclaimedLogRows } from './log-row-claims';
 import type { LocalOutcome, SessionRow } from './schema';
+import { appendSessionEvents, changesAllowedEvent, summaryEvent, timelineEvents } from './session-timeline';
 
 /** Names and logins are Odoo strings; capped so a refused junk attempt has a bounded size (LD-4). */
 export const MAX_NAME_LENGTH = 200;
@@ -97,11 +102,24 @@ export class AuditStore implements AuditLedger {
       client_ip: capOrNull(record.clientIp, MAX_NAME_LENGTH),
       server_ip: capOrNull(record.serverIp, MAX_NAME_LENGTH),
       server_log_id: record.serverLogId,
+      ...(record.changesMode ? { changes_mode: record.changesMode } : {}),
     };
     this.transition(sessionId, ['attempted'], 'audit.sessionNotPending', () => changes, {
       at: record.startedAtClient,
       type: 'start',
     });
+  }
+
+  async recordChangesAllowed(sessionId: number, record: ChangesAllowedRecord): Promise<void> {
+    appendSessionEvents(this.database, sessionId, [changesAllowedEvent({ ...record, reason: cap(record.reason, REASON_MAX) })]);
+  }
+
+  async recordTimeline(sessionId: number, entries: readonly TimelineEntry[], bound: TimelineBound | null): Promise<void> {
+    appendSessionEvents(this.database, sessionId, timelineEvents(entries, bound));
+  }
+
+  async recordTimelineSummary(sessionId: number, at: Date, summary: TimelineSummary): Promise<void> {
+    appendSessionEvents(this.database, sessionId, [summaryEvent(at, summary)]);
   }
 
   async recordFailure(sessionId: number, at: Date, reason: string): Promise<void> {
@@ -160,6 +178,19 @@ export class AuditStore implements AuditLedger {
     health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
   }
 
+  /** A safety setting of a connection changed (issue 17.2: changes allowed from the start), chained before it applies. */
+  async recordSettingChange(change: { at: Date; connectionKey: string; setting: string; value: boolean; clientHost: string }): Promise<void> {
+    const { sql, events, health } = this.database;
+    const payload = {
+      connection_key: storedConnectionKey(change.connectionKey),
+      setting: cap(change.setting, MAX_NAME_LENGTH),
+      value: change.value,
+      client_host: cap(change.clientHost, MAX_NAME_LENGTH),
+    };
+    health.write(() => sql.transaction(() => events.append({ at: change.at, type: 'setting-changed', sessionId: null, payload })));
+  }
+
+  /** The one change the console makes to the server's settings (the base-URL freeze), on the admin's word. */
   async recordServerSetting(record: ServerSettingRecord): Promise<void> {
     const { sql, events, health } = this.database;
     const payload = {

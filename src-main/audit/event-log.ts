@@ -19,7 +19,14 @@ export type AuditEventType =
   | 'server-setting'
   | 'mirror-difference'
   | 'pruned'
-  | 'store-rebuilt';
+  | 'store-rebuilt'
+  /** Issue 17: "Allow changes" with its reason; the view's timeline, its bounds and its summary. */
+  | 'changes-allowed'
+  | 'timeline'
+  | 'timeline-bound'
+  | 'timeline-summary'
+  /** Issue 17.2: a connection's "Allow changes from the start" set or cleared. */
+  | 'setting-changed';
 
 export interface NewAuditEvent {
   at: Date;

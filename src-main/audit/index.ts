@@ -8,3 +8,5 @@ export { MirrorSync, type MirrorSyncOptions, type SyncProgressListener } from '.
 export { lastSyncAt, latestSyncAt } from './sync-state';
 export { pruneAudit, type PruneResult } from './retention';
 export { verifyChain, hashEvent, canonicalJson, GENESIS_HASH, type ChainRow } from './hash-chain';
+export { readSessionTimeline } from './session-timeline';
+export { exportSession } from './session-export';

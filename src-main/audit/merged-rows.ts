@@ -36,7 +36,10 @@ export class MergedRows {
   constructor(private readonly database: AuditDatabase) {
     const raw = database.raw;
     this.sessionRow = raw.prepare('SELECT * FROM sessions WHERE id = ?');
-    this.sessionEvents = raw.prepare('SELECT id, at, type, payload FROM audit_events WHERE session_id = ? ORDER BY id');
+    // The timeline's entries (issue 17.3) are read apart (session-timeline.ts): a row needs only its lifecycle.
+    this.sessionEvents = raw.prepare(
+      "SELECT id, at, type, payload FROM audit_events WHERE session_id = ? AND type NOT IN ('timeline', 'timeline-bound', 'timeline-summary') ORDER BY id",
+    );
     this.entries = raw.prepare(
       "SELECT * FROM server_logs WHERE server = ? AND kind = 'console' AND session_identifier = ? ORDER BY server_id",
     );

@@ -221,6 +221,19 @@ CREATE TABLE warm_sessions (
 CREATE INDEX warm_sessions_open ON warm_sessions (connection_key, ended_at);
 `,
   },
+  {
+    version: 7,
+    name: "each session's changes mode: read-only, or changes allowed from the start",
+    // Issue 17.2: the choice is recorded with each session (its start event says it
+    // too, so the replay of the chain has it: session-replay.ts). Adding a column
+    // changes no row (no trigger fires, every row reads NULL), so the guards of
+    // migration 5 need not be opened.
+    // NULL for sessions recorded before it. "Allow changes" during a session and
+    // the session's timeline are chained events of their own, not columns.
+    up: `
+ALTER TABLE sessions ADD COLUMN changes_mode TEXT CHECK (changes_mode IS NULL OR changes_mode IN ('read-only', 'allowed-from-start'));
+`,
+  },
   searchIndexesMigration,
 ];
 

@@ -41,6 +41,8 @@ export interface SessionsTable {
   impersonate_log_id: number | null;
   /** JSON array of the candidate rows, while the start could not tell which was this session's. */
   impersonate_log_candidates: string | null;
+  /** Issue 17.2: 'read-only' or 'allowed-from-start'; null for sessions recorded before it. */
+  changes_mode: string | null;
 }
 
 export interface AuditEventsTable {

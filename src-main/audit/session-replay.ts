@@ -39,6 +39,7 @@ const EMPTY: Partial<Record<keyof SessionRow, unknown>> = {
   end_detail: null,
   impersonate_log_id: null,
   impersonate_log_candidates: null,
+  changes_mode: null,
 };
 
 export type ReplayedSession = Omit<SessionRow, 'limiter_key'>;

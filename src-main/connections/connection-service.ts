@@ -107,6 +107,20 @@ export class ConnectionService {
     return this.describe(saved);
   }
 
+  /**
+   * Settings ▸ "Allow changes from the start" for one saved connection (issue 17.2).
+   * `record` puts the choice on the record first (write-ahead): a choice it cannot
+   * record is not made.
+   */
+  async setChangesFromStart(id: string, changesFromStart: boolean, record: (connectionKey: string) => Promise<void>): Promise<Connection> {
+    const current = this.store.get(id);
+    await record(connectionKey(current));
+    const saved = this.store.save({ ...current, changesFromStart });
+    // The next session of the connection in use takes it too (the same object: ports are cached by it).
+    if (this.current?.saved.id === id) this.current.saved = saved;
+    return this.describe(saved);
+  }
+
   async remove(id: string): Promise<void> {
     if (this.current?.saved.id === id) await this.disconnect();
     this.store.remove(id);

@@ -13,6 +13,8 @@ export const SavedConnection = z.object({
   url: z.string(),
   database: z.string(),
   login: z.string(),
+  /** Issue 17.2: sessions may change data from the start (default, and in files written before it: read-only). */
+  changesFromStart: z.boolean().default(false),
 });
 export type SavedConnection = z.infer<typeof SavedConnection>;
 
@@ -38,8 +40,14 @@ export class ConnectionStore {
     return found;
   }
 
-  save(connection: Omit<SavedConnection, 'id'> & { id?: string }): SavedConnection {
-    const saved: SavedConnection = { ...connection, id: connection.id ?? randomUUID() };
+  save(connection: Omit<SavedConnection, 'id' | 'changesFromStart'> & { id?: string; changesFromStart?: boolean }): SavedConnection {
+    // Editing a connection keeps its changes setting unless the caller says otherwise.
+    const previous = connection.id ? this.list().find((existing) => existing.id === connection.id) : undefined;
+    const saved: SavedConnection = {
+      ...connection,
+      id: connection.id ?? randomUUID(),
+      changesFromStart: connection.changesFromStart ?? previous?.changesFromStart ?? false,
+    };
     const others = this.list().filter((existing) => existing.id !== saved.id);
     if (connection.id && others.length === this.list().length) throw new ConsoleError('not-found', 'console.connectionNotFound');
     this.write([...others, saved]);

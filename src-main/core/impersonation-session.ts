@@ -12,7 +12,7 @@
 //
 // End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
 // check: SessionTimers, the deadline rechecked on every call of this class too.
-import type { Countdown, EndCause, Notice, SessionView } from '../../src-preload/contract';
+import type { Countdown, EndCause, Notice, RefusedCall, SessionView } from '../../src-preload/contract';
 import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
@@ -23,6 +23,10 @@ import { SessionTimers } from './session-timers';
 import { IDLE_FACTS, toSessionView, type SessionFacts } from './session-view';
 import { LiveSession, isVerifiedImpersonation } from './live-session';
 import { StopSequence } from './stop-sequence';
+import { allowChanges, notActive } from './session-changes';
+import { SessionTimeline } from './session-timeline';
+import { CHANGES_ALLOWED, READ_ONLY } from './view-policy';
+import type { ViewActivity } from './ports';
 import { WarmSessions, recoverWarmSessions, type TakenWarm } from './warm-sessions';
 import { describeFinding, type OtherImpersonation, type TamperFinding } from './tripwire';
 import {
@@ -58,6 +62,7 @@ export class ImpersonationSession {
   private readonly stateListeners = new Set<(view: SessionView) => void>();
   private readonly countdownListeners = new Set<(countdown: Countdown) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
+  private readonly changeRefusedListeners = new Set<(call: RefusedCall) => void>();
 
   constructor(private readonly options: ImpersonationSessionOptions) {
     this.gate = options.gate ?? new AttemptGate(options.ledger, options.clock);
@@ -74,6 +79,8 @@ export class ImpersonationSession {
     options.view.onNavigated(() => {
       if (this.phase === 'active') this.timers.checkNow();
     });
+    // Every request the view decided on: the timeline, and a refused change for the banner (issue 17).
+    options.view.onActivity((activity) => this.viewActivity(activity));
     // The end's phases: 'stopping' at once, then 'ended' ('idle' after a failed start).
     this.stopSequence = new StopSequence(options, {
       stopping: () => {
@@ -149,6 +156,29 @@ export class ImpersonationSession {
   /** A check or start whose payload the contract refused: a refused attempt on the record, counted (AU-1, LD-3). */
   async recordRefusedInput(context: AttemptContext, field: string, payload: unknown): Promise<void> {
     await this.gate.recordRefusedInput(context, field, payload);
+  }
+
+  /**
+   * "Allow changes" (issue 17.2): with a second reason (the rule of the first), on the
+   * record locally and in ir.logging before any write passes; from then on writes pass
+   * for the rest of the session. Throws a translated ConsoleError and stays read-only
+   * when the reason is refused or a record cannot be written.
+   */
+  async allowChanges(reason: string): Promise<SessionView> {
+    this.timers.recheckDeadline();
+    const live = this.live;
+    if (!live || this.phase !== 'active') throw notActive();
+    if (live.mayChange) return this.view();
+    live.allowingChanges ??= (async () => {
+      try {
+        await allowChanges(live, reason, this.options, () => this.live === live && this.phase === 'active');
+      } finally {
+        live.allowingChanges = null;
+      }
+      this.emitState();
+      return this.view();
+    })();
+    return live.allowingChanges;
   }
 
   /** Ends the session with `cause`; answers once the view is gone and the server was tried once. */
@@ -248,6 +278,12 @@ export class ImpersonationSession {
     return () => this.countdownListeners.delete(listener);
   }
 
+  /** A change the read-only view refused (issue 17.1): the banner says what it would have reached. */
+  onChangeRefused(listener: (call: RefusedCall) => void): () => void {
+    this.changeRefusedListeners.add(listener);
+    return () => this.changeRefusedListeners.delete(listener);
+  }
+
   /** What the admin must be told at once, whatever screen is shown (the tripwire's alarms). */
   onNotice(listener: (notice: Notice) => void): () => void {
     this.noticeListeners.add(listener);
@@ -287,6 +323,15 @@ export class ImpersonationSession {
     const params = { name: live.target.name, login: live.target.login };
     void this.stopSequence.finish(live, 'tampered', new ConsoleError('tampered', 'session.tampered.ended', params));
     this.emitNotice({ level: 'error', key: 'session.tampered.notice', params });
+  }
+
+  private viewActivity(activity: ViewActivity): void {
+    const live = this.live;
+    if (!live?.timeline || (this.phase !== 'starting' && this.phase !== 'active')) return;
+    live.timeline.record(activity);
+    if (activity.refusal !== 'read-only') return;
+    const { model, method, route } = activity.call;
+    for (const listener of this.changeRefusedListeners) listener({ model, method, route });
   }
 
   private warnOtherImpersonation(live: LiveSession, other: OtherImpersonation): void {
@@ -370,6 +415,7 @@ export class ImpersonationSession {
       appVersion: live.context.appVersion,
       startedAtClient: new Date(startedAtMs),
       impersonateLogIds: handle.logWatch?.ownRowIds ?? [],
+      changesMode: live.changesMode,
     };
     try {
       serverLogId = await odoo.writeServerAuditEntry(serverEntry);
@@ -386,18 +432,22 @@ export class ImpersonationSession {
         clientIp: handle.clientIp,
         serverIp: handle.serverIp,
         serverLogId,
+        changesMode: live.changesMode,
       });
     } catch (cause) {
       return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
     }
     live.startRecorded = true;
     if (live.abort) return this.cancelStart(live);
+    // From the view's first request on, what it reaches goes on the record (issue 17.3).
+    live.timeline = new SessionTimeline((entries, bound) => ledger.recordTimeline(live.rowId, entries, bound), clock, this.options.scheduler);
     try {
       await view.open({
         sessionKey: `impersonation-${live.rowId}`,
         origin: live.context.origin,
         sessionCookie: handle.sessionCookie,
         url: live.context.landingUrl,
+        access: live.mayChange ? CHANGES_ALLOWED : READ_ONLY,
       });
     } catch (cause) {
       return this.failStart(live, 'view-failed', 'rules.startViewFailed', cause);

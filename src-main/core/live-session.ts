@@ -2,9 +2,10 @@
 // audit record is closed. Held in main memory only: the handle carries the cookie.
 import type { EndCause, SessionPhase, SessionView } from '../../src-preload/contract';
 import type { ConsoleError } from './console-error';
-import type { ImpersonationHandle, ServerAuditEntry, TargetRecord } from './ports';
+import type { ChangesMode, ImpersonationHandle, ServerAuditEntry, TargetRecord } from './ports';
 import type { ServerEndJob } from './server-end';
 import type { SessionDeadline } from './session-deadline';
+import type { SessionTimeline } from './session-timeline';
 import type { SessionFacts } from './session-view';
 import type { StartContext } from './session-types';
 
@@ -40,6 +41,18 @@ export class LiveSession {
   serverReport: Promise<string> | null = null;
   /** impersonate.log rows of other impersonations already warned about (once each). */
   readonly warnedLogRows = new Set<number>();
+  /** Issue 17: read-only (the default), or changes allowed from the start by the connection's setting. */
+  readonly changesMode: ChangesMode;
+  /** "Allow changes" confirmed and on the record: when, and the second reason. */
+  changesAllowed: { at: Date; reason: string } | null = null;
+  /** An "Allow changes" being recorded (one at a time). */
+  allowingChanges: Promise<SessionView> | null = null;
+  /** What the view's requests reached, once the view may send any (issue 17.3). */
+  timeline: SessionTimeline | null = null;
+  /** The timeline's last batch, written once the view is closed (stop-sequence.ts). */
+  timelineClosed: Promise<void> = Promise.resolve();
+  /** The timeline's last batch could not be written (said in the end's record). */
+  timelineUnwritten = false;
   /** The start sequence; rejects with the start's error. */
   startDone: Promise<SessionView> | null = null;
   ending: Promise<void> | null = null;
@@ -54,6 +67,12 @@ export class LiveSession {
     public target: { id: number; name: string; login: string },
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    this.changesMode = context.changesFromStart ? 'allowed-from-start' : 'read-only';
+  }
+
+  /** The page may change data: allowed from the start, or unlocked on the record. */
+  get mayChange(): boolean {
+    return this.changesMode === 'allowed-from-start' || this.changesAllowed !== null;
   }
 
   facts(phase: SessionPhase, wallNowMs: number, monotonicNowMs: number | null): SessionFacts {
@@ -71,6 +90,11 @@ export class LiveSession {
       endCause: this.endCause,
       error: this.error,
       auditRowId: this.startRecorded ? this.rowId : null,
+      changes: {
+        allowed: this.mayChange,
+        fromStart: this.changesMode === 'allowed-from-start',
+        allowedAtMs: this.changesAllowed ? this.changesAllowed.at.getTime() : null,
+      },
     };
   }
 }

@@ -16,6 +16,8 @@ export interface StartContext extends AttemptContext {
   landingUrl: string;
   /** From Settings; clamped to 1..60 (never raised past the hard limit). */
   limitMinutes: number;
+  /** Issue 17.2: the connection allows changes from the start (default: read-only until "Allow changes"). */
+  changesFromStart?: boolean;
 }
 
 export interface ImpersonationSessionOptions {

@@ -17,6 +17,8 @@ export interface SessionFacts {
   error: ConsoleError | null;
   /** The local audit row, once the start is recorded (the Logs can then show it). */
   auditRowId: number | null;
+  /** Issue 17: whether the page may change data; null before a session is claimed. */
+  changes: { allowed: boolean; fromStart: boolean; allowedAtMs: number | null } | null;
 }
 
 export const IDLE_FACTS: SessionFacts = {
@@ -32,6 +34,7 @@ export const IDLE_FACTS: SessionFacts = {
   endCause: null,
   error: null,
   auditRowId: null,
+  changes: null,
 };
 
 export function toSessionView(facts: SessionFacts): SessionView {
@@ -49,6 +52,7 @@ export function toSessionView(facts: SessionFacts): SessionView {
     error: facts.error ? errorShape(facts.error) : null,
     // The Logs' id of a local session (src-main/audit/migrations.ts: 'local:' || id).
     recordId: facts.auditRowId === null ? null : `local:${facts.auditRowId}`,
+    changes: facts.changes ? { allowed: facts.changes.allowed, fromStart: facts.changes.fromStart, allowedAt: iso(facts.changes.allowedAtMs) } : null,
   };
 }
 

@@ -10,6 +10,7 @@
 import type { EndCause } from '../../src-preload/contract';
 import { ConsoleError } from './console-error';
 import type { LiveSession } from './live-session';
+import { timelineAtStop } from './session-changes';
 import { DEFAULT_RETRY_POLICY, ServerEndJob, type ServerEndOutcome } from './server-end';
 import type { ServerEndFacts } from './ports';
 import type { ImpersonationSessionOptions } from './session-types';
@@ -46,6 +47,9 @@ export class StopSequence {
     this.session.stopping();
     // The view goes first and at once, whatever the server does (FT-3).
     await this.options.view.close().catch(() => undefined);
+    // Nothing more can reach the timeline: its last batch goes on the record now (issue 17.3),
+    // beside the server's end; the summary waits for it (complete, timelineAtStop).
+    live.timelineClosed = live.timeline ? live.timeline.close().then((written) => void (live.timelineUnwritten = !written)) : Promise.resolve();
     if (!live.handle) {
       await this.complete(live, null);
       return;
@@ -83,8 +87,9 @@ export class StopSequence {
     const report = live.serverReport ? await live.serverReport : null;
     const cause = live.endCause ?? 'error';
     const impersonateLogId = outcome?.status === 'ended' ? outcome.impersonateLogId : null;
+    const timeline = await timelineAtStop(live, this.options.ledger, endedAt);
     const serverEntryDetail =
-      outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId }) : null;
+      outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId, ...timeline.facts }) : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {
@@ -92,7 +97,7 @@ export class StopSequence {
           endedAtServer: null,
           cause,
           serverEndPending: false,
-          detail: joinDetail([live.endNote, report, endDetail(outcome), serverEntryDetail]),
+          detail: joinDetail([live.endNote, report, endDetail(outcome), serverEntryDetail, timeline.note]),
           impersonateLogId,
         });
       } else if (live.refusal) {

@@ -5,6 +5,7 @@
 import {
   CONSOLE_LOG_NAME,
   type ConsoleLogMessage,
+  type ChangesAllowedFacts,
   type ImpersonateLogRow,
   type ImpersonationHandle,
   type LeftOpen,
@@ -121,6 +122,15 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
       ...(end.detail ? { detail: end.detail } : {}),
       // The end may be what told several candidates apart.
       impersonateLogId: end.impersonateLogId ?? message.impersonateLogId ?? null,
+      ...(end.changesAllowed ? { changesAllowed: { at: end.changesAllowed.at.toISOString(), reason: end.changesAllowed.reason } } : {}),
+      ...(end.timeline ? { timeline: end.timeline } : {}),
+    });
+  }
+
+  writeChangesAllowedEntry(entry: ServerAuditEntry, facts: ChangesAllowedFacts): Promise<number> {
+    return this.odoo.writeAuditEntry({
+      ...consoleLogMessage(entry, 'changes-allowed', facts.at),
+      changesAllowed: { at: facts.at.toISOString(), reason: facts.reason },
     });
   }
 
@@ -196,8 +206,9 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
 }
 
 /** The console's ir.logging message for a start or an end of the same session. */
-function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end', at: Date): ConsoleLogMessage {
+function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end' | 'changes-allowed', at: Date): ConsoleLogMessage {
   return {
+    ...(entry.changesMode ? { changesMode: entry.changesMode } : {}),
     event,
     app: CONSOLE_LOG_NAME,
     appVersion: entry.appVersion,

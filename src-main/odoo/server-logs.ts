@@ -6,6 +6,7 @@
 // the user is resolved with one more query.
 import { z } from 'zod';
 import {
+  CONSOLE_CHANGES_LOG_NAME,
   CONSOLE_LOG_NAME,
   type ConsoleLogMessage,
   type ServerLogWindow,
@@ -75,14 +76,16 @@ export async function writeConsoleEntry(admin: RpcChannel, database: string, mes
   if (message.sessionIdentifier.length > SESSION_IDENTIFIER_LENGTH) {
     throw new OdooError('verification-failed', { problem: 'session-identifier' });
   }
+  // "Allow changes" is neither a start nor an end: under a name of its own, the mirror never takes it for one.
+  const name = message.event === 'changes-allowed' ? CONSOLE_CHANGES_LOG_NAME : CONSOLE_LOG_NAME;
   const answer = await admin.callKw('ir.logging', 'create', [
     {
-      name: CONSOLE_LOG_NAME,
+      name,
       type: 'client',
       dbname: database,
-      level: message.event === 'tampered' ? 'WARNING' : 'INFO',
+      level: message.event === 'tampered' || message.event === 'changes-allowed' ? 'WARNING' : 'INFO',
       message: JSON.stringify(message),
-      path: CONSOLE_LOG_NAME,
+      path: name,
       func: message.event,
       line: '0',
     },

@@ -4,7 +4,7 @@
 // placed inside the orange frame our own renderer draws, and wiped at close.
 import { session, WebContentsView, type Session, type View } from 'electron';
 import type { ViewBounds } from '../../src-preload/contract';
-import { ConsoleError, OriginPolicy, type ImpersonationViewPort, type ImpersonationViewSpec } from '../core';
+import { ConsoleError, OriginPolicy, READ_ONLY, type ImpersonationViewPort, type ImpersonationViewSpec, type ViewAccess, type ViewActivity } from '../core';
 import { RefusedNavigationRecovery, type ViewRefusalListener } from './refused-navigation';
 import { attachRemoteViewGuards, type RefusalLogger } from './remote-view-guards';
 import { setOdooSessionCookie } from './session-cookie';
@@ -43,6 +43,9 @@ export class ImpersonationView implements ImpersonationViewPort {
   private readonly usedPartitions = new Set<string>();
   private refusalListener: ViewRefusalListener = () => {};
   private navigatedListener: () => void = () => {};
+  private activityListener: (activity: ViewActivity) => void = () => {};
+  /** What the open page may do (issue 17): read-only until the session says otherwise. */
+  private access: ViewAccess = READ_ONLY;
 
   constructor(
     private readonly host: ViewHost,
@@ -60,6 +63,7 @@ export class ImpersonationView implements ImpersonationViewPort {
     const policy = new OriginPolicy(spec.origin);
     if (!policy.allows(spec.url)) throw openFailed('url-outside-origin');
     this.usedPartitions.add(partition);
+    this.access = spec.access;
 
     const partitionSession = session.fromPartition(partition);
     const view = new WebContentsView({
@@ -84,7 +88,13 @@ export class ImpersonationView implements ImpersonationViewPort {
     this.current = current;
     try {
       const recovery = new RefusedNavigationRecovery(view.webContents, policy, (refusal) => this.refusalListener(refusal));
-      attachRemoteViewGuards(view.webContents, policy, this.logger, { onRefused: (refusal) => recovery.refused(refusal) });
+      attachRemoteViewGuards(view.webContents, policy, this.logger, {
+        onRefused: (refusal) => recovery.refused(refusal),
+        access: () => this.access,
+        onActivity: (activity) => {
+          if (this.current === current) this.activityListener(activity);
+        },
+      });
       // Every committed top-level navigation (a load, a reload, a form post): the tripwire asks the server at once.
       view.webContents.on('did-navigate', () => {
         if (this.current === current) this.navigatedListener();
@@ -108,6 +118,16 @@ export class ImpersonationView implements ImpersonationViewPort {
   /** Who hears of every top-level navigation the view commits (the session's tripwire). */
   onNavigated(listener: () => void): void {
     this.navigatedListener = listener;
+  }
+
+  /** From now on the page's requests are decided with `access` (the session calls it once "Allow changes" is on the record). */
+  setAccess(access: ViewAccess): void {
+    this.access = access;
+  }
+
+  /** Who hears of every request the guards decided on (the session's timeline and the banner's read-only notice). */
+  onActivity(listener: (activity: ViewActivity) => void): void {
+    this.activityListener = listener;
   }
 
   /** Who hears that the page was refused something the admin would notice (the banner, through main's events). */

@@ -11,11 +11,16 @@ import type { Event, WebContents } from 'electron';
 import {
   decideFrameNavigation,
   decideNavigation,
-  decideRequest,
+  decideViewRequest,
   originForLog,
+  quietAnswerUrl,
+  READ_ONLY,
+  viewActivity,
   type Logger,
   type OriginPolicy,
   type RefusalKind,
+  type ViewAccess,
+  type ViewActivity,
 } from '../core';
 import { readRequestBody } from './request-body';
 
@@ -31,6 +36,10 @@ export interface MainFrameRefusal {
 
 export interface GuardOptions {
   onRefused?(refusal: MainFrameRefusal): void;
+  /** What the page may do now (issue 17): asked on every request, so "Allow changes" applies at once. Read-only when absent. */
+  access?(): ViewAccess;
+  /** Every request of the connection's host as decided: the session's timeline and the banner. */
+  onActivity?(activity: ViewActivity): void;
 }
 
 interface FrameNavigation {
@@ -108,24 +117,35 @@ export function attachRemoteViewGuards(contents: WebContents, policy: OriginPoli
   });
   // Logging out, going "back to the original user" or logging in again from
   // inside the page would end or switch the server session behind the
-  // console's back: only the banner's and the tray's Stop may. The body is
-  // read first (a Blob's bytes through getBlobData), so the request waits.
+  // console's back: only the banner's and the tray's Stop may. While the session
+  // is read-only (issue 17), whatever would change data is refused too, and a
+  // marker Odoo writes by itself while she only looks is answered quietly from
+  // the server's session check instead. The body is read first (a Blob's bytes
+  // through getBlobData), so the request waits.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const decide = async (): Promise<RefusalKind | null> => {
+    const decide = async () => {
       try {
         const body = await readRequestBody(details.uploadData, session);
-        const decision = decideRequest({ url: details.url, method: details.method, body }, policy);
-        return decision.allowed ? null : decision.refusal;
+        return decideViewRequest({ url: details.url, method: details.method, body }, policy, options.access?.() ?? READ_ONLY);
       } catch {
-        return 'session-switch'; // fail closed: an unreadable request is not worth the risk
+        return null; // fail closed: an unreadable request is not worth the risk
       }
     };
-    void decide().then((refusal) => {
-      if (refusal) {
-        refuse(refusal, details.url);
-        if (details.resourceType === 'mainFrame' && refusal === 'session-switch') report('session-switch', details.url);
+    void decide().then((verdict) => {
+      if (verdict === null) {
+        refuse('session-switch', details.url);
+        callback({ cancel: true });
+        return;
       }
-      callback({ cancel: refusal !== null });
+      const activity = viewActivity(verdict, details.referrer || null);
+      if (activity) options.onActivity?.(activity);
+      const { decision } = verdict;
+      if (decision.allowed) return callback({ cancel: false });
+      refuse(decision.refusal, details.url);
+      if (details.resourceType === 'mainFrame' && decision.refusal === 'session-switch') report('session-switch', details.url);
+      // A 307 keeps the method and body: Odoo's check answers the JSON-RPC call with an empty success.
+      if (verdict.quietly) return callback({ redirectURL: quietAnswerUrl(details.url) });
+      callback({ cancel: true });
     });
   });
 }

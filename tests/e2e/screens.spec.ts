@@ -149,6 +149,27 @@ for (const language of ['en', 'es'] as const) {
       await check('session-warning');
       relay.pass('countdown');
 
+      // Read-only (issue 17): a change Odoo tried, as main would push it; then Allow changes on the record.
+      relay.push('viewRefused', {
+        kind: 'read-only',
+        target: '',
+        returned: true,
+        call: { model: 'res.users', method: 'web_save', route: '/web/dataset/call_kw/res.users/web_save' },
+      });
+      const refusedChange = banner.locator('.session-banner-refusal');
+      await expect(refusedChange).toContainText(t('session.refused.read-only', { name: 'Alice Anderson' }));
+      await check('session-refused-change');
+      await banner.getByRole('button', { name: t('session.changes.allow') }).click();
+      const unlock = page.getByRole('dialog', { name: t('session.changes.dialogTitle', { name: 'Alice Anderson' }) });
+      await unlock.getByLabel(t('session.changes.reasonLabel')).fill('Alice asked us to fix her signature (ticket 4712)');
+      await unlock.getByLabel(t('session.changes.understood', { name: 'Alice Anderson' })).check();
+      await check('session-allow-changes-dialog');
+      await unlock.getByRole('button', { name: t('session.changes.confirm') }).click();
+      await expect(banner.getByTestId('session-access')).toContainText(t('session.changes.allowedBadge'));
+      await expect(refusedChange).toHaveCount(0);
+      await expect(frame).toHaveCSS('border-left-color', 'rgb(153, 27, 27)');
+      await check('session-changes-allowed');
+
       // Ended: focus on its heading, the duration, and the way to its record.
       await banner.getByRole('button', { name: t('session.banner.stop'), exact: true }).click();
       await expect(page.getByRole('heading', { name: t('session.ended.title') })).toBeFocused();
@@ -191,6 +212,10 @@ for (const language of ['en', 'es'] as const) {
       // Settings, and a notice main pushes.
       await nav('app.nav.settings').click();
       await check('settings');
+      // Issue 17.2: a connection's sessions may change data from the start (on the record in main).
+      const changesFromStart = page.getByRole('group', { name: t('app.settings.changesTitle') }).getByRole('checkbox').first();
+      await changesFromStart.click(); // controlled: checked once main answers
+      await expect(changesFromStart).toBeChecked();
       relay.push('notice', { key: 'console.recoveryPending', params: { count: 1, server: 'https://odoo.example.com' }, level: 'warning' });
       await expect(page.getByRole('region', { name: t('app.notices.label') })).toBeVisible();
       await check('notice');

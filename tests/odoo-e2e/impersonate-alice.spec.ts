@@ -12,6 +12,7 @@ import { expect, test } from '../e2e/support/harness-fixture';
 import { expectViewOver } from '../e2e/support/harness-view';
 import { translator, type Language } from '../e2e/support/locale-text';
 import { languages, NO_SERVER, realOdoo, ServerAsAdmin, TARGET, uniqueReason, version, type RealOdoo } from './support/real-odoo';
+import { chooseLanguage } from './support/console-ui';
 import { odooView, openApp, userMenuName, waitForWebClient } from './support/webclient';
 
 test.skip(realOdoo === null, NO_SERVER);
@@ -22,14 +23,6 @@ test.setTimeout(240_000);
 function shooter(page: Page, language: Language) {
   let step = 0;
   return (name: string) => page.screenshot({ path: `test-results/screenshots/odoo-${version}-${language}-${++step}-${name}.png` });
-}
-
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  if (language === 'en') return;
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Language').selectOption(language);
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await page.getByRole('navigation').getByRole('button', { name: translator(language)('app.nav.connect') }).click();
 }
 
 /** The Connect screen's form: the real server does not list its databases, so the name is typed. */

@@ -9,11 +9,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from '../e2e/support/harness-fixture';
-import { NO_SERVER, realOdoo, TARGET, uniqueReason, version } from './support/real-odoo';
+import { impersonateAlice } from './support/bridge';
+import { NO_SERVER, realOdoo, uniqueReason, version } from './support/real-odoo';
 import { distinctShapes, handshakeLine, listedSocketPaths, readProxiedRequests, shapeKey, shapeOf, type WebClientRequests } from './support/request-shapes';
-import { odooView, openApp, waitForWebClient } from './support/webclient';
+import { dismissColorPickerError, odooView, openApp, waitForWebClient } from './support/webclient';
 
 const recording = path.join(os.tmpdir(), `webclient-requests-${version}-${process.pid}-${Date.now()}.jsonl`);
 const fixtureFile = path.resolve(import.meta.dirname, `../fixtures/webclient-requests-${version}.json`);
@@ -23,27 +23,6 @@ const STEPS = ['load', 'Discuss', 'channel #general', 'chat with OdooBot', 'Pref
 test.skip(realOdoo === null, NO_SERVER);
 test.use({ harnessArgs: ['--record-view-requests', recording] });
 test.setTimeout(240_000);
-
-/** Connects and starts as alice through the page's bridge (the main flow spec drives the screens). */
-async function impersonateAlice(page: Page): Promise<void> {
-  const odoo = realOdoo!;
-  const result = await page.evaluate(
-    async ({ odoo, login, reason }) => {
-      const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-      const saved = await api.connections.save({ name: 'Real Odoo', url: odoo.url, database: odoo.database, login: odoo.admin.login, password: odoo.admin.password, rememberPassword: false });
-      if (!saved.ok) return saved;
-      const connected = await api.connections.connect({ id: saved.value.id, password: odoo.admin.password });
-      if (!connected.ok) return connected;
-      const found = await api.users.search({ query: login });
-      if (!found.ok) return found;
-      const target = found.value.rows.find((user) => user.login === login)!;
-      await api.impersonation.check({ targetId: target.id, reason });
-      return api.impersonation.start({ targetId: target.id, reason });
-    },
-    { odoo, login: TARGET.login, reason: uniqueReason('en') },
-  );
-  expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
-}
 
 /** Waits until the proxy saw no request for a moment (Odoo loads in bursts). */
 async function settled(page: Page): Promise<void> {
@@ -57,19 +36,6 @@ async function settled(page: Page): Promise<void> {
   }
 }
 
-/**
- * Odoo 17's color picker (in Preferences' signature editor) reads `window.top.frames`,
- * which a page framed by another origin may not: in the harness the Odoo page is the
- * harness's cross-origin iframe, so Odoo shows a client error there. The desktop view
- * is a top-level page, where it does not happen. The requests are made before it.
- */
-async function dismissColorPickerError(page: Page): Promise<void> {
-  const error = odooView(page).locator('.o_error_dialog');
-  await expect(error.first()).toBeVisible();
-  test.info().annotations.push({ type: 'harness only', description: "Odoo 17's color picker cannot read window.top from a cross-origin iframe" });
-  while ((await error.count()) > 0) await error.last().locator('.modal-footer .btn-primary').click();
-}
-
 function readFixture(): WebClientRequests | null {
   return existsSync(fixtureFile) ? (JSON.parse(readFileSync(fixtureFile, 'utf8')) as WebClientRequests) : null;
 }
@@ -77,7 +43,7 @@ function readFixture(): WebClientRequests | null {
 test(`Odoo ${version}: the view's policy refuses none of the requests the web client makes while alice browses`, async ({ page, harness }) => {
   await page.goto(harness.url);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  await impersonateAlice(page);
+  await impersonateAlice(page, uniqueReason('en'));
   const view = odooView(page);
 
   await waitForWebClient(view);
@@ -106,8 +72,12 @@ test(`Odoo ${version}: the view's policy refuses none of the requests the web cl
   await expect(page.getByTestId('harness-view')).toHaveCount(0);
 
   const seen = readProxiedRequests(recording);
-  // The policy's verdicts: none refused.
-  const refused = seen.filter((request) => request.refusal !== null).map((request) => `${request.refusal}: ${request.method} ${request.path}`);
+  // The policy's verdicts: none refused, but for what read-only means by design (issue 17,
+  // README): the bus (she does not appear online) and the markers Odoo writes by itself
+  // while she only looks (answered quietly, not written).
+  const refused = seen
+    .filter((request) => request.refusal !== null && request.refusal !== 'presence' && request.refusal !== 'read-marker')
+    .map((request) => `${request.refusal}: ${request.method} ${request.path}`);
   expect(refused, 'requests of the real web client that the policy refused').toEqual([]);
   // The browse really went through the proxy: the client page, its RPCs and the bus.
   const sockets = seen.filter((request) => request.websocket);
@@ -115,7 +85,7 @@ test(`Odoo ${version}: the view's policy refuses none of the requests the web cl
   expect(shapes.some((shape) => shape.effect === 'page' && shape.path === (version === '17' ? '/web' : '/odoo'))).toBe(true);
   expect(shapes.some((shape) => shape.kind === 'call_kw')).toBe(true);
   expect(shapes.some((shape) => shape.kind === 'action_load')).toBe(true);
-  expect(sockets.some((request) => request.status === 101), 'the bus went through the proxy').toBe(true);
+  expect(sockets.some((request) => request.refusal === 'presence'), 'the bus reached the proxy, which refused it (read-only)').toBe(true);
 
   const fixture = readFixture();
   if (process.env.UPDATE_WEBCLIENT_FIXTURES === '1') {

@@ -2,6 +2,7 @@
 // (AuditStore). Every call is one durable transaction (AU-1, AU-2).
 import type { EndCause } from '../../../src-preload/contract';
 import type { AdminIdentity, TargetIdentity } from './identities';
+import type { ChangesAllowedRecord, ChangesMode, TimelineBound, TimelineEntry, TimelineSummary } from './view-timeline';
 
 export interface AttemptRecord {
   /** Identifies the connection: normalised URL + database (never a secret). */
@@ -32,6 +33,8 @@ export interface StartRecord {
   serverIp: string | null;
   /** id of the ir.logging row written on the server. */
   serverLogId: number | null;
+  /** Issue 17: read-only (the default) or changes allowed from the start, as chosen for the connection (the session always says; absent only in records older than it). */
+  changesMode?: ChangesMode;
 }
 
 export interface EndRecord {
@@ -149,6 +152,12 @@ export interface AuditLedger {
   recordServerSetting(record: ServerSettingRecord): Promise<void>;
   /** Times (ms) of the attempts for this limiter key since `sinceMs`, for the rate limiter. */
   attemptTimes(limiterKey: string, sinceMs: number): Promise<number[]>;
+  /** "Allow changes" (issue 17.2): a chained event of the session, before any write passes. */
+  recordChangesAllowed(sessionId: number, record: ChangesAllowedRecord): Promise<void>;
+  /** A batch of the session's timeline (issue 17.3), chained, in one transaction; `bound` once, when reached. */
+  recordTimeline(sessionId: number, entries: readonly TimelineEntry[], bound: TimelineBound | null): Promise<void>;
+  /** The timeline's summary at the stop (what the server's end entry says), chained. */
+  recordTimelineSummary(sessionId: number, at: Date, summary: TimelineSummary): Promise<void>;
   /** A warm session exists on the server: its identifier goes on the record before it is used; answers its row id. */
   recordWarmSession(connectionKey: string, sessionIdentifier: string, at: Date): Promise<number>;
   /** The warm session is gone (or taken by an attempt that recorded its identifier). */

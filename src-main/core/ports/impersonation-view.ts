@@ -1,5 +1,8 @@
 // The embedded Odoo view as the flow drives it; implemented by src-main/shell
 // (ImpersonationView) and, in the harness, by a stand-in.
+import type { ViewAccess, ViewActivity } from '../view-policy/view-decisions';
+
+export type { ViewActivity } from '../view-policy/view-decisions';
 
 export interface ImpersonationViewPort {
   /**
@@ -15,7 +18,19 @@ export interface ImpersonationViewPort {
    * is now. One listener: a later call replaces it.
    */
   onNavigated(listener: () => void): void;
+  /**
+   * From now on, decides the page's requests with `access` (issue 17: read-only, or
+   * changes allowed). The session calls it only once the change is on the record.
+   */
+  setAccess(access: ViewAccess): void;
+  /**
+   * Calls `listener` for every request the view decided on for the connection's
+   * host — allowed or refused — with what it reaches: the session's timeline and the
+   * banner's "Read-only" notice. One listener: a later call replaces it.
+   */
+  onActivity(listener: (activity: ViewActivity) => void): void;
 }
+
 
 export interface ImpersonationViewSpec {
   /** Unique per session; names the partition (never `persist:`). */
@@ -25,4 +40,6 @@ export interface ImpersonationViewSpec {
   /** Odoo's session cookie value: stays in main, set on the partition only. */
   sessionCookie: string;
   url: string;
+  /** What the page may do from the start: read-only unless the connection allows changes from the start. */
+  access: ViewAccess;
 }

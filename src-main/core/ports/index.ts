@@ -14,10 +14,19 @@ export type {
   StartRecord,
   WarmEnd,
 } from './audit-ledger';
-export type { ImpersonationViewPort, ImpersonationViewSpec } from './impersonation-view';
+export type { ImpersonationViewPort, ImpersonationViewSpec, ViewActivity } from './impersonation-view';
+export type {
+  ChangesAllowedRecord,
+  ChangesMode,
+  TimelineBound,
+  TimelineEntry,
+  TimelineSummary,
+  TimelineSummaryRow,
+} from './view-timeline';
 export {
   AdminRightsRefusal,
   SecondFactorRefusal,
+  type ChangesAllowedFacts,
   type ImpersonateLogRow,
   type ImpersonateLogWatch,
   type ImpersonationHandle,
@@ -36,6 +45,7 @@ export {
   type TargetRecord,
 } from './odoo-impersonation';
 export {
+  CONSOLE_CHANGES_LOG_NAME,
   CONSOLE_LOG_NAME,
   EVERY_ROW,
   type ConsoleLogMessage,

@@ -5,6 +5,7 @@ import type { EndCause } from '../../../src-preload/contract';
 import type { OpenSession } from './audit-ledger';
 import { ConsoleError } from '../console-error';
 import type { AdminIdentity } from './identities';
+import type { ChangesMode, TimelineSummary } from './view-timeline';
 
 /** What the server says about a target right before a start (AZ-2: re-checked, not cached). */
 export interface TargetRecord {
@@ -146,6 +147,8 @@ export interface ServerAuditEntry {
   clientHost: string;
   appVersion: string;
   startedAtClient: Date;
+  /** Issue 17: how the session began; the start entry says it. */
+  changesMode?: ChangesMode;
   /**
    * The session's impersonate.log row: one id when it is known which, several while
    * the start could not tell (ImpersonateLogWatch), none where the server has no log.
@@ -162,12 +165,16 @@ export interface ServerEndFacts {
   impersonateLogId: number | null;
   /** What else the entry should say (crash recovery: what was done on the server). */
   detail?: string;
+  /** Issue 17.3: the timeline's summary (counts per model and method, writes marked). */
+  timeline?: TimelineSummary;
+  /** Issue 17.2: when and why changes were allowed during the session. */
+  changesAllowed?: { at: Date; reason: string } | null;
 }
 
-/** How the session ended, for the `ir.logging` entry that closes the start's (AU-1, AU-4). */
-export interface ServerEndFacts {
-  endedAtClient: Date;
-  cause: EndCause;
+/** "Allow changes" during a session, for its own ir.logging entry (issue 17.2). */
+export interface ChangesAllowedFacts {
+  at: Date;
+  reason: string;
 }
 
 export type ServerStepOutcome = 'ok' | 'failed';
@@ -239,6 +246,8 @@ export interface OdooImpersonationPort {
   writeServerAuditEntry(entry: ServerAuditEntry): Promise<number>;
   /** The matching end entry (same session facts, how and when it ended); answers its id. */
   writeServerEndEntry(entry: ServerAuditEntry, end: ServerEndFacts): Promise<number>;
+  /** The ir.logging entry of "Allow changes" (the start entry's facts, the second reason); answers its id. */
+  writeChangesAllowedEntry(entry: ServerAuditEntry, facts: ChangesAllowedFacts): Promise<number>;
   /** back_to_origin_login then destroy on the fresh jar; safe to call again. Rejects on network failure. */
   endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult>;
   /**

@@ -3,7 +3,17 @@
 // See docs/odoo.md: impersonate.log holds no reason, IP or session id;
 // the console's own ir.logging entries (name CONSOLE_LOG_NAME) carry those.
 
+import type { ChangesMode, TimelineSummary } from './view-timeline';
+
 export const CONSOLE_LOG_NAME = 'impersonation-console';
+
+/**
+ * The name of the console's "Allow changes" entries (issue 17.2). Not CONSOLE_LOG_NAME:
+ * the mirror reads those as the start and end of sessions, and an unlock is neither.
+ * The session's end entry repeats it (ConsoleLogMessage.changesAllowed), so the
+ * mirrored record of every console says it too.
+ */
+export const CONSOLE_CHANGES_LOG_NAME = 'impersonation-console.changes';
 
 export type ServerLogKind = 'impersonate' | 'console';
 
@@ -25,8 +35,11 @@ export const EVERY_ROW: ServerLogWindow = { since: null, afterId: 0 };
 
 /** The JSON the console writes as the message of its ir.logging entries. */
 export interface ConsoleLogMessage {
-  /** 'tampered': the tripwire ended the session (written as a WARNING). */
-  event: 'start' | 'end' | 'tampered';
+  /**
+   * 'tampered': the tripwire ended the session (written as a WARNING).
+   * 'changes-allowed': "Allow changes" (under CONSOLE_CHANGES_LOG_NAME, a WARNING).
+   */
+  event: 'start' | 'end' | 'tampered' | 'changes-allowed';
   app: string;
   appVersion: string;
   host: string;
@@ -48,6 +61,12 @@ export interface ConsoleLogMessage {
    */
   impersonateLogId?: number | null;
   impersonateLogCandidates?: number[];
+  /** Issue 17: how the session began (start and end entries). */
+  changesMode?: ChangesMode;
+  /** Issue 17.2: when and why changes were allowed during the session (its own entry, and the end entry). */
+  changesAllowed?: { at: string; reason: string };
+  /** Issue 17.3 (end entry): what the view reached, counted per model and method, writes marked. */
+  timeline?: TimelineSummary;
 }
 
 export interface ServerLogRow {

@@ -32,7 +32,13 @@ export type RefusalKind =
   | 'device-permission'
   | 'download'
   | 'webview'
-  | 'session-switch';
+  | 'session-switch'
+  /** Read-only (issue 17): a request that would change data. */
+  | 'read-only'
+  /** Read-only: a marker Odoo writes by itself while she only looks (answered quietly). */
+  | 'read-marker'
+  /** Read-only: the bus's websocket, which would make her appear online. */
+  | 'presence';
 
 /** The kinds of navigation the view is asked about. */
 export type NavigationKind = Extract<RefusalKind, 'navigate' | 'redirect' | 'frame-navigate'>;

@@ -102,8 +102,9 @@ export function followSession(): () => void {
 function mirror(next: (current: SessionMirror) => SessionMirror): void {
   const state = useSession.getState();
   const after = next(state);
-  // A refusal belongs to the session it happened in.
-  const viewRefusal = after.view?.phase === 'active' ? state.viewRefusal : null;
+  // A refusal belongs to the session it happened in; a read-only refusal no longer holds once changes are allowed.
+  const unlocked = after.view?.changes?.allowed === true && state.view?.changes?.allowed !== true;
+  const viewRefusal = after.view?.phase === 'active' && !(unlocked && state.viewRefusal?.kind === 'read-only') ? state.viewRefusal : null;
   const focus = focusAfter(state.view, after.view);
   useSession.setState({ view: after.view, pushes: after.pushes, viewRefusal, ...(focus ? { pendingFocus: focus } : {}) });
   if (becameActive(state.view, after.view)) useNavigation.getState().go('session');

@@ -9,7 +9,8 @@ import type { Envelope, MethodInput, MethodOutput, ViewBounds } from '../../../s
 import { dispatch } from '../../../src-preload/main-handlers';
 import { createConsole, type ConsoleInstance, type ConsoleView } from '../../../src-main/app/console';
 import { createLogger } from '../../../src-main/core/logger';
-import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import type { ImpersonationViewSpec, ViewActivity } from '../../../src-main/core/ports';
+import type { ViewAccess } from '../../../src-main/core/view-policy';
 import type { SafeStorageLike } from '../../../src-main/secrets/secret-vault';
 import { startOdooSim, type OdooSim, type SimOptions } from '../../support/odoo-sim';
 import { ManualScheduler, ManualTime } from '../../unit/core/support/manual-time';
@@ -26,6 +27,7 @@ export class RecordingView implements ConsoleView {
   async open(spec: ImpersonationViewSpec): Promise<void> {
     this.onOpen(spec);
     this.spec = spec;
+    this.access = spec.access;
     this.opens += 1;
   }
 
@@ -47,6 +49,23 @@ export class RecordingView implements ConsoleView {
   /** The page committed a top-level navigation (what the desktop view reports on did-navigate). */
   navigated(): void {
     if (this.spec) this.navigatedListener();
+  }
+
+  /** What the page may do now: the spec's, then what the session set (issue 17). */
+  access: ViewAccess | null = null;
+  private activityListener: (activity: ViewActivity) => void = () => {};
+
+  setAccess(access: ViewAccess): void {
+    this.access = access;
+  }
+
+  onActivity(listener: (activity: ViewActivity) => void): void {
+    this.activityListener = listener;
+  }
+
+  /** A request of the page as the guards decided on it. */
+  activity(activity: ViewActivity): void {
+    if (this.spec) this.activityListener(activity);
   }
 }
 

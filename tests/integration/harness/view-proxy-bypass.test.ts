@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANGES_ALLOWED } from '../../../src-main/core/view-policy';
 import { HarnessView } from '../../support/harness/harness-view';
 import type { ProxiedRequest } from '../../support/harness/view-proxy';
 import { POLICY_BYPASS_HEADER } from '../../support/harness/view-proxy-bypass';
@@ -90,7 +91,8 @@ describe("the harness's switch (--test-only-policy-bypass)", () => {
   /** Opens a view of the upstream in `view`; answers a sender for Back to Original User with a header value. */
   async function openIn(view: HarnessView, sessionKey: string) {
     const port = Number(new URL((await view.listen())[0]!).port);
-    await view.open({ sessionKey, origin: upstream.origin, sessionCookie: 'session', url: `${upstream.origin}/odoo` });
+    // Changes allowed: what refuses the switch is the session-switch rule itself, not read-only.
+    await view.open({ sessionKey, origin: upstream.origin, sessionCookie: 'session', url: `${upstream.origin}/odoo`, access: CHANGES_ALLOWED });
     const cookie = await enter(port, view.entryUrl()!);
     return (token: string) =>
       send(port, {

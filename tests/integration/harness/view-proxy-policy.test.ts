@@ -1,9 +1,11 @@
 // The view proxy refuses exactly what the desktop view's rules refuse: for every
 // request below — Odoo's own traffic and the known ways of ending or switching the
-// session, encodings included — the proxy answers 403 (and the server never sees the
-// request) if and only if core/view-policy refuses it, whatever those rules become.
+// session, encodings included, and (issue 17) a save and a read-marker — the proxy
+// answers 403 (and the server never sees the request) if and only if core/view-policy
+// refuses it, whatever those rules become, read-only and with changes allowed alike; a
+// read-marker refused quietly is answered by the server's session check instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideFrameNavigation, decideRequest, NO_BODY, OriginPolicy } from '../../../src-main/core';
+import { CHANGES_ALLOWED, decideFrameNavigation, decideViewRequest, NO_BODY, OriginPolicy, QUIET_ANSWER_PATH, READ_ONLY, type ViewAccess, type ViewActivity } from '../../../src-main/core';
 import type { ViewRefusal } from '../../../src-preload/contract';
 import type { ViewProxy } from '../../support/harness/view-proxy';
 import { ViewProxyServer } from '../../support/harness/view-proxy-server';
@@ -39,6 +41,8 @@ const SAMPLES: Sample[] = [
   { name: 'back_to_origin_login, \\u escape', method: 'POST', path: '/web/dataset/call_kw', body: rpc('res.users', 'back_to_origin_login').replace('back_to', 'back\\u005fto') },
   { name: 'impersonate_login', method: 'POST', path: '/web/dataset/call_kw/res.users/impersonate_login', body: rpc('res.users', 'impersonate_login') },
   { name: '19 json2, empty form POST', method: 'POST', path: '/json/2/res.users/back_to_origin_login', body: '', navigation: true },
+  { name: 'a save (web_save)', method: 'POST', path: '/web/dataset/call_kw/res.partner/web_save', body: rpc('res.partner', 'web_save') },
+  { name: 'a read-marker (mark_as_read)', method: 'POST', path: '/discuss/channel/mark_as_read', body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { channel_id: 1, last_message_id: 9 } }) },
 ];
 
 let upstream: RecordingUpstream;
@@ -46,6 +50,8 @@ let server: ViewProxyServer;
 let proxy: ViewProxy;
 let cookie: string;
 const refusals: ViewRefusal[] = [];
+const activities: ViewActivity[] = [];
+let access: ViewAccess = CHANGES_ALLOWED;
 
 beforeAll(async () => {
   upstream = await recordingUpstream();
@@ -55,6 +61,8 @@ beforeAll(async () => {
     sessionCookie: 'session',
     landingUrl: `${upstream.origin}/odoo`,
     onRefused: (refusal) => refusals.push(refusal),
+    access: () => access,
+    onActivity: (activity) => activities.push(activity),
   });
   cookie = await enter(server.port, proxy.entryUrl());
 });
@@ -64,14 +72,22 @@ afterAll(async () => {
   await upstream.close();
 });
 
-describe('the view proxy and the desktop view decide alike', () => {
+describe.each([
+  ['changes allowed', CHANGES_ALLOWED],
+  ['read-only', READ_ONLY],
+] as const)('the view proxy and the desktop view decide alike (%s)', (_name, sessionAccess) => {
   const policy = () => new OriginPolicy(upstream.origin);
+  beforeAll(() => {
+    access = sessionAccess;
+  });
 
   it.each(SAMPLES)('$name', async (sample) => {
     const url = `${upstream.origin}${sample.path}`;
     const body = sample.body === undefined || sample.body === '' ? NO_BODY : { kind: 'bytes' as const, bytes: new TextEncoder().encode(sample.body) };
     const frame = sample.navigation ? decideFrameNavigation(url, 'main', policy()) : { allowed: true as const };
-    const desktop = frame.allowed ? decideRequest({ url, method: sample.method, body }, policy()) : frame;
+    const verdict = frame.allowed ? decideViewRequest({ url, method: sample.method, body }, policy(), sessionAccess) : null;
+    const desktop = verdict ? verdict.decision : frame;
+    const activitiesBefore = activities.length;
 
     const seenBefore = upstream.seen.length;
     const refusedBefore = refusals.length;
@@ -83,7 +99,13 @@ describe('the view proxy and the desktop view decide alike', () => {
       body: sample.body,
     });
 
-    if (desktop.allowed) {
+    // What the desktop view reports for the timeline, the proxy reports too.
+    if (verdict?.call) expect(activities.slice(activitiesBefore).map((activity) => activity.allowed)).toEqual([desktop.allowed]);
+    if (verdict?.quietly) {
+      // Not written: the server's session check answers in its place.
+      expect(answer.status).toBe(200);
+      expect(upstream.seen.at(-1)!.url).toBe(QUIET_ANSWER_PATH);
+    } else if (desktop.allowed) {
       expect(answer.status).toBe(200);
       expect(upstream.seen.length).toBe(seenBefore + 1);
       expect(upstream.seen.at(-1)!.url).toBe(sample.path);

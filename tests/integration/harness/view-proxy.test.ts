@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import type { ViewRefusal } from '../../../src-preload/contract';
 import { ENTRY_PATH } from '../../support/harness/view-proxy-access';
 import type { ProxiedRequest, ViewProxy } from '../../support/harness/view-proxy';
+import { CHANGES_ALLOWED } from '../../../src-main/core';
 import { ViewProxyServer } from '../../support/harness/view-proxy-server';
 import { enter, recordingUpstream, send, type RecordingUpstream } from './proxy-client';
 
@@ -29,6 +30,8 @@ beforeEach(async () => {
     landingUrl: `${upstream.origin}/odoo?debug=`,
     onRefused: (refusal) => refusals.push(refusal),
     onRequest: (request) => requests.push(request),
+    // What the proxy passes on, with changes allowed: a read-only session refuses the bus (view-proxy-policy.test.ts).
+    access: () => CHANGES_ALLOWED,
   });
 });
 

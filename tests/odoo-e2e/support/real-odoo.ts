@@ -103,6 +103,17 @@ export class ServerAsAdmin {
     return this.searchRead('ir.logging', [['name', '=', 'impersonation-console'], ['message', 'ilike', reason]], ['id', 'func', 'level', 'message'], { order: 'id asc' });
   }
 
+  /** The console's "Allow changes" entries (issue 17.2) that carry this reason. */
+  changesEntries(reason: string): Promise<Rows> {
+    return this.searchRead('ir.logging', [['name', '=', 'impersonation-console.changes'], ['message', 'ilike', reason]], ['id', 'func', 'level', 'message'], { order: 'id asc' });
+  }
+
+  /** Writes as the administrator (to put back what a test changed). */
+  async write(model: string, ids: number[], values: Record<string, unknown>): Promise<void> {
+    const answer = await this.session.callKw(model, 'write', [ids, values]);
+    if (answer.envelope?.result !== true) throw new Error(`${model}.write failed: ${answer.text.slice(0, 300)}`);
+  }
+
   /** Who a session cookie is on the server: its uid, or null once Odoo says it expired. */
   async sessionUid(sessionId: string): Promise<number | null> {
     return (await this.sessionIdentity(sessionId))?.uid ?? null;

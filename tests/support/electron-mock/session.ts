@@ -58,7 +58,9 @@ export interface FakeRequest {
   resourceType?: 'mainFrame' | 'subFrame' | 'xhr' | 'script' | 'image' | 'other';
   uploadData?: FakeUploadPart[];
 }
-type BeforeRequestListener = (details: FakeRequest, callback: (response: { cancel?: boolean }) => void) => void;
+/** Electron's answer: cancel, or (read-only's quiet answer) a redirect to another URL, which keeps the method and body. */
+type BeforeRequestAnswer = { cancel: boolean; redirectURL?: string };
+type BeforeRequestListener = (details: FakeRequest, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void;
 
 type PermissionRequestHandler = (
   contents: unknown,
@@ -91,7 +93,7 @@ export class FakeSession extends EventEmitter {
    * wait for its callback (it may come later), and release the request's blob
    * handles once answered, as the uploadData object is then let go.
    */
-  async request(details: FakeRequest): Promise<{ cancel: boolean }> {
+  async request(details: FakeRequest): Promise<BeforeRequestAnswer> {
     const listener = this.beforeRequest;
     const uploadData = details.uploadData;
     const release = () => {
@@ -104,12 +106,12 @@ export class FakeSession extends EventEmitter {
       release();
       return { cancel: false };
     }
-    const answer = await new Promise<{ cancel: boolean }>((resolve) => {
+    const answer = await new Promise<BeforeRequestAnswer>((resolve) => {
       let answered = false;
       listener({ resourceType: 'other', ...details }, (response) => {
         if (answered) return;
         answered = true;
-        resolve({ cancel: response.cancel === true });
+        resolve(response.redirectURL === undefined ? { cancel: response.cancel === true } : { redirectURL: response.redirectURL, cancel: false });
       });
     });
     release();

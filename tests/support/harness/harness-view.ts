@@ -14,7 +14,8 @@
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ViewBounds, ViewRefusal } from '../../../src-preload/contract';
 import type { ConsoleView } from '../../../src-main/app/console';
-import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import type { ImpersonationViewSpec, ViewActivity } from '../../../src-main/core/ports';
+import type { ViewAccess } from '../../../src-main/core/view-policy';
 import { newBypassToken } from './view-proxy-bypass';
 import { ViewProxyServer } from './view-proxy-server';
 import type { ViewProxy } from './view-proxy';
@@ -35,6 +36,9 @@ export class HarnessView implements ConsoleView {
   private readonly changeListeners = new Set<ChangeListener>();
   private refusalListener: (refusal: ViewRefusal) => void = () => {};
   private navigatedListener: () => void = () => {};
+  private activityListener: (activity: ViewActivity) => void = () => {};
+  /** What the page may do now (issue 17): the proxy asks on every request. */
+  private access: ViewAccess | null = null;
 
   constructor(private readonly options: HarnessViewOptions = {}) {}
 
@@ -49,9 +53,12 @@ export class HarnessView implements ConsoleView {
     const server = this.server ?? (await ViewProxyServer.start());
     this.server = server;
     const record = this.options.recordRequestsTo;
+    this.access = spec.access;
     const bypassFile = this.options.policyBypassTo;
     const policyBypassToken = bypassFile ? newBypassToken() : null;
     this.proxy = server.open({
+      access: () => this.access ?? spec.access,
+      onActivity: (activity) => this.activityListener(activity),
       origin: spec.origin,
       sessionCookie: spec.sessionCookie,
       landingUrl: spec.url,
@@ -60,10 +67,19 @@ export class HarnessView implements ConsoleView {
       onRequest: record ? (request) => appendFileSync(record, `${JSON.stringify(request)}\n`) : undefined,
       policyBypassToken,
     });
-    this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url };
+    this.opened = { sessionKey: spec.sessionKey, origin: spec.origin, url: spec.url, access: spec.access };
     if (this.options.exposeCookieTo) writeFileSync(this.options.exposeCookieTo, spec.sessionCookie, { mode: 0o600 });
     if (bypassFile && policyBypassToken) writeFileSync(bypassFile, policyBypassToken, { mode: 0o600 });
     this.changed();
+  }
+
+  /** The session's "Allow changes", once on the record: the proxy decides with it from the next request. */
+  setAccess(access: ViewAccess): void {
+    this.access = access;
+  }
+
+  onActivity(listener: (activity: ViewActivity) => void): void {
+    this.activityListener = listener;
   }
 
   onNavigated(listener: () => void): void {

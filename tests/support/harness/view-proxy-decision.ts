@@ -1,9 +1,12 @@
 // The view proxy asks the desktop view's own rules (core/view-policy, through core's
 // public face) about every request, so that what the desktop view would cancel the
 // proxy answers 403. The mapping:
-//   - every request, the WebSocket handshake included → decideRequest, as the desktop
+//   - every request, the WebSocket handshake included → decideViewRequest with the
+//     session's access (read-only until "Allow changes"), as the desktop
 //     view's onBeforeRequest does, over an Electron-free ViewRequest: the server's URL
-//     (its origin + the path exactly as the browser sent it) and the body as bytes;
+//     (its origin + the path exactly as the browser sent it) and the body as bytes; a
+//     read-marker refused quietly is sent to QUIET_ANSWER_PATH instead, as the desktop
+//     view redirects it;
 //   - a navigation (Sec-Fetch-Mode: navigate) first → decideFrameNavigation, as
 //     will-frame-navigate does. The Odoo page is the harness's iframe, so its own
 //     navigations and its subframes' both arrive as `Sec-Fetch-Dest: iframe`: they are
@@ -15,9 +18,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   decideFrameNavigation,
   decideNavigation,
-  decideRequest,
+  decideViewRequest,
   NO_BODY,
   type OriginPolicy,
+  type RequestVerdict,
+  type ViewAccess,
   type ViewDecision,
   type ViewRequestBody,
 } from '../../../src-main/core';
@@ -35,15 +40,17 @@ export function upstreamUrl(policy: OriginPolicy, rawPath: string): string {
   return `${policy.origin}${rawPath}`;
 }
 
+/** The frame rule first for a navigation, then the request's verdict with the session's access (read-only or changes allowed). */
 export function decideIncoming(
   request: { url: string; method: string; headers: IncomingHttpHeaders; body: Buffer },
   policy: OriginPolicy,
-): ViewDecision {
+  access: ViewAccess,
+): RequestVerdict {
   if (isNavigation(request.headers)) {
     const frame = decideFrameNavigation(request.url, 'main', policy);
-    if (!frame.allowed) return frame;
+    if (!frame.allowed) return { decision: frame, call: null, effect: 'read', quietly: false };
   }
-  return decideRequest({ url: request.url, method: request.method, body: bodyOf(request.body) }, policy);
+  return decideViewRequest({ url: request.url, method: request.method, body: bodyOf(request.body) }, policy, access);
 }
 
 /** A server's Location, resolved against the URL it answered. */

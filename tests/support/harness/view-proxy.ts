@@ -13,7 +13,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { ViewRefusal } from '../../../src-preload/contract';
-import { ALLOW, OriginPolicy, originForLog, type RefusalKind, type ViewDecision } from '../../../src-main/core';
+import { ALLOW, OriginPolicy, originForLog, quietAnswerUrl, READ_ONLY, viewActivity, type RefusalKind, type ViewAccess, type ViewActivity, type ViewDecision } from '../../../src-main/core';
 import { ViewProxyAccess } from './view-proxy-access';
 import { carriesBypass, withoutBypassHeader } from './view-proxy-bypass';
 import { decideIncoming, decideRedirect, isNavigation, upstreamUrl } from './view-proxy-decision';
@@ -45,6 +45,10 @@ export interface ViewProxyOptions {
   landingUrl: string;
   onRefused?(refusal: ViewRefusal): void;
   onRequest?(request: ProxiedRequest): void;
+  /** What the page may do now (issue 17), asked on every request; read-only when absent. */
+  access?(): ViewAccess;
+  /** Every request of the connection's host as decided: the session's timeline and the banner. */
+  onActivity?(activity: ViewActivity): void;
   /** A navigation of the view's document went through: the tripwire asks the server at once (AZ-6). */
   onNavigated?(): void;
   maxBodyBytes?: number;
@@ -140,8 +144,16 @@ export class ViewProxy {
       throw error;
     }
     const url = upstreamUrl(this.policy, rawPath);
+    // Test-only (--test-only-policy-bypass): a request carrying the view's token is not decided at all.
     const bypassed = carriesBypass(request.headers, this.options.policyBypassToken);
-    const decision = bypassed ? ALLOW : decideIncoming({ url, method, headers: request.headers, body }, this.policy);
+    const policyVerdict = bypassed ? null : decideIncoming({ url, method, headers: request.headers, body }, this.policy, this.viewAccess());
+    if (policyVerdict) this.reportActivity(policyVerdict, request);
+    const decision = policyVerdict ? policyVerdict.decision : ALLOW;
+    if (policyVerdict && !decision.allowed && policyVerdict.quietly) {
+      // A read-marker while read-only: Odoo's session check answers it, as the desktop view's redirect does.
+      this.record(request, body, decision.refusal, null, false);
+      return this.forward(request, response, body, quietAnswerUrl(url), false, new URL(quietAnswerUrl(url)).pathname);
+    }
     if (!decision.allowed) {
       this.refused(request, body, decision, url);
       return plain(response, 403, `Refused by the console's view policy (${decision.refusal}).`, { 'X-Harness-View-Refusal': decision.refusal });
@@ -150,12 +162,22 @@ export class ViewProxy {
     if (isNavigation(request.headers)) this.options.onNavigated?.();
   }
 
-  private forward(request: IncomingMessage, response: ServerResponse, body: Buffer, url: string, bypassed: boolean): Promise<void> {
+  private viewAccess(): ViewAccess {
+    return this.options.access?.() ?? READ_ONLY;
+  }
+
+  private reportActivity(verdict: Parameters<typeof viewActivity>[0], request: IncomingMessage): void {
+    const activity = viewActivity(verdict, header(request, 'referer'));
+    if (activity) this.options.onActivity?.(activity);
+  }
+
+  /** `path`: another path of the same server to ask instead (the quiet answer of a read-marker). */
+  private forward(request: IncomingMessage, response: ServerResponse, body: Buffer, url: string, bypassed: boolean, path?: string): Promise<void> {
     const headers = withoutBypassHeader(upstreamRequestHeaders(request.headers, this.headerOptions()));
     headers['content-length'] = String(body.length);
     if (body.length === 0 && !['POST', 'PUT', 'PATCH'].includes(request.method ?? '')) delete headers['content-length'];
     return new Promise((resolve, reject) => {
-      const upstream = this.send(request, headers);
+      const upstream = this.send(request, headers, path);
       upstream.on('error', reject);
       // The browser went away, or the view closed: nothing more goes to the server.
       response.on('close', () => upstream.destroy());
@@ -174,7 +196,7 @@ export class ViewProxy {
           // Absolute, on the origin the browser used: `//x` must stay a path.
           out.location = `${this.access.originOf(request.headers)}${target.pathname}${target.search}${target.hash}`;
         }
-        this.record(request, body, null, answer.statusCode ?? null, false, bypassed);
+        if (path === undefined) this.record(request, body, null, answer.statusCode ?? null, false, bypassed);
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
         answer.pipe(response);
         answer.on('end', () => resolve());
@@ -197,7 +219,9 @@ export class ViewProxy {
     const origin = header(request, 'origin');
     if (verdict.kind !== 'allowed' || origin === null || !this.access.origins.includes(origin) || !rawPath.startsWith('/')) return forbidden();
     const url = upstreamUrl(this.policy, rawPath);
-    const decision = decideIncoming({ url, method: 'GET', headers: request.headers, body: Buffer.alloc(0) }, this.policy);
+    const policyVerdict = decideIncoming({ url, method: 'GET', headers: request.headers, body: Buffer.alloc(0) }, this.policy, this.viewAccess());
+    this.reportActivity(policyVerdict, request);
+    const { decision } = policyVerdict;
     if (!decision.allowed) {
       this.refused(request, Buffer.alloc(0), decision, url);
       return forbidden();
@@ -225,13 +249,13 @@ export class ViewProxy {
     upstream.end();
   }
 
-  private send(request: IncomingMessage, headers: ReturnType<typeof upstreamRequestHeaders>) {
+  private send(request: IncomingMessage, headers: ReturnType<typeof upstreamRequestHeaders>, path?: string) {
     const send = this.upstream.protocol === 'https:' ? httpsRequest : httpRequest;
     return send({
       hostname: this.upstream.hostname,
       port: this.upstream.port || (this.upstream.protocol === 'https:' ? 443 : 80),
       method: request.method,
-      path: request.url,
+      path: path ?? request.url,
       headers,
     });
   }

@@ -129,7 +129,8 @@ describe('ImpersonationSession: stop', () => {
     h.ledger.onCommit = (method) => order.push(method);
     const view = await h.session.stop(cause);
     expect(view).toMatchObject({ phase: 'ended', endCause: cause, serverEndPending: false });
-    expect(order).toEqual(['view closed', 'recordEnd']);
+    // The timeline's summary (issue 17.3) goes on the record just before the end.
+    expect(order).toEqual(['view closed', 'recordTimelineSummary', 'recordEnd']);
     expect(h.odoo.sessions[0]).toMatchObject({ alive: false, logClosed: true });
     expect(h.ledger.row(1).end).toMatchObject({ cause, serverEndPending: false, detail: null });
   });
@@ -432,7 +433,17 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     await h.start();
     await h.session.stop('tray');
     const start = h.odoo.auditEntries[0]!;
-    expect(h.odoo.endEntries).toEqual([{ ...start, endedAtClient: expect.any(Date), cause: 'tray', impersonateLogId: 41 }]);
+    expect(h.odoo.endEntries).toEqual([
+      {
+        ...start,
+        endedAtClient: expect.any(Date),
+        cause: 'tray',
+        impersonateLogId: 41,
+        // Issue 17: read-only throughout, and the view reached nothing.
+        changesAllowed: null,
+        timeline: { mode: 'read-only', rows: [], otherCalls: 0, itemised: 0, counted: 0, bounded: false },
+      },
+    ]);
     expect(h.ledger.row(1).end).toMatchObject({ cause: 'tray', detail: null, impersonateLogId: 41 });
   });
 

@@ -137,7 +137,9 @@ describe('validateReason: visible text only', () => {
   });
 
   it('refuses any reason whose hidden characters outnumber the rest', () => {
-    const hidden = fc.constantFrom(...invisible.map(([, char]) => char));
+    // Not the spaces trim takes (U+2000): padding made of them at the end is trimmed away,
+    // and what is left is a valid reason. They are refused when inside, above.
+    const hidden = fc.constantFrom(...invisible.map(([, char]) => char).filter((char) => char.trim() !== ''));
     fc.assert(
       fc.property(fc.string({ minLength: 0, maxLength: 40 }).map((s) => s.replace(/[^a-z]/gi, 'x')), fc.array(hidden, { minLength: 1, maxLength: 100 }), (visible, padding) => {
         fc.pre(padding.length * 2 > visible.length + padding.length);

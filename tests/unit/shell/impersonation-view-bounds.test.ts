@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
+import { READ_ONLY } from '../../../src-main/core/view-policy';
 import { ImpersonationView } from '../../../src-main/shell/impersonation-view';
 import { electronFake, FakeBrowserWindow } from '../../support/electron-mock';
 
@@ -12,6 +13,7 @@ const spec = () => ({
   origin: 'https://odoo.example.com',
   sessionCookie: 'C00KIE-0123456789abcdefghijklmnopqrstuvwxyz',
   url: 'https://odoo.example.com/odoo',
+  access: READ_ONLY,
 });
 
 function setup() {

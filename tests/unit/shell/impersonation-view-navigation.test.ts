@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
+// Changes allowed: a top-level form post is a change, which a read-only view refuses (remote-view-guards.test.ts).
+import { CHANGES_ALLOWED } from '../../../src-main/core/view-policy';
 import { ImpersonationView } from '../../../src-main/shell/impersonation-view';
 import { electronFake, FakeBrowserWindow } from '../../support/electron-mock';
 
@@ -15,7 +17,7 @@ async function openView() {
   const view = new ImpersonationView(new FakeBrowserWindow(), { warn: () => {} });
   let navigations = 0;
   view.onNavigated(() => (navigations += 1));
-  await view.open({ sessionKey: 'session-1', origin: ORIGIN, sessionCookie: 'c'.repeat(84), url: `${ORIGIN}/odoo` });
+  await view.open({ sessionKey: 'session-1', origin: ORIGIN, sessionCookie: 'c'.repeat(84), url: `${ORIGIN}/odoo`, access: CHANGES_ALLOWED });
   const contents = electronFake.onlyView().webContents;
   return { view, contents, navigations: () => navigations };
 }

@@ -4,6 +4,7 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 
 import { isConsoleError } from '../../../src-main/core/console-error';
 import type { ImpersonationViewSpec } from '../../../src-main/core/ports';
+import { READ_ONLY } from '../../../src-main/core/view-policy';
 import { ImpersonationView } from '../../../src-main/shell/impersonation-view';
 import { electronFake, FakeBrowserWindow, type FakeWebContents } from '../../support/electron-mock';
 
@@ -15,6 +16,7 @@ function spec(overrides: Partial<ImpersonationViewSpec> = {}): ImpersonationView
     origin: 'https://odoo.example.com',
     sessionCookie: COOKIE,
     url: 'https://odoo.example.com/odoo',
+    access: READ_ONLY,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../../support/electron-mock'));
 
 import type { ViewRefusal } from '../../../src-preload/contract';
+import { READ_ONLY } from '../../../src-main/core/view-policy';
 import { ImpersonationView } from '../../../src-main/shell/impersonation-view';
 import { electronFake, ERROR_PAGE_URL, FakeBrowserWindow, type FakeWebContents } from '../../support/electron-mock';
 
@@ -18,7 +19,7 @@ async function openView() {
   const refusals: ViewRefusal[] = [];
   const view = new ImpersonationView(new FakeBrowserWindow(), { warn: () => {} });
   view.onViewRefused((refusal) => refusals.push(refusal));
-  await view.open({ sessionKey: 'refusals', origin: ORIGIN, sessionCookie: COOKIE, url: `${ORIGIN}/odoo` });
+  await view.open({ sessionKey: 'refusals', origin: ORIGIN, sessionCookie: COOKIE, url: `${ORIGIN}/odoo`, access: READ_ONLY });
   const page = electronFake.onlyView().webContents as FakeWebContents;
   return { view, page, refusals };
 }

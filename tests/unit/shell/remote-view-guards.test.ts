@@ -9,6 +9,7 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 import { WebContentsView } from 'electron';
 import { createLogger } from '../../../src-main/core/logger';
 import { OriginPolicy } from '../../../src-main/core/view-policy/origin-policy';
+import { CHANGES_ALLOWED, READ_ONLY, type ViewAccess, type ViewActivity } from '../../../src-main/core/view-policy';
 import { attachRemoteViewGuards, type MainFrameRefusal } from '../../../src-main/shell/remote-view-guards';
 import { blobPart, electronFake, fakeEvent, filePart, rawPart, streamPart, type FakeUploadPart } from '../../support/electron-mock';
 
@@ -216,5 +217,53 @@ describe("the server session stays the console's to end", () => {
     const { session } = await guardedView();
     expect(await session.request(post(() => [filePart('/home/admin/report.pdf')])())).toHaveProperty('cancel');
     expect(await session.request(post(() => [streamPart()])())).toHaveProperty('cancel');
+  });
+});
+
+describe('read-only (issue 17): the guards decide with the session’s access, asked on every request', () => {
+  const body = (model: string, method: string, args: unknown[] = [[7]]) =>
+    JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { model, method, args, kwargs: { vals: { signature: 'Seeded-secret' } } } });
+  const call = (model: string, method: string, parts: () => FakeUploadPart[]) => () => ({
+    url: `${ORIGIN}/web/dataset/call_kw/${model}/${method}`,
+    method: 'POST',
+    resourceType: 'xhr' as const,
+    referrer: `${ORIGIN}/odoo/action-42`,
+    uploadData: parts(),
+  });
+
+  async function readOnlyView() {
+    let access: ViewAccess = READ_ONLY;
+    const activities: ViewActivity[] = [];
+    const view = new WebContentsView({ webPreferences: { partition: 'impersonation-read-only' } });
+    attachRemoteViewGuards(view.webContents, new OriginPolicy(ORIGIN), createLogger(() => {}), {
+      access: () => access,
+      onActivity: (activity) => activities.push(activity),
+    });
+    const contents = electronFake.onlyView().webContents;
+    await contents.loadURL(`${ORIGIN}/odoo`);
+    return { session: contents.session, activities, allow: () => (access = CHANGES_ALLOWED) };
+  }
+
+  it('cancels a save while read-only, lets it through once changes are allowed, and reports both with names and ids only', async () => {
+    const { session, activities, allow } = await readOnlyView();
+    const save = call('res.users', 'web_save', () => [rawPart(body('res.users', 'web_save'))]);
+    expect(await session.request(save())).toEqual({ cancel: true });
+    allow();
+    expect(await session.request(save())).toEqual({ cancel: false });
+    const calls = activities.filter((activity) => activity.call.kind === 'model-method');
+    expect(calls.map((activity) => [activity.allowed, activity.refusal, activity.effect])).toEqual([
+      [false, 'read-only', 'change'],
+      [true, null, 'change'],
+    ]);
+    expect(calls[0]).toMatchObject({ call: { model: 'res.users', method: 'web_save', ids: [7] }, referrer: `${ORIGIN}/odoo/action-42` });
+    expect(JSON.stringify(activities)).not.toContain('Seeded-secret');
+  });
+
+  it('lets reads through, answers a read-marker from the session check, and refuses the bus while read-only', async () => {
+    const { session } = await readOnlyView();
+    expect(await session.request(call('res.partner', 'web_read', () => [rawPart(body('res.partner', 'web_read'))])())).toEqual({ cancel: false });
+    const marker = { url: `${ORIGIN}/discuss/channel/mark_as_read`, method: 'POST', resourceType: 'xhr' as const, uploadData: [rawPart(JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { channel_id: 1, last_message_id: 9 } }))] };
+    expect(await session.request(marker)).toEqual({ cancel: false, redirectURL: `${ORIGIN}/web/session/check` });
+    expect(await session.request({ url: `${ORIGIN}/websocket?version=18.0-5`, method: 'GET' })).toEqual({ cancel: true });
   });
 });

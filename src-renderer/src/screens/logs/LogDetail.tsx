@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Button } from '../../components/ui';
 import { useLogs } from '../../stores/logs-store';
 import { DetailSources } from './DetailSources';
+import { SessionTimeline } from './SessionTimeline';
 import { durationText, endCauseLabel, eventTypeLabel, fieldLabel, outcomeLabel, personText, refusalLabel } from './labels';
 import { formatDateTime } from './log-format';
 
@@ -108,6 +109,7 @@ function DetailBody({ detail }: { detail: AuditDetail }) {
           ))}
         </ol>
       )}
+      {detail.source === 'local' && <SessionTimeline id={detail.id} />}
       <details className="logs-fields">
         <summary>{t('logs.detail.allFields')}</summary>
         <FieldList fields={detail.fields} />

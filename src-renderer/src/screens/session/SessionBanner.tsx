@@ -8,6 +8,7 @@ import { Button, classNames } from '../../components/ui';
 import { ClampedReason } from './ClampedReason';
 import { formatCountdown, minutesLeft } from './countdown-format';
 import { useArrivalFocus } from './use-arrival-focus';
+import { SessionAccess } from './SessionAccess';
 import { ViewRefusalNotice } from './ViewRefusalNotice';
 
 interface SessionBannerProps {
@@ -25,7 +26,10 @@ export function SessionBanner({ view, stopRequested, stopError, onStop, refusal 
   useArrivalFocus('banner', heading);
   const stopping = stopRequested || view.phase === 'stopping';
   return (
-    <section className={classNames('session-banner', view.warning && 'warning')} aria-label={t('session.banner.label')}>
+    <section
+      className={classNames('session-banner', view.warning && 'warning', view.changes?.allowed && 'changes-allowed')}
+      aria-label={t('session.banner.label')}
+    >
       <div className="session-banner-who">
         <h1 className="session-banner-title" ref={heading} tabIndex={-1}>
           {t('session.banner.impersonating', { name: view.target?.name ?? '', login: view.target?.login ?? '' })}
@@ -49,7 +53,8 @@ export function SessionBanner({ view, stopRequested, stopError, onStop, refusal 
           {t('session.banner.warning', { count: minutesLeft(view.secondsLeft) })}
         </p>
       )}
-      {refusal && <ViewRefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
+      <SessionAccess view={view} />
+      {refusal && <ViewRefusalNotice refusal={refusal} name={view.target?.name ?? ''} onDismiss={onDismissRefusal} />}
       <ErrorMessage error={stopError} />
     </section>
   );

@@ -43,7 +43,7 @@ export function SessionScreen() {
         refusal={viewRefusal}
         onDismissRefusal={dismissRefusal}
       />
-      <ImpersonationFrame targetName={view.target?.name ?? ''} />
+      <ImpersonationFrame targetName={view.target?.name ?? ''} changesAllowed={view.changes?.allowed ?? false} />
     </div>
   );
 }

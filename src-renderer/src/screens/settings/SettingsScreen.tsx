@@ -1,6 +1,7 @@
 // Settings: the language switch (persisted in main, applied at once), the session limit
 // (which may be lowered below the hard hour, never raised), how long the audit log keeps
-// records, and what this console is.
+// records, whether a connection's sessions may change data from the start (issue 17),
+// and what this console is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '../../../../src-preload/contract';
@@ -10,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/ui';
 import { languages } from '../../i18n';
 import { useSettings } from '../../stores/settings-store';
+import { ChangesSetting } from './ChangesSetting';
 import { RetentionSetting } from './RetentionSetting';
 import './settings.css';
 
@@ -68,6 +70,7 @@ export function SettingsScreen() {
           <ErrorMessage error={error} />
         </div>
         <RetentionSetting />
+        <ChangesSetting />
       </div>
       {info && (
         <div className="about">

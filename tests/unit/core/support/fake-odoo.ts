@@ -13,6 +13,7 @@ import {
   type RevokeOutcome,
   type ServerAuditEntry,
   type ServerEndFacts,
+  type ChangesAllowedFacts,
   type ServerEndResult,
   type ServerLogClosing,
   type SessionWitness,
@@ -28,6 +29,7 @@ export type OdooStep =
   | 'impersonate'
   | 'writeServerAuditEntry'
   | 'writeServerEndEntry'
+  | 'writeChangesAllowedEntry'
   | 'endImpersonation'
   | 'checkAlive'
   | 'closeServerLog'
@@ -216,6 +218,15 @@ export class FakeOdoo implements OdooImpersonationPort {
     await this.enter('writeServerEndEntry');
     this.endEntries.push({ ...entry, ...end });
     return 2000 + this.endEntries.length;
+  }
+
+  /** "Allow changes" entries (issue 17.2), with the start entry's facts. */
+  readonly changesEntries: Array<ServerAuditEntry & ChangesAllowedFacts> = [];
+
+  async writeChangesAllowedEntry(entry: ServerAuditEntry, facts: ChangesAllowedFacts): Promise<number> {
+    await this.enter('writeChangesAllowedEntry');
+    this.changesEntries.push({ ...entry, ...facts });
+    return 3000 + this.changesEntries.length;
   }
 
   async endImpersonation(handle: ImpersonationHandle): Promise<ServerEndResult> {

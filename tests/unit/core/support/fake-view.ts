@@ -1,6 +1,7 @@
 // The embedded view as the flow drives it: records every open and close, refuses a
 // second view while one is open (the console has one), and can fail to open.
-import type { ImpersonationViewPort, ImpersonationViewSpec } from '../../../../src-main/core/ports';
+import type { ImpersonationViewPort, ImpersonationViewSpec, ViewActivity } from '../../../../src-main/core/ports';
+import type { ViewAccess } from '../../../../src-main/core/view-policy';
 
 export class FakeView implements ImpersonationViewPort {
   isOpen = false;
@@ -36,5 +37,22 @@ export class FakeView implements ImpersonationViewPort {
   /** The page committed a top-level navigation (a reload, a link, a form post). */
   navigate(): void {
     if (this.isOpen) this.navigated();
+  }
+
+  /** Every access the session set, in order (the spec's first). */
+  readonly accesses: ViewAccess[] = [];
+  private activity: (activity: ViewActivity) => void = () => undefined;
+
+  setAccess(access: ViewAccess): void {
+    this.accesses.push(access);
+  }
+
+  onActivity(listener: (activity: ViewActivity) => void): void {
+    this.activity = listener;
+  }
+
+  /** The page sent a request the guards decided on. */
+  request(activity: ViewActivity): void {
+    if (this.isOpen) this.activity(activity);
   }
 }

@@ -5,17 +5,30 @@
 import type {
   AttemptRecord,
   AuditLedger,
+  ChangesAllowedRecord,
   ConnectRefusalRecord,
   ServerSettingRecord,
   EndRecord,
   OpenSession,
   StartRecord,
+  TimelineBound,
+  TimelineEntry,
+  TimelineSummary,
   OpenWarmSession,
   WarmEnd,
 } from '../../../../src-main/core/ports';
 import { rateLimitKey } from '../../../../src-main/core/rate-limiter';
 
-export type LedgerMethod = 'recordAttempt' | 'recordServerSession' | 'recordStart' | 'recordFailure' | 'recordRefusal' | 'recordEnd';
+export type LedgerMethod =
+  | 'recordAttempt'
+  | 'recordServerSession'
+  | 'recordStart'
+  | 'recordFailure'
+  | 'recordRefusal'
+  | 'recordEnd'
+  | 'recordChangesAllowed'
+  | 'recordTimeline'
+  | 'recordTimelineSummary';
 
 export interface LedgerRow {
   id: number;
@@ -121,6 +134,37 @@ export class InMemoryLedger implements AuditLedger {
     if (!row.attempt.allowed || row.start || row.failure || row.refusal) this.violate(`recordRefusal out of order on ${sessionId}`);
     row.refusal = { at, code };
     this.onCommit('recordRefusal', row);
+  }
+
+  /** Issue 17: "Allow changes", the timeline's batches and its summary, per session row. */
+  readonly changesAllowed: Array<{ sessionId: number; record: ChangesAllowedRecord }> = [];
+  readonly timeline: Array<{ sessionId: number; entry: TimelineEntry }> = [];
+  readonly timelineBounds: TimelineBound[] = [];
+  readonly summaries: Array<{ sessionId: number; summary: TimelineSummary }> = [];
+
+  async recordChangesAllowed(sessionId: number, record: ChangesAllowedRecord): Promise<void> {
+    this.failIfBroken('recordChangesAllowed');
+    const row = this.row(sessionId, 'recordChangesAllowed');
+    if (!row.start || row.end) this.violate(`recordChangesAllowed out of order on ${sessionId}`);
+    this.changesAllowed.push({ sessionId, record });
+    this.onCommit('recordChangesAllowed', row);
+  }
+
+  async recordTimeline(sessionId: number, entries: readonly TimelineEntry[], bound: TimelineBound | null): Promise<void> {
+    this.failIfBroken('recordTimeline');
+    const row = this.row(sessionId, 'recordTimeline');
+    if (row.end) this.violate(`recordTimeline after the end on ${sessionId}`);
+    for (const entry of entries) this.timeline.push({ sessionId, entry: { ...entry, ids: [...entry.ids] } });
+    if (bound) this.timelineBounds.push(bound);
+    this.onCommit('recordTimeline', row);
+  }
+
+  async recordTimelineSummary(sessionId: number, _at: Date, summary: TimelineSummary): Promise<void> {
+    this.failIfBroken('recordTimelineSummary');
+    const row = this.row(sessionId, 'recordTimelineSummary');
+    if (row.end) this.violate(`recordTimelineSummary after the end on ${sessionId}`);
+    this.summaries.push({ sessionId, summary });
+    this.onCommit('recordTimelineSummary', row);
   }
 
   async recordEnd(sessionId: number, record: EndRecord): Promise<void> {

@@ -18,6 +18,7 @@ export function sessionView(phase: SessionView['phase'], extra: Partial<SessionV
     endCause: phase === 'stopping' || phase === 'ended' ? 'banner' : null,
     error: null,
     recordId: null,
+    changes: running ? { allowed: false, fromStart: false, allowedAt: null } : null,
     ...extra,
   };
 }
