@@ -28,6 +28,7 @@ import type { ProxiedRequest } from '../support/harness/view-proxy';
 import { expect, test } from '../e2e/support/harness-fixture';
 import { translator } from '../e2e/support/locale-text';
 import { ESCAPE_TARGET, NO_SERVER, realOdoo, ServerAsAdmin, version } from './support/real-odoo';
+import { impersonateThroughBridge } from './support/bridge';
 import { navigateSubframe, quickSwitchSends, sendFromPage, sendsOf, type PageSend, type PageSent } from './support/page-script';
 import { readProxiedRequests } from './support/request-shapes';
 import { odooView, waitForWebClient } from './support/webclient';
@@ -41,25 +42,7 @@ test.setTimeout(300_000);
 const reason = `Ticket 4712-${Date.now().toString(36)}: Bob's page may run foreign script`;
 
 /** Connects and starts as bob through the page's bridge (the main flow spec drives the screens). */
-async function impersonateBob(page: Page): Promise<void> {
-  const odoo = realOdoo!;
-  const result = await page.evaluate(
-    async ({ odoo, login, reason }) => {
-      const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-      const saved = await api.connections.save({ name: `Real Odoo`, url: odoo.url, database: odoo.database, login: odoo.admin.login, password: odoo.admin.password, rememberPassword: false });
-      if (!saved.ok) return saved;
-      const connected = await api.connections.connect({ id: saved.value.id, password: odoo.admin.password });
-      if (!connected.ok) return connected;
-      const found = await api.users.search({ query: login });
-      if (!found.ok) return found;
-      const target = found.value.rows.find((user) => user.login === login)!;
-      await api.impersonation.check({ targetId: target.id, reason });
-      return api.impersonation.start({ targetId: target.id, reason });
-    },
-    { odoo, login: ESCAPE_TARGET.login, reason },
-  );
-  expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
-}
+const impersonateBob = (page: Page) => impersonateThroughBridge(page, ESCAPE_TARGET.login, reason);
 
 /** The view iframe's frame: where the Odoo page's own script runs. */
 async function odooFrame(page: Page): Promise<Frame> {

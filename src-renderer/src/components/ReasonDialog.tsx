@@ -10,14 +10,15 @@
 //
 // The live hints (reason-hint.ts) mirror main's reason rule only as a convenience: main
 // decides. Nothing is called wrong before the first keystroke.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleCallError } from '../../../src-preload/renderer-invokers';
 import { RATE_LIMIT_ATTEMPTS } from '../../../src-preload/limits';
 import { consoleApi } from '../api';
 import { ErrorMessage } from './ErrorMessage';
-import { REASON_MAX, reasonFeedback, reasonLength } from './reason-hint';
-import { Button, Dialog, Field } from './ui';
+import { reasonFeedback } from './reason-hint';
+import { ReasonField } from './ReasonField';
+import { Button, Dialog } from './ui';
 
 export interface ReasonTarget {
   id: number;
@@ -61,7 +62,6 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
     return () => clearTimeout(timer);
   }, [waitUntil]);
 
-  const feedback = reasonFeedback(reason, touched);
   const valid = reasonFeedback(reason, true).error === null;
   const canConfirm = valid && !starting && waitUntil === null;
   const remaining = remainingAttempts;
@@ -87,14 +87,6 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
     }
   };
 
-  const onFieldKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // A reason is one line (main refuses newlines): Enter confirms instead.
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void confirm();
-    }
-  };
-
   const titleId = `${ids}-title`;
   const targetId = `${ids}-target`;
   return (
@@ -103,30 +95,17 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
       <p id={targetId} className="help">
         {t('reason.target', { name: target.name, login: target.login })}
       </p>
-      <Field
+      <ReasonField
         label={t('reason.label')}
-        error={feedback.error && t(feedback.error.key, feedback.error.params)}
-        help={
-          <>
-            {t(feedback.help.key, feedback.help.params)}{' '}
-            <span className="reason-count">{t('reason.count', { length: reasonLength(reason), max: REASON_MAX })}</span>
-          </>
-        }
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={fieldRef}
-            rows={3}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setTouched(true);
-            }}
-            onKeyDown={onFieldKeyDown}
-          />
-        )}
-      </Field>
+        reason={reason}
+        touched={touched}
+        fieldRef={fieldRef}
+        onChange={(value) => {
+          setReason(value);
+          setTouched(true);
+        }}
+        onEnter={() => void confirm()}
+      />
       <p className="help">
         {remaining === null ? t('reason.attemptsLimit', { limit: RATE_LIMIT_ATTEMPTS }) : t('reason.attemptsLeft', { remaining })}
       </p>

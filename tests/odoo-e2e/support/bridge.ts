@@ -1,11 +1,15 @@
-// Connects and starts as alice through the page's bridge, for the real-server specs
-// that are about what happens inside the view (impersonate-alice.spec.ts drives the
-// screens themselves).
+// Connects and starts an impersonation through the page's bridge, for the real-server
+// specs that are about what happens inside the view (impersonate-alice.spec.ts drives
+// the screens themselves).
 import { expect, type Page } from '@playwright/test';
 import type { ConsoleBridge } from '../../../src-preload/contract';
 import { realOdoo, TARGET } from './real-odoo';
 
 export async function impersonateAlice(page: Page, reason: string): Promise<void> {
+  await impersonateThroughBridge(page, TARGET.login, reason);
+}
+
+export async function impersonateThroughBridge(page: Page, targetLogin: string, reason: string): Promise<void> {
   const odoo = realOdoo!;
   const result = await page.evaluate(
     async ({ odoo, login, reason }) => {
@@ -20,7 +24,7 @@ export async function impersonateAlice(page: Page, reason: string): Promise<void
       await api.impersonation.check({ targetId: target.id, reason });
       return api.impersonation.start({ targetId: target.id, reason });
     },
-    { odoo, login: TARGET.login, reason },
+    { odoo, login: targetLogin, reason },
   );
   expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
 }

@@ -6,8 +6,9 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consoleApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { REASON_MAX, reasonFeedback, reasonLength } from '../../components/reason-hint';
-import { Button, Dialog, Field } from '../../components/ui';
+import { reasonFeedback } from '../../components/reason-hint';
+import { ReasonField } from '../../components/ReasonField';
+import { Button, Dialog } from '../../components/ui';
 
 interface AllowChangesDialogProps {
   name: string;
@@ -24,7 +25,6 @@ export function AllowChangesDialog({ name, onClose }: AllowChangesDialogProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const feedback = reasonFeedback(reason, touched);
   const valid = reasonFeedback(reason, true).error === null;
   const canConfirm = valid && understood && !saving;
 
@@ -51,33 +51,16 @@ export function AllowChangesDialog({ name, onClose }: AllowChangesDialogProps) {
       <p id={bodyId} className="help">
         {t('session.changes.dialogBody', { name })}
       </p>
-      <Field
+      <ReasonField
         label={t('session.changes.reasonLabel')}
-        error={feedback.error && t(feedback.error.key, feedback.error.params)}
-        help={
-          <>
-            {t(feedback.help.key, feedback.help.params)}{' '}
-            <span className="reason-count">{t('reason.count', { length: reasonLength(reason), max: REASON_MAX })}</span>
-          </>
-        }
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={fieldRef}
-            rows={3}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setTouched(true);
-            }}
-            onKeyDown={(event) => {
-              // One line, as the first reason: Enter does not add a line break.
-              if (event.key === 'Enter' && !event.nativeEvent.isComposing) event.preventDefault();
-            }}
-          />
-        )}
-      </Field>
+        reason={reason}
+        touched={touched}
+        fieldRef={fieldRef}
+        onChange={(value) => {
+          setReason(value);
+          setTouched(true);
+        }}
+      />
       <label className="allow-changes-confirm">
         <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
         <span>{t('session.changes.understood', { name })}</span>
