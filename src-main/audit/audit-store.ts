@@ -166,7 +166,6 @@ export class AuditStore implements AuditLedger {
   }
 
   async recordConnectRefusal(record: ConnectRefusalRecord): Promise<void> {
-    const { sql, events, health } = this.database;
     const payload = {
       connection_key: storedConnectionKey(record.connectionKey),
       login: cap(record.login, MAX_NAME_LENGTH),
@@ -175,24 +174,22 @@ export class AuditStore implements AuditLedger {
       app_version: cap(record.appVersion, MAX_NAME_LENGTH),
       client_host: cap(record.clientHost, MAX_NAME_LENGTH),
     };
-    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'connect-refused', sessionId: null, payload })));
+    this.#appendConsoleEvent(record.at, 'connect-refused', payload);
   }
 
   /** A safety setting of a connection changed (issue 17.2: changes allowed from the start), chained before it applies. */
   async recordSettingChange(change: { at: Date; connectionKey: string; setting: string; value: boolean; clientHost: string }): Promise<void> {
-    const { sql, events, health } = this.database;
     const payload = {
       connection_key: storedConnectionKey(change.connectionKey),
       setting: cap(change.setting, MAX_NAME_LENGTH),
       value: change.value,
       client_host: cap(change.clientHost, MAX_NAME_LENGTH),
     };
-    health.write(() => sql.transaction(() => events.append({ at: change.at, type: 'setting-changed', sessionId: null, payload })));
+    this.#appendConsoleEvent(change.at, 'setting-changed', payload);
   }
 
   /** The one change the console makes to the server's settings (the base-URL freeze), on the admin's word. */
   async recordServerSetting(record: ServerSettingRecord): Promise<void> {
-    const { sql, events, health } = this.database;
     const payload = {
       connection_key: storedConnectionKey(record.connectionKey),
       login: cap(record.login, MAX_NAME_LENGTH),
@@ -202,7 +199,13 @@ export class AuditStore implements AuditLedger {
       app_version: cap(record.appVersion, MAX_NAME_LENGTH),
       client_host: cap(record.clientHost, MAX_NAME_LENGTH),
     };
-    health.write(() => sql.transaction(() => events.append({ at: record.at, type: 'server-setting', sessionId: null, payload })));
+    this.#appendConsoleEvent(record.at, 'server-setting', payload);
+  }
+
+  /** A chained event of the console itself, belonging to no session (a refused connect, a setting). */
+  #appendConsoleEvent(at: Date, type: 'connect-refused' | 'setting-changed' | 'server-setting', payload: Record<string, unknown>): void {
+    const { sql, events, health } = this.database;
+    health.write(() => sql.transaction(() => events.append({ at, type, sessionId: null, payload })));
   }
 
   async openSessions(): Promise<OpenSession[]> {
