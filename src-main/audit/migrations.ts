@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { ftsTableOver } from './fts-table';
 import { mergedRowsMigration } from './migration-merged-rows';
 import { searchIndexesMigration } from './migration-search-indexes';
+import { startLinksMigration } from './migration-start-links';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -235,6 +236,7 @@ ALTER TABLE sessions ADD COLUMN changes_mode TEXT CHECK (changes_mode IS NULL OR
 `,
   },
   searchIndexesMigration,
+  startLinksMigration,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -53,6 +53,7 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
       event: null,
       // A row names itself: the key console entries and local sessions link to.
       impersonate_log_id: row.serverId,
+      impersonate_log_after: null,
       started_at: startedAt,
       ended_at: endedAt,
       duration_seconds: seconds(startedAt, endedAt),
@@ -86,6 +87,8 @@ export function mirrorColumns(row: ServerLogRow): MirrorColumns {
     target_login: message?.target.login ?? row.targetLogin ?? null,
     event: message?.event ?? null,
     impersonate_log_id: message?.impersonateLogId ?? null,
+    // A start entry written beside the verification names the mark; mirror-links.ts finds its row.
+    impersonate_log_after: message?.impersonateLogAfter ?? null,
     // The console writes one entry at the start and one at the end of a session.
     started_at: isEnd ? null : at,
     ended_at: isEnd ? at : null,

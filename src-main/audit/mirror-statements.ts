@@ -13,12 +13,12 @@ const COLUMNS = [
   'kind', 'server_id', 'write_date', 'create_date', 'admin_user_id', 'admin', 'target_user_id', 'target',
   'target_partner_id', 'date_start', 'date_end', 'started_at', 'ended_at', 'duration_seconds', 'reason',
   'client_ip', 'server_ip', 'session_identifier', 'end_cause', 'outcome', 'raw',
-  'event', 'impersonate_log_id', 'admin_login', 'target_login',
+  'event', 'impersonate_log_id', 'admin_login', 'target_login', 'impersonate_log_after',
 ] as const;
 
 type Bound = Record<(typeof COLUMNS)[number], string | number | null>;
 
-/** New rows per INSERT statement: 100 × 26 parameters, far below SQLite's limit. */
+/** New rows per INSERT statement: 100 × 27 parameters, far below SQLite's limit. */
 const INSERT_CHUNK = 100;
 
 /** Ids this many times as spread as the page's rows, or less, are read with one range scan. */

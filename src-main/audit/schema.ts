@@ -99,10 +99,15 @@ export interface ServerLogsTable {
   raw: string;
   /** Console entries: 'start', 'end' or 'tampered' (migration 5). */
   event: string | null;
-  /** Console entries: the impersonate.log row their session names; impersonate.log rows: their own id. */
+  /**
+   * Console entries: the impersonate.log row their session names, or, for a start entry
+   * that names the mark, the row found above it (mirror-links.ts); impersonate.log rows: their own id.
+   */
   impersonate_log_id: number | null;
   admin_login: string | null;
   target_login: string | null;
+  /** Console start entries written beside the verification: the impersonate.log mark they name (migration 9). */
+  impersonate_log_after: number | null;
 }
 
 /** Where the mirror of one server's kind stands (SY-1; mirror-position.ts). */

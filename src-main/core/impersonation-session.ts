@@ -28,6 +28,7 @@ import { SessionTimeline } from './session-timeline';
 import { CHANGES_ALLOWED, READ_ONLY } from './view-policy';
 import type { ViewActivity } from './ports';
 import { WarmSessions, recoverWarmSessions, type TakenWarm } from './warm-sessions';
+import { WriteAhead, type Written } from './write-ahead';
 import { describeFinding, type OtherImpersonation, type TamperFinding } from './tripwire';
 import {
   AttemptRefusedError,
@@ -379,51 +380,44 @@ export class ImpersonationSession {
       const failed = await this.recordWarmUse(live, taken);
       if (failed) return failed;
     }
+    // The write-ahead records, run by the connector beside the verification (issue 13).
+    const writeAhead = new WriteAhead(live, ledger, clock);
     let handle: ImpersonationHandle;
     try {
-      handle = await odoo.impersonate(live.target.id, { ...(live.judged ? { target: live.judged } : {}), ...(taken ? { warm: taken.handle } : {}) });
+      handle = await odoo.impersonate(live.target.id, {
+        ...(live.judged ? { target: live.judged } : {}),
+        ...(taken ? { warm: taken.handle } : {}),
+        writeAhead: (switched) => writeAhead.write(switched).then(() => undefined),
+      });
     } catch (cause) {
+      if (writeAhead.failed) return this.failStart(live, writeAhead.failed, writeAhead.failureKey, cause);
       if (cause instanceof AdminRightsRefusal || cause instanceof SecondFactorRefusal) return this.refuseStart(live, cause);
       return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
     }
     live.handle = handle;
+    let written: Written;
     try {
-      // The identifier goes on the record at once: a crash from here on still leaves
-      // crash recovery something to revoke (FT-1).
+      // A connector that had no judged target did not run them: they run now, in turn.
+      written = writeAhead.done ?? (await writeAhead.write({ sessionIdentifier: handle.sessionIdentifier, serverIp: handle.serverIp, clientIp: handle.clientIp, logMark: null }));
+    } catch (cause) {
+      return this.failStart(live, writeAhead.failed ?? 'server-audit-failed', writeAhead.failureKey, cause);
+    }
+    try {
+      // The row the verification found goes on the record (FT-1 closes it after a crash).
       await ledger.recordServerSession(live.rowId, handle.sessionIdentifier, new Date(clock.now()), handle.logWatch?.ownRowIds ?? []);
     } catch (cause) {
       return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
     }
     if (live.abort) return this.cancelStart(live);
-    if (!isVerifiedImpersonation(handle, live.target.id, admin.uid)) {
+    if (!isVerifiedImpersonation(handle, live.target.id, admin.uid) || handle.sessionIdentifier !== written.entry.sessionIdentifier) {
       return this.failStart(live, 'not-verified', 'rules.startNotVerified');
     }
     live.target = { ...handle.target };
-    const startedAtMs = clock.now();
+    // Every later entry names the row the verification found.
+    live.serverEntry = { ...written.entry, impersonateLogIds: handle.logWatch?.ownRowIds ?? [] };
+    const startedAtMs = written.entry.startedAtClient.getTime();
     const limitMs = sessionLimitMs(live.context.limitMinutes);
     live.deadline = new SessionDeadline(startedAtMs, limitMs, this.options.monotonic?.() ?? null);
-
-    let serverLogId: number;
-    const serverEntry = {
-      admin,
-      target: live.target,
-      reason: live.reason,
-      sessionIdentifier: handle.sessionIdentifier,
-      serverIp: handle.serverIp,
-      clientIp: handle.clientIp,
-      clientHost: live.context.clientHost,
-      appVersion: live.context.appVersion,
-      startedAtClient: new Date(startedAtMs),
-      impersonateLogIds: handle.logWatch?.ownRowIds ?? [],
-      changesMode: live.changesMode,
-    };
-    try {
-      serverLogId = await odoo.writeServerAuditEntry(serverEntry);
-      live.serverEntry = serverEntry;
-    } catch (cause) {
-      return this.failStart(live, 'server-audit-failed', 'rules.startServerAuditFailed', cause);
-    }
-    if (live.abort) return this.cancelStart(live);
     try {
       await ledger.recordStart(live.rowId, {
         startedAtClient: new Date(startedAtMs),
@@ -431,7 +425,7 @@ export class ImpersonationSession {
         sessionIdentifier: handle.sessionIdentifier,
         clientIp: handle.clientIp,
         serverIp: handle.serverIp,
-        serverLogId,
+        serverLogId: written.serverLogId,
         changesMode: live.changesMode,
       });
     } catch (cause) {

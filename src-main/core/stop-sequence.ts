@@ -88,8 +88,10 @@ export class StopSequence {
     const cause = live.endCause ?? 'error';
     const impersonateLogId = outcome?.status === 'ended' ? outcome.impersonateLogId : null;
     const timeline = await timelineAtStop(live, this.options.ledger, endedAt);
-    const serverEntryDetail =
-      outcome?.status === 'ended' ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId, ...timeline.facts }) : null;
+    // Without a handle the connector already ended the switch (a failed verification):
+    // a start entry written beside it still gets its end.
+    const serverEnded = outcome?.status === 'ended' || !live.handle;
+    const serverEntryDetail = serverEnded ? await this.writeServerEnd(live, { endedAtClient: endedAt, cause, impersonateLogId, ...timeline.facts }) : null;
     try {
       if (live.startRecorded) {
         await this.options.ledger.recordEnd(live.rowId, {

@@ -87,6 +87,7 @@ export class ConnectorImpersonationPort implements OdooImpersonationPort {
             warm,
             // A mark read before this call is sound (ids only grow); a recent one only.
             logMark: mark && mark.targetId === targetId && Date.now() - mark.atMs <= MARK_FRESH_MS ? mark.logMark : null,
+            ...(options.writeAhead ? { writeAhead: options.writeAhead, clientIp: this.options.clientIp } : {}),
           }
         : targetId,
     );
@@ -223,5 +224,7 @@ function consoleLogMessage(entry: ServerAuditEntry, event: 'start' | 'end' | 'ch
     // The key every console merges the server's records by (docs/odoo.md, The server's own audit records).
     impersonateLogId: entry.impersonateLogIds.length === 1 ? entry.impersonateLogIds[0]! : null,
     ...(entry.impersonateLogIds.length > 1 ? { impersonateLogCandidates: entry.impersonateLogIds } : {}),
+    // Written beside the verification, the start entry names where its row is instead.
+    ...(entry.impersonateLogIds.length === 0 && entry.impersonateLogAfter != null ? { impersonateLogAfter: entry.impersonateLogAfter } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { RpcChannel } from './rpc-channel';
 import type { ServerFeatures } from './server-features';
 import { identifierScheme } from './session-identifier';
 import type { TargetUser } from './user-directory';
-import type { ImpersonateLogWatch, SessionWitness } from '../core';
+import type { ImpersonateLogWatch, SessionWitness, SwitchedSession } from '../core';
 import { closedByThisEnd, openLogRows, readLogMark, watchFrom } from './impersonate-log-watch';
 import { readSessionInfo } from './sign-in';
 import { warmUp, type WarmServerSession, type WarmUpContext } from './warm-session';
@@ -33,6 +33,10 @@ export interface SwitchPlan {
   warm: WarmServerSession | null;
   /** The impersonate.log mark, when it was read beside the target; read here otherwise. */
   logMark?: number | null;
+  /** The write-ahead records, run beside the verification once the switch answered (ImpersonateOptions.writeAhead). */
+  writeAhead?: (switched: SwitchedSession) => Promise<void>;
+  /** The console's own view of its IP, for the write-ahead records. */
+  clientIp?: string | null;
 }
 
 /** Where the embedded view opens the web client: `/odoo` from Odoo 18, `/web` on 17 (docs/odoo.md, Versions). */
@@ -44,8 +48,9 @@ export { readSessionInfo };
 
 /**
  * The switch. Critical path after Confirm with a warm session (issue 13): impersonate_login,
- * then the verification (AZ-6) beside the impersonate.log watch. Without one, the session
- * is authenticated first, as before. Any failure destroys the session before it is reported.
+ * then at once the verification (AZ-6), the impersonate.log watch and the caller's
+ * write-ahead records. Without a warm session, the session is authenticated first, as
+ * before. Any failure destroys the session before it is reported, once all three settled.
  */
 export async function startImpersonation(ctx: ServerStartContext, plan: SwitchPlan): Promise<ImpersonatedSession> {
   const target = plan.target;
@@ -69,16 +74,22 @@ export async function startImpersonation(ctx: ServerStartContext, plan: SwitchPl
     const switched = await client.callKw('res.users', 'impersonate_login', [[target.id]]);
     // The module answers a caller outside its group with no result and no error (docs/odoo.md).
     if (!switched.hasResult || switched.result === null) throw new OdooError('not-permitted');
+    const sessionIdentifier = client.sessionIdentifier(identifierScheme(ctx.features));
+    if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
+    // The device record is the session's, whatever its identifier: read once, while warm.
+    const serverIp = sessionIdentifier === warm.sessionIdentifier ? warm.serverIp : null;
 
-    // AZ-6 beside the watch: the server must now say this session is the target, started by this admin.
+    // AZ-6 beside the watch and the write-ahead records: the server must now say this
+    // session is the target, started by this admin, before anyone may use the cookie.
     const partnerId = target.partnerId;
-    const [now, earlyWatch] = await Promise.all([
+    const [verified, earlyWatch, recorded] = await Promise.allSettled([
       readSessionInfo(client),
-      logMark !== null && partnerId !== null ? watchFrom(ctx.admin, logMark, ctx.adminUid, partnerId).then(
-        (watch) => ({ watch }),
-        (error: unknown) => ({ error }),
-      ) : Promise.resolve(null),
+      logMark !== null && partnerId !== null ? watchFrom(ctx.admin, logMark, ctx.adminUid, partnerId) : Promise.resolve(null),
+      plan.writeAhead ? plan.writeAhead({ sessionIdentifier, serverIp, clientIp: plan.clientIp ?? null, logMark }) : Promise.resolve(),
     ]);
+    if (recorded.status === 'rejected') throw recorded.reason;
+    if (verified.status === 'rejected') throw verified.reason;
+    const now = verified.value;
     if (now.uid !== target.id || now.impersonateFromUid !== ctx.adminUid) {
       throw new OdooError('verification-failed', { problem: 'switch' });
     }
@@ -86,20 +97,21 @@ export async function startImpersonation(ctx: ServerStartContext, plan: SwitchPl
     let logWatch: ImpersonateLogWatch | null = null;
     if (logMark !== null) {
       // The watch ran on the partner read with the target; the session's own word decides.
-      if (earlyWatch && 'watch' in earlyWatch && partnerId === now.partnerId) logWatch = earlyWatch.watch;
-      else if (earlyWatch && 'error' in earlyWatch && partnerId === now.partnerId) throw earlyWatch.error;
-      else logWatch = await watchFrom(ctx.admin, logMark, ctx.adminUid, now.partnerId);
+      if (partnerId !== now.partnerId || (earlyWatch.status === 'fulfilled' && earlyWatch.value === null)) {
+        logWatch = await watchFrom(ctx.admin, logMark, ctx.adminUid, now.partnerId);
+      } else if (earlyWatch.status === 'rejected') {
+        throw earlyWatch.reason;
+      } else {
+        logWatch = earlyWatch.value;
+      }
     }
 
-    const sessionIdentifier = client.sessionIdentifier(identifierScheme(ctx.features));
-    if (sessionIdentifier === null) throw new OdooError('verification-failed', { problem: 'cookie' });
     return new ImpersonatedSession(client, {
       sessionIdentifier,
       target: { id: target.id, login: target.login, name: target.name },
       adminUid: ctx.adminUid,
       startedAtServer: odooTimeOrNull(switched.serverDate),
-      // The device record is the session's, whatever its identifier: read once, while warm.
-      serverIp: sessionIdentifier === warm.sessionIdentifier ? warm.serverIp : null,
+      serverIp,
       serverIpAvailable: ctx.features.hasDeviceLog,
       webClientUrl: webClientUrl(client.baseUrl, ctx.features),
       origin: ctx.origin,

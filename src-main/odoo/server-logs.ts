@@ -58,6 +58,7 @@ const ConsoleLogMessageSchema = z.object({
   detail: z.string().optional(),
   impersonateLogId: z.number().int().nullable().optional(),
   impersonateLogCandidates: z.array(z.number().int()).max(20).optional(),
+  impersonateLogAfter: z.number().int().nonnegative().optional(),
 }) satisfies z.ZodType<ConsoleLogMessage>;
 
 function inWindow(window: ServerLogWindow): unknown[] {

@@ -17,6 +17,7 @@ import { RATE_LIMIT_ATTEMPTS } from '../../src-preload/limits';
 import { dispatch } from '../../src-preload/main-handlers';
 import { RawSession } from '../contract/raw-session';
 import { RecordingView } from '../integration/console/console-fixture';
+import { RequestWatch } from '../support/request-watch';
 
 export const BENCH_RATE_LIMIT = 1_000;
 const REASON = 'Benchmark: Confirm to view ready, issue 13';
@@ -49,55 +50,6 @@ export interface StartFigures {
   stopRequests: number;
   stopRoundTrips: number;
   startCalls: string[];
-}
-
-/** Every HTTP request this process sends, with when it began and ended (global fetch, bench only). */
-class RequestWatch {
-  private readonly log: Array<{ what: string; from: number; to: number }> = [];
-  private readonly original = globalThis.fetch;
-
-  install(): void {
-    const original = this.original;
-    globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-      const from = performance.now();
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { params?: { model?: string; method?: string } }) : null;
-      const what = url.pathname.startsWith('/web/dataset/call_kw') && body?.params ? `${body.params.model}.${body.params.method}` : url.pathname;
-      const entry = { what, from, to: Infinity };
-      this.log.push(entry);
-      try {
-        const response = await original(input, init);
-        const text = await response.arrayBuffer();
-        entry.to = performance.now();
-        return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      } catch (error) {
-        entry.to = performance.now();
-        throw error;
-      }
-    }) as typeof fetch;
-  }
-
-  uninstall(): void {
-    globalThis.fetch = this.original;
-  }
-
-  /** When the last request for `what` begun in [from, to] was answered (`to` if none). */
-  ended(what: string, from: number, to: number): number {
-    const found = this.log.filter((r) => r.what === what && r.from >= from && r.from <= to).at(-1);
-    return found ? found.to : to;
-  }
-
-  /** Requests begun in [from, to], and how many sequential waves they formed (a wave starts when none is in flight). */
-  between(from: number, to: number): { requests: number; roundTrips: number; calls: string[] } {
-    const inside = this.log.filter((r) => r.from >= from && r.from <= to).sort((a, b) => a.from - b.from);
-    let waves = 0;
-    let busyUntil = -Infinity;
-    for (const request of inside) {
-      if (request.from >= busyUntil) waves += 1;
-      busyUntil = Math.max(busyUntil, request.to);
-    }
-    return { requests: inside.length, roundTrips: waves, calls: inside.map((r) => r.what) };
-  }
 }
 
 function must(answer: Awaited<ReturnType<RawSession['post']>>, what: string): void {

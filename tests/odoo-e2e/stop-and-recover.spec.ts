@@ -114,14 +114,19 @@ test(`Odoo ${version}: a stopped session and a crashed one are one ended row eac
     expect(rows, 'one impersonate.log row per session of this test').toHaveLength(2);
     expect(rows.filter((row) => row.date_end === false), 'no impersonate.log row left open').toEqual([]);
     const messages = async (reason: string) =>
-      (await server.consoleEntries(reason)).map((entry) => JSON.parse(String(entry.message)) as { event: string; endCause?: string; sessionIdentifier: string; impersonateLogId?: number | null });
+      (await server.consoleEntries(reason)).map((entry) => JSON.parse(String(entry.message)) as { event: string; endCause?: string; sessionIdentifier: string; impersonateLogId?: number | null; impersonateLogAfter?: number });
     const stoppedEntries = await messages(stopped);
     const crashedEntries = await messages(crashed);
     expect(stoppedEntries.map((m) => [m.event, m.endCause])).toEqual([['start', undefined], ['end', 'banner']]);
     expect(crashedEntries.map((m) => [m.event, m.endCause])).toEqual([['start', undefined], ['end', 'recovered']]);
-    // Each names its own session's row: the keys the Logs merge by.
+    // Each end names its own session's row, and each start the mark right below it (written
+    // beside the verification, issue 13): the keys the Logs merge by.
     const rowIds = rows.map((row) => row.id as number).sort();
-    expect([stoppedEntries[0]!.impersonateLogId, crashedEntries[0]!.impersonateLogId].sort()).toEqual(rowIds);
+    expect([stoppedEntries[1]!.impersonateLogId, crashedEntries[1]!.impersonateLogId].sort()).toEqual(rowIds);
+    for (const [start, end] of [stoppedEntries, crashedEntries]) {
+      expect(start!.impersonateLogId ?? null).toBeNull();
+      expect(start!.impersonateLogAfter).toBeLessThan(end!.impersonateLogId!);
+    }
 
     // The Logs, after a sync: exactly one row for each session, both ended, with the right causes.
     await page.getByRole('navigation').getByRole('button', { name: t('app.nav.logs'), exact: true }).click();

@@ -31,6 +31,7 @@ export {
   type ImpersonateLogWatch,
   type ImpersonationHandle,
   type ImpersonateOptions,
+  type SwitchedSession,
   type WarmHandle,
   type LeftOpen,
   type OdooImpersonationPort,

@@ -36,6 +36,28 @@ export interface ImpersonateOptions {
   target?: TargetRecord;
   /** The warm session to switch; taken once, never reused. Without it a fresh one is authenticated. */
   warm?: WarmHandle;
+  /**
+   * The write-ahead records (AU-2), run by the connector once impersonate_login has
+   * answered, beside the verification (AZ-6), so that the critical path after Confirm
+   * is three round trips: the target read, the switch, then both at once (issue 13).
+   * A rejection ends the switch like a failed verification, and is what `impersonate`
+   * rejects with; a failed verification is reported after it settled.
+   */
+  writeAhead?: (switched: SwitchedSession) => Promise<void>;
+}
+
+/** What impersonate_login's answer already tells, before the verification: the write-ahead records' facts. */
+export interface SwitchedSession {
+  /** The session's 42-character identifier, as the view's cookie will be. */
+  sessionIdentifier: string;
+  serverIp: string | null;
+  clientIp: string | null;
+  /**
+   * The impersonate.log mark read before the switch: the session's row is the first one
+   * above it for this admin and target (the start entry names it, since the row itself
+   * is found by the verification running beside it). Null where the server has no log.
+   */
+  logMark: number | null;
 }
 
 /**
@@ -155,6 +177,11 @@ export interface ServerAuditEntry {
    * The entry names it, so that every console merges the server's records by keys.
    */
   impersonateLogIds: number[];
+  /**
+   * The start entry, written beside the verification, cannot name the row yet: it names
+   * the mark instead (SwitchedSession.logMark), and every later entry names the row.
+   */
+  impersonateLogAfter?: number | null;
 }
 
 /** How the session ended, for the `ir.logging` entry that closes the start's (AU-1, AU-4). */

@@ -61,6 +61,12 @@ export interface ConsoleLogMessage {
    */
   impersonateLogId?: number | null;
   impersonateLogCandidates?: number[];
+  /**
+   * A start entry written beside the verification (issue 13): the impersonate.log mark,
+   * the highest id before the switch. Its row is the first above it for this admin and
+   * target; the mirror links them by these ids (mirror-links.ts).
+   */
+  impersonateLogAfter?: number;
   /** Issue 17: how the session began (start and end entries). */
   changesMode?: ChangesMode;
   /** Issue 17.2: when and why changes were allowed during the session (its own entry, and the end entry). */

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WARM_UNUSED_MS } from '../../../src-main/core';
 import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
+import { RequestWatch } from '../../support/request-watch';
 
 let open: ConsoleUnderTest[] = [];
 afterEach(async () => {
@@ -75,6 +76,37 @@ describe('the warm session', () => {
     await console.call('impersonation:stop');
     expect(console.sim.state.liveSessions().some((s) => s.identifier === warm)).toBe(false);
     expect(await console.call('audit:verify')).toMatchObject({ ok: true });
+  });
+
+  it('leaves three sequential round trips between Confirm and the cookie: the target read, the switch, then the verification beside the start entry', async () => {
+    // Installed first: the connector keeps the fetch it was given.
+    const watch = new RequestWatch();
+    watch.install();
+    try {
+      const console = await connected();
+      const alice = console.sim.state.userId('alice');
+      await warmFor(console, 'alice');
+      let openedAt = 0;
+      let entriesAtOpen = -1;
+      console.view.onOpen = () => {
+        openedAt = performance.now();
+        entriesAtOpen = console.sim.state.requests().filter((r) => r.rpc === 'ir.logging.create').length;
+      };
+      const confirm = performance.now();
+      await console.call('impersonation:start', { targetId: alice, reason: REASON });
+      const path = watch.between(confirm, openedAt);
+      expect(path.roundTrips, path.calls.join(' ')).toBe(3);
+      // The target and its administrator check beside the mark; the switch; then the rest at once.
+      expect(path.calls.slice(0, 3).sort()).toEqual(['impersonate.log.search_read', 'res.users.search_read', 'res.users.search_read']);
+      expect(path.calls[3]).toBe('res.users.impersonate_login');
+      expect(path.calls.slice(4).sort()).toEqual(['/web/session/get_session_info', 'impersonate.log.search_read', 'ir.logging.create']);
+      // Write-ahead still: the start entry was on the server before the view had the cookie (AU-2).
+      expect(entriesAtOpen).toBe(1);
+      await console.call('impersonation:stop');
+      expect(await console.call('audit:verify')).toMatchObject({ ok: true });
+    } finally {
+      watch.uninstall();
+    }
   });
 
   it('is destroyed on the server when the dialog is cancelled', async () => {

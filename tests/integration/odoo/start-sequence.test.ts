@@ -84,6 +84,30 @@ describe('the start sequence', () => {
     expect(sim.state.liveSessions()).toHaveLength(1);
   });
 
+  it('runs the write-ahead records once the switch answered, beside the verification, and ends the switch when they fail', async () => {
+    const { target, logMark } = await admin.readTargetAndMark(7);
+    const warm = await admin.prewarm();
+    sim.state.clearRequests();
+    let seen: unknown = null;
+    const error = await admin
+      .impersonate({
+        target: { ...target!, partnerId: target!.partnerId ?? null },
+        warm,
+        logMark,
+        clientIp: '10.0.0.4',
+        writeAhead: async (switched) => {
+          seen = { ...switched, switchedAlready: sim.state.requests().some((r) => r.rpc === 'res.users.impersonate_login') };
+          throw new Error('disk full');
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toEqual(new Error('disk full'));
+    expect(seen).toEqual({ sessionIdentifier: warm.sessionIdentifier, serverIp: warm.serverIp, clientIp: '10.0.0.4', logMark, switchedAlready: true });
+    // Nothing half-done: the log row closed, the fresh session destroyed (IN-4).
+    expect(sim.state.openImpersonateLogs()).toEqual([]);
+    expect(sim.state.liveSessions()).toHaveLength(1);
+  });
+
   const kinds: FaultKind[] = ['html-502', 'truncated-json', 'reset'];
   for (const { step, route, skip } of START_STEPS) {
     for (const phase of ['before', 'after'] as const) {

@@ -98,6 +98,8 @@ describe('ImpersonationSession: start', () => {
     ['impersonate fails', (h) => h.odoo.failing.add('impersonate'), 'rules.startFailed', false],
     ['the server reports another impersonator (AZ-6)', (h) => (h.odoo.misreportImpersonator = true), 'rules.startNotVerified', true],
     ['the ir.logging entry fails', (h) => h.odoo.failing.add('writeServerAuditEntry'), 'rules.startServerAuditFailed', true],
+    ['the identifier cannot go on the local record', (h) => h.ledger.failing.add('recordServerSession'), 'rules.startAuditFailed', true],
+    ["the connector's verification fails beside the records", (h) => (h.odoo.verificationFails = true), 'rules.startFailed', true],
     ['the local start record fails', (h) => h.ledger.failing.add('recordStart'), 'rules.startAuditFailed', true],
     ['the view cannot open', (h) => (h.view.failOpen = true), 'rules.startViewFailed', true],
   ])('when %s: no live server session, no view, the failure on the record', async (_name, breakIt, key, created) => {
@@ -113,6 +115,56 @@ describe('ImpersonationSession: start', () => {
     else expect(row.failure).not.toBeNull();
     expect(h.session.current().error).toMatchObject({ key });
     expect(h.ledger.violations).toEqual([]);
+  });
+});
+
+describe('ImpersonationSession: the write-ahead records beside the verification (issue 13)', () => {
+  it('writes the identifier and the start entry while the switch is verified, and opens the view only after both', async () => {
+    const h = new ConsoleHarness();
+    const order: string[] = [];
+    h.ledger.onCommit = (method) => order.push(method);
+    const impersonate = h.odoo.impersonate.bind(h.odoo);
+    h.odoo.impersonate = async (...args) => {
+      const handle = await impersonate(...args);
+      order.push('switch verified');
+      return handle;
+    };
+    const open = h.view.open.bind(h.view);
+    h.view.open = async (spec) => {
+      order.push('view opened');
+      await open(spec);
+    };
+    await h.start();
+    expect(order).toEqual(['recordAttempt', 'recordServerSession', 'switch verified', 'recordServerSession', 'recordStart', 'view opened']);
+    expect(h.odoo.auditEntries).toHaveLength(1);
+    expect(h.ledger.row(1).start).toMatchObject({ serverLogId: expect.any(Number) });
+  });
+
+  it('ends the start entry on the server when the verification fails after it was written', async () => {
+    const h = new ConsoleHarness();
+    h.odoo.verificationFails = true;
+    await rejection(h.start());
+    expect(h.odoo.auditEntries).toHaveLength(1);
+    expect(h.odoo.endEntries).toEqual([expect.objectContaining({ sessionIdentifier: h.odoo.auditEntries[0]!.sessionIdentifier, cause: 'error' })]);
+    expect(h.ledger.row(1)).toMatchObject({ start: null, failure: { reason: 'impersonate-failed' } });
+    expect(h.view.opened).toEqual([]);
+  });
+
+  it('writes no start entry when the identifier cannot go on the local record first', async () => {
+    const h = new ConsoleHarness();
+    h.ledger.failing.add('recordServerSession');
+    await rejection(h.start());
+    expect(h.odoo.auditEntries).toEqual([]);
+    expect(h.ledger.row(1)).toMatchObject({ failure: { reason: 'local-audit-failed' } });
+  });
+
+  it('writes them in turn, still before the view, when the connector did not run them', async () => {
+    const h = new ConsoleHarness();
+    h.odoo.runsWriteAhead = false;
+    await h.start();
+    expect(h.odoo.calls).toEqual(['readTarget', 'impersonate', 'writeServerAuditEntry']);
+    expect(h.odoo.auditEntries[0]).toMatchObject({ impersonateLogAfter: null, sessionIdentifier: h.odoo.sessions[0]!.identifier });
+    expect(h.view.isOpen).toBe(true);
   });
 });
 
@@ -355,7 +407,8 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     h.odoo.twinStart = true;
     await h.start();
     expect(h.ledger.row(1).logRowIds).toEqual([41, 42]);
-    expect(h.odoo.auditEntries[0]?.impersonateLogIds).toEqual([41, 42]);
+    // Written beside the verification, the start entry names the mark; the end names the row.
+    expect(h.odoo.auditEntries[0]).toMatchObject({ impersonateLogIds: [], impersonateLogAfter: 40 });
     await h.session.stop('banner');
     expect(h.ledger.row(1).end).toMatchObject({ cause: 'banner', impersonateLogId: 41 });
     expect(h.odoo.endEntries[0]).toMatchObject({ cause: 'banner', impersonateLogId: 41 });
@@ -436,6 +489,8 @@ describe('ImpersonationSession: server-side expiry, shutdown, recovery', () => {
     expect(h.odoo.endEntries).toEqual([
       {
         ...start,
+        // The start entry could only name the mark; every later entry names the row.
+        impersonateLogIds: [41],
         endedAtClient: expect.any(Date),
         cause: 'tray',
         impersonateLogId: 41,

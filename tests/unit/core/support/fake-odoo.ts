@@ -90,6 +90,10 @@ export class FakeOdoo implements OdooImpersonationPort {
   twinStart = false;
   /** The server forbids writing impersonate.log (a module release, an access rule). */
   refuseLogWrite = false;
+  /** The connector's own verification (AZ-6) fails after the switch: it ends the switch and rejects. */
+  verificationFails = false;
+  /** Like the connector, run the caller's write-ahead records beside the verification (false: leave them to the caller). */
+  runsWriteAhead = true;
   /** impersonate.log, as the admin API session reads it. */
   readonly logRows: ImpersonateLogRow[] = [{ id: 40, impersonatorUid: 2, impersonatorName: 'Mitchell Admin', targetPartnerId: 106, targetName: 'Alice Anderson' }];
   readonly tamperReports: TamperReport[] = [];
@@ -175,6 +179,20 @@ export class FakeOdoo implements OdooImpersonationPort {
     const afterId = this.lastLogId();
     session.logRowId = this.addLogRow(ADMIN.uid, user.id);
     const twin = this.twinStart ? [this.addLogRow(ADMIN.uid, user.id)] : [];
+    if (options.writeAhead && this.runsWriteAhead) {
+      // As the connector: the records beside the verification; either failing ends the switch.
+      const written = await options.writeAhead({
+        sessionIdentifier: session.identifier,
+        serverIp: '10.0.0.5',
+        clientIp: '10.0.0.4',
+        logMark: this.hasImpersonateLog ? afterId : null,
+      }).then(() => null, (error: unknown) => ({ error }));
+      if (written || this.verificationFails) {
+        session.alive = false;
+        session.logClosed = true; // back_to_origin_login, then destroy
+        throw written ? written.error : new Error('verification-failed: switch');
+      }
+    }
     return {
       sessionIdentifier: session.identifier,
       sessionCookie: cookie,
