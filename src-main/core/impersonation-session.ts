@@ -2,13 +2,12 @@
 // → ended, running docs/architecture.md's start and stop sequences through ports.
 //
 // Start: AttemptGate (rate limit, one at a time, reason, target re-read; attempt recorded)
-// → impersonate → verify uid/impersonator (AZ-6) → ir.logging entry → local start record
-// → view.open with the cookie. Both records are committed before the view gets the cookie
-// (AU-2). Every failure after impersonate ends that fresh server session. A stop that
-// arrives during the start (even while the attempt is still being admitted) is honoured
-// at the next step boundary: the view is never opened, or closed at once if it already
-// was; the attempt is closed with recordFailure('cancelled:<cause>') when no start was
-// recorded yet, otherwise with recordEnd(cause).
+// → StartSequence (the switch, the write-ahead records beside its verification, the view
+// opened with the cookie). A stop that arrives during the start (even while the attempt
+// is still being admitted) is honoured at the next step boundary: the view is never
+// opened, or closed at once if it already was; the attempt is closed with
+// recordFailure('cancelled:<cause>') when no start was recorded yet, otherwise with
+// recordEnd(cause).
 //
 // End: StopSequence, one path for every cause. Deadline, countdown and the server's alive
 // check: SessionTimers, the deadline rechecked on every call of this class too.
@@ -16,19 +15,15 @@ import type { Countdown, EndCause, Notice, RefusedCall, SessionView } from '../.
 import type { AttemptContext, AttemptDecision, AttemptRequest } from './attempt';
 import { AttemptGate } from './attempt-gate';
 import { ConsoleError } from './console-error';
-import { AdminRightsRefusal, SecondFactorRefusal, type ImpersonationHandle } from './ports';
-import { SessionDeadline, sessionLimitMs } from './session-deadline';
 import { recoverOpenSessions, type RecoveryPort, type RecoveryReport } from './session-recovery';
 import { SessionTimers } from './session-timers';
 import { IDLE_FACTS, toSessionView, type SessionFacts } from './session-view';
-import { LiveSession, isVerifiedImpersonation } from './live-session';
+import { LiveSession } from './live-session';
+import { StartSequence } from './start-sequence';
 import { StopSequence } from './stop-sequence';
 import { allowChanges, notActive } from './session-changes';
-import { SessionTimeline } from './session-timeline';
-import { CHANGES_ALLOWED, READ_ONLY } from './view-policy';
 import type { ViewActivity } from './ports';
-import { WarmSessions, recoverWarmSessions, type TakenWarm } from './warm-sessions';
-import { WriteAhead, type Written } from './write-ahead';
+import { WarmSessions, recoverWarmSessions } from './warm-sessions';
 import { describeFinding, type OtherImpersonation, type TamperFinding } from './tripwire';
 import {
   AttemptRefusedError,
@@ -58,6 +53,7 @@ export class ImpersonationSession {
   private readonly gate: AttemptGate;
   private readonly timers: SessionTimers;
   private readonly stopSequence: StopSequence;
+  private readonly startSequence: StartSequence;
   /** The session authenticated while the reason is typed (issue 13). */
   private readonly warm: WarmSessions;
   private readonly stateListeners = new Set<(view: SessionView) => void>();
@@ -99,6 +95,17 @@ export class ImpersonationSession {
           this.phase = last.phase;
           this.emitState();
         }
+      },
+    });
+    this.startSequence = new StartSequence(options, this.warm, this.stopSequence, {
+      view: () => this.view(),
+      activated: () => {
+        this.phase = 'active';
+        this.emitState();
+        this.emitCountdown();
+        this.timers.start();
+        this.timers.recheckDeadline();
+        return this.view();
       },
     });
   }
@@ -364,137 +371,9 @@ export class ImpersonationSession {
     this.phase = 'starting';
     this.emitState();
     // Begun within the gate's turn, so that a stop arriving right now already finds it.
-    live.startDone = this.runStart(live);
+    live.startDone = this.startSequence.run(live);
     live.startDone.catch(() => undefined); // the caller of start() receives the rejection
     return live;
-  }
-
-  private async runStart(live: LiveSession): Promise<SessionView> {
-    const { odoo, admin } = live.context;
-    const { ledger, view, clock } = this.options;
-    if (live.abort) return this.cancelStart(live);
-    // The warm session of this dialog, if any: its identifier goes on this attempt's row
-    // before it is switched, so a crash from here on leaves recovery something to revoke.
-    const taken = await this.warm.take({ connectionKey: live.context.connectionKey, adminUid: admin.uid, targetId: live.target.id }, odoo);
-    if (taken) {
-      const failed = await this.recordWarmUse(live, taken);
-      if (failed) return failed;
-    }
-    // The write-ahead records, run by the connector beside the verification (issue 13).
-    const writeAhead = new WriteAhead(live, ledger, clock);
-    let handle: ImpersonationHandle;
-    try {
-      handle = await odoo.impersonate(live.target.id, {
-        ...(live.judged ? { target: live.judged } : {}),
-        ...(taken ? { warm: taken.handle } : {}),
-        writeAhead: (switched) => writeAhead.write(switched).then(() => undefined),
-      });
-    } catch (cause) {
-      if (writeAhead.failed) return this.failStart(live, writeAhead.failed, writeAhead.failureKey, cause);
-      if (cause instanceof AdminRightsRefusal || cause instanceof SecondFactorRefusal) return this.refuseStart(live, cause);
-      return this.failStart(live, 'impersonate-failed', 'rules.startFailed', cause);
-    }
-    live.handle = handle;
-    let written: Written;
-    try {
-      // A connector that had no judged target did not run them: they run now, in turn.
-      written = writeAhead.done ?? (await writeAhead.write({ sessionIdentifier: handle.sessionIdentifier, serverIp: handle.serverIp, clientIp: handle.clientIp, logMark: null }));
-    } catch (cause) {
-      return this.failStart(live, writeAhead.failed ?? 'server-audit-failed', writeAhead.failureKey, cause);
-    }
-    try {
-      // The row the verification found goes on the record (FT-1 closes it after a crash).
-      await ledger.recordServerSession(live.rowId, handle.sessionIdentifier, new Date(clock.now()), handle.logWatch?.ownRowIds ?? []);
-    } catch (cause) {
-      return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
-    }
-    if (live.abort) return this.cancelStart(live);
-    if (!isVerifiedImpersonation(handle, live.target.id, admin.uid) || handle.sessionIdentifier !== written.entry.sessionIdentifier) {
-      return this.failStart(live, 'not-verified', 'rules.startNotVerified');
-    }
-    live.target = { ...handle.target };
-    // Every later entry names the row the verification found.
-    live.serverEntry = { ...written.entry, impersonateLogIds: handle.logWatch?.ownRowIds ?? [] };
-    const startedAtMs = written.entry.startedAtClient.getTime();
-    const limitMs = sessionLimitMs(live.context.limitMinutes);
-    live.deadline = new SessionDeadline(startedAtMs, limitMs, this.options.monotonic?.() ?? null);
-    try {
-      await ledger.recordStart(live.rowId, {
-        startedAtClient: new Date(startedAtMs),
-        startedAtServer: handle.serverStartedAt,
-        sessionIdentifier: handle.sessionIdentifier,
-        clientIp: handle.clientIp,
-        serverIp: handle.serverIp,
-        serverLogId: written.serverLogId,
-        changesMode: live.changesMode,
-      });
-    } catch (cause) {
-      return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
-    }
-    live.startRecorded = true;
-    if (live.abort) return this.cancelStart(live);
-    // From the view's first request on, what it reaches goes on the record (issue 17.3).
-    live.timeline = new SessionTimeline((entries, bound) => ledger.recordTimeline(live.rowId, entries, bound), clock, this.options.scheduler);
-    try {
-      await view.open({
-        sessionKey: `impersonation-${live.rowId}`,
-        origin: live.context.origin,
-        sessionCookie: handle.sessionCookie,
-        url: live.context.landingUrl,
-        access: live.mayChange ? CHANGES_ALLOWED : READ_ONLY,
-      });
-    } catch (cause) {
-      return this.failStart(live, 'view-failed', 'rules.startViewFailed', cause);
-    }
-    if (live.abort) return this.cancelStart(live);
-    this.phase = 'active';
-    this.emitState();
-    this.emitCountdown();
-    this.timers.start();
-    this.timers.recheckDeadline();
-    return this.view();
-  }
-
-  /** Undefined once the taken warm session is on the attempt's record; else the failed (or cancelled) start. */
-  private async recordWarmUse(live: LiveSession, taken: TakenWarm): Promise<Promise<SessionView> | undefined> {
-    const odoo = live.context.odoo;
-    try {
-      await this.options.ledger.recordServerSession(live.rowId, taken.handle.sessionIdentifier, new Date(this.options.clock.now()));
-    } catch (cause) {
-      await this.warm.release(taken, odoo, 'cancelled');
-      return this.failStart(live, 'local-audit-failed', 'rules.startAuditFailed', cause);
-    }
-    if (live.abort) {
-      await this.warm.release(taken, odoo, 'cancelled');
-      return this.cancelStart(live);
-    }
-    // Its own record closes beside the switch: the attempt's row names it from now on.
-    void this.warm.used(taken).catch(() => undefined);
-    return undefined;
-  }
-
-  private async failStart(live: LiveSession, failure: string, key: string, cause?: unknown): Promise<never> {
-    const error = new ConsoleError('start-failed', key, undefined, { cause });
-    live.failure = failure;
-    await this.stopSequence.finish(live, 'error', error);
-    throw error;
-  }
-
-  /**
-   * Refused at the start itself, before anything was switched: the admin's fresh session
-   * says it may not (AZ-1), or it cannot finish its second factor without a code.
-   */
-  private async refuseStart(live: LiveSession, refusal: AdminRightsRefusal | SecondFactorRefusal): Promise<never> {
-    live.refusal = refusal.code;
-    await this.stopSequence.finish(live, 'error', refusal);
-    throw refusal;
-  }
-
-  private async cancelStart(live: LiveSession): Promise<SessionView> {
-    const cause = live.abort ?? 'error';
-    live.failure = `cancelled:${cause}`;
-    await this.stopSequence.finish(live, cause, null);
-    return this.view();
   }
 
   // ------------------------------------------------------------ what the UI sees
