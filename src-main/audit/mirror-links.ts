@@ -9,8 +9,11 @@
 // audit records).
 import type Database from 'better-sqlite3';
 
+// INDEXED BY: without statistics the planner took the (server, kind, impersonate_log_id)
+// index, reading every console entry that names no row in each sync transaction; the
+// partial index holds only the start entries still waiting.
 const LINK_STARTS = `
-UPDATE server_logs SET impersonate_log_id = (
+UPDATE server_logs INDEXED BY server_logs_unlinked_starts SET impersonate_log_id = (
   SELECT MIN(i.impersonate_log_id) FROM server_logs i
   WHERE i.server = server_logs.server AND i.kind = 'impersonate'
     AND i.impersonate_log_id > server_logs.impersonate_log_after
