@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from './support/harness-fixture';
 import { expectViewOver, harnessView } from './support/harness-view';
 import { translate as label, type Language } from './support/locale-text';
+import { connectThroughBridge, simulatorServer } from '../support/bridge-start';
 
 interface Expected {
   reason: string;
@@ -60,28 +60,6 @@ async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
-/**
- * Connects through the console's API as the admin. The Connect screen has its own spec;
- * here the connection is only the precondition, so it does not depend on that form.
- */
-async function connectAsAdmin(page: Page, odooUrl: string): Promise<void> {
-  const report = await page.evaluate(async (url) => {
-    // The page's window.consoleApi, the bridge the harness installed (answers envelopes).
-    const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-    const saved = await api.connections.save({
-      name: 'Simulator',
-      url,
-      database: 'odoo',
-      login: 'admin',
-      password: 'admin',
-      rememberPassword: false,
-    });
-    if (!saved.ok) return saved;
-    return api.connections.connect({ id: saved.value.id, password: 'admin' });
-  }, odooUrl);
-  expect(report).toMatchObject({ ok: true, value: { ok: true } });
-}
-
 /** The name Odoo itself shows for a session cookie, read in a browser context of its own. */
 async function odooUserOf(browser: Browser, odooUrl: string, sessionId: string): Promise<string | null> {
   const context = await browser.newContext();
@@ -115,7 +93,8 @@ for (const language of ['en', 'es'] as const) {
     await page.goto(harness.url);
     await expect(page.locator('body[data-ready="true"]')).toBeAttached();
     await chooseLanguage(page, language);
-    await connectAsAdmin(page, odooUrl);
+    // The Connect screen has its own spec: here the connection is only the precondition.
+    await connectThroughBridge(page, simulatorServer(odooUrl));
 
     // Users → Impersonate alice → reason → confirm.
     await page.getByRole('button', { name: label(language, 'app.nav.users'), exact: true }).click();

@@ -7,35 +7,14 @@
 // - IN-1: a reason of invisible characters is refused by the dialog's hint as main would.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ConsoleBridge } from '../../src-preload/contract';
 import { expect, test } from './support/harness-fixture';
-import { translator, type Language } from './support/locale-text';
+import { translator } from './support/locale-text';
 import { look } from './support/look';
+import { connectThroughBridge, simulatorServer, startThroughBridge } from '../support/bridge-start';
 
 test.use({ harnessArgs: ['--odoo-sim', '--expose-session-cookie'] });
 
 const REASON = 'Ticket 4711: Bob cannot confirm his sales orders';
-
-/** Connects and impersonates bob through the page's own bridge (the flows themselves have their specs). */
-async function impersonateBob(page: Page, odooUrl: string, language: Language): Promise<void> {
-  const result = await page.evaluate(
-    async ({ url, language, reason }) => {
-      const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-      await api.settings.set({ language });
-      const saved = await api.connections.save({ name: 'Simulator', url, database: 'odoo', login: 'admin', password: 'admin', rememberPassword: false });
-      if (!saved.ok) return saved;
-      const connected = await api.connections.connect({ id: saved.value.id, password: 'admin' });
-      if (!connected.ok) return connected;
-      const found = await api.users.search({ query: 'bob' });
-      if (!found.ok) return found;
-      const bob = found.value.rows.find((user) => user.login === 'bob')!;
-      return api.impersonation.start({ targetId: bob.id, reason });
-    },
-    { url: odooUrl, language, reason: REASON },
-  );
-  expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
-}
 
 async function rpc(odooUrl: string, route: string, params: unknown, cookie: string | null): Promise<string | null> {
   const response = await fetch(`${odooUrl}${route}`, {
@@ -57,7 +36,7 @@ for (const language of ['en', 'es'] as const) {
     const odooUrl = harness.odooUrl!;
     await page.goto(harness.url);
     await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-    await impersonateBob(page, odooUrl, language);
+    await startThroughBridge(page, { server: simulatorServer(odooUrl), targetLogin: 'bob', reason: REASON, language });
     const banner = page.getByRole('region', { name: t('session.banner.label') });
     await expect(banner).toBeVisible();
 
@@ -93,16 +72,7 @@ for (const language of ['en', 'es'] as const) {
     const t = translator(language);
     await page.goto(harness.url);
     await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-    const connected = await page.evaluate(
-      async ({ url, language }) => {
-        const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-        await api.settings.set({ language });
-        const saved = await api.connections.save({ name: 'Simulator', url, database: 'odoo', login: 'admin', password: 'admin', rememberPassword: false });
-        return saved.ok ? api.connections.connect({ id: saved.value.id, password: 'admin' }) : saved;
-      },
-      { url: harness.odooUrl!, language },
-    );
-    expect(connected).toMatchObject({ ok: true });
+    await connectThroughBridge(page, simulatorServer(harness.odooUrl!), language);
     await page.getByRole('button', { name: t('app.nav.users'), exact: true }).click();
     await page.getByRole('button', { name: t('users.impersonateNamed', { name: 'Bob Brown' }) }).click();
     const dialog = page.getByRole('dialog');

@@ -2,32 +2,17 @@
 // the harness's own frame may use it: not another local process (no cookie of the
 // proxy), not a page of another site that sends the browser there (the proxy's cookie
 // is SameSite=Strict), not a DNS-rebinding page (its own name in Host). Simulator.
-import { chromium, type Page } from '@playwright/test';
-import type { ConsoleBridge } from '../../src-preload/contract';
+import { chromium } from '@playwright/test';
 import { expect, test } from './support/harness-fixture';
 import { harnessView } from './support/harness-view';
+import { simulatorServer, startThroughBridge } from '../support/bridge-start';
 
 test.use({ harnessArgs: ['--odoo-sim'] });
-
-async function impersonateAlice(page: Page, odooUrl: string): Promise<void> {
-  const result = await page.evaluate(async (url) => {
-    const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-    const saved = await api.connections.save({ name: 'Simulator', url, database: 'odoo', login: 'admin', password: 'admin', rememberPassword: false });
-    if (!saved.ok) return saved;
-    await api.connections.connect({ id: saved.value.id, password: 'admin' });
-    const found = await api.users.search({ query: 'alice' });
-    const alice = found.ok ? found.value.rows.find((user) => user.login === 'alice')! : null;
-    const reason = 'Ticket 4711: Alice cannot confirm her sales orders';
-    await api.impersonation.check({ targetId: alice!.id, reason });
-    return api.impersonation.start({ targetId: alice!.id, reason });
-  }, odooUrl);
-  expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
-}
 
 test('only the harness frame acts as alice through the view proxy', async ({ page, harness, launchOptions }) => {
   await page.goto(harness.url);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  await impersonateAlice(page, harness.odooUrl!);
+  await startThroughBridge(page, { server: simulatorServer(harness.odooUrl!), targetLogin: 'alice', reason: 'Ticket 4711: Alice cannot confirm her sales orders' });
   const view = harnessView(page);
   await expect(view.locator('#current-user')).toHaveText('Alice Anderson');
   const proxy = new URL((await page.getByTestId('harness-view').getAttribute('src'))!).origin;

@@ -2,9 +2,10 @@
 // (issue 19, finding 8): main pushes viewRefused; here it is pushed into the
 // harness's socket as main would send it, since the harness has no embedded view.
 // English and Spanish, with screenshots.
-import type { Page, WebSocketRoute } from '@playwright/test';
-import type { ConsoleBridge, ViewRefusal } from '../../src-preload/contract';
+import type { WebSocketRoute } from '@playwright/test';
+import type { ViewRefusal } from '../../src-preload/contract';
 import { expect, test } from './support/harness-fixture';
+import { simulatorServer, startThroughBridge } from '../support/bridge-start';
 
 test.use({ harnessArgs: ['--odoo-sim'] });
 
@@ -25,27 +26,7 @@ const texts = {
   },
 } as const;
 
-/** Connects and impersonates alice through the page's own bridge (the flows themselves have their specs). */
-async function impersonateAlice(page: Page, odooUrl: string, language: 'en' | 'es'): Promise<void> {
-  const result = await page.evaluate(
-    async ({ url, language }) => {
-      const api = (globalThis as unknown as { consoleApi: ConsoleBridge }).consoleApi;
-      await api.settings.set({ language });
-      const saved = await api.connections.save({ name: 'Simulator', url, database: 'odoo', login: 'admin', password: 'admin', rememberPassword: false });
-      if (!saved.ok) return saved;
-      const connected = await api.connections.connect({ id: saved.value.id, password: 'admin' });
-      if (!connected.ok) return connected;
-      const found = await api.users.search({ query: 'alice' });
-      if (!found.ok) return found;
-      const alice = found.value.rows.find((user) => user.login === 'alice')!;
-      const reason = 'Ticket 4711: Alice cannot confirm her sales orders';
-      await api.impersonation.check({ targetId: alice.id, reason });
-      return api.impersonation.start({ targetId: alice.id, reason });
-    },
-    { url: odooUrl, language },
-  );
-  expect(result).toMatchObject({ ok: true, value: { phase: 'active' } });
-}
+const REASON = 'Ticket 4711: Alice cannot confirm her sales orders';
 
 for (const language of ['en', 'es'] as const) {
   test(`the banner says what the page was refused, and that Stop ends it (${language})`, async ({ page, harness }) => {
@@ -57,7 +38,7 @@ for (const language of ['en', 'es'] as const) {
     const push = (refusal: ViewRefusal) => socket!.send(JSON.stringify({ event: 'event:view-refused', payload: refusal }));
     await page.goto(harness.url);
     await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-    await impersonateAlice(page, harness.odooUrl!, language);
+    await startThroughBridge(page, { server: simulatorServer(harness.odooUrl!), targetLogin: 'alice', reason: REASON, language });
     const banner = page.getByRole('region', { name: texts[language].banner });
     await expect(banner).toBeVisible();
     const origin = new URL(harness.odooUrl!).origin;
