@@ -3,24 +3,12 @@
 import type { Insertable } from 'kysely';
 import { SESSION_IDENTIFIER_LENGTH } from '../../src-preload/limits';
 import { canonicalJson } from './hash-chain';
+import { isoOrNull, serverTimeToIso } from './iso-time';
 import type { ServerLogsTable } from './schema';
 import type { ServerLogRow } from '../core';
 
 /** A server row's columns; which server it came from is the sync's to add (MirrorStatements). */
 export type MirrorColumns = Omit<Insertable<ServerLogsTable>, 'id' | 'server'>;
-
-/** Odoo's "YYYY-MM-DD HH:MM:SS" (UTC) as the ISO form the local rows use, so both sort together. */
-export function serverTimeToIso(value: string | null): string | null {
-  if (!value) return null;
-  const ms = Date.parse(`${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-function isoOrNull(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
 
 function seconds(from: string | null, to: string | null): number | null {
   if (from === null || to === null) return null;
