@@ -2,7 +2,7 @@
 // when a search is shown the full-text match too. audit.list, audit.search and
 // audit.export all read through it, so an export holds exactly the rows the
 // screen lists.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditFilters, AuditQuery } from '../../src-preload/contract';
 import type { SqlRunner } from './sql-runner';
 import { baseQuery, applyFilters, type RowsQuery } from './audit-filters';
@@ -19,6 +19,16 @@ const SORT_COLUMNS = {
 
 export type RowsSort = AuditQuery['sort'];
 
+/** One SELECT of the selection, and where its count may come from instead (a search over local rows alone). */
+interface Part {
+  query: RowsQuery;
+  /**
+   * The full-text index's own count, when it equals the part's: the local view holds one
+   * row per session and nothing filters it, so counting the matches is counting the rows.
+   */
+  indexCount: RawBuilder<{ n: number }> | null;
+}
+
 /**
  * The selected rows as one or two SELECTs over the audit_rows views. A search
  * needs two (the local sessions and the mirror have separate FTS tables whose
@@ -26,11 +36,14 @@ export type RowsSort = AuditQuery['sort'];
  * key instead of scanning the union.
  */
 export class RowSelection {
-  private constructor(private readonly parts: readonly RowsQuery[]) {}
+  private constructor(
+    private readonly db: Kysely<AuditSchema>,
+    private readonly parts: readonly Part[],
+  ) {}
 
   /** No text: every row the filters let through. */
   static filtered(db: Kysely<AuditSchema>, filters: Partial<AuditFilters>): RowSelection {
-    return new RowSelection([baseQuery(db, filters)]);
+    return new RowSelection(db, [{ query: baseQuery(db, filters), indexCount: null }]);
   }
 
   /**
@@ -39,17 +52,21 @@ export class RowSelection {
    */
   static searched(db: Kysely<AuditSchema>, filters: Partial<AuditFilters>, text: string): RowSelection {
     const match = toFtsQuery(text);
-    if (match === null) return new RowSelection([]);
-    const parts: RowsQuery[] = [];
+    if (match === null) return new RowSelection(db, []);
+    const parts: Part[] = [];
     if (filters.source !== 'server') {
       const ids = sql`SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
-      parts.push(applyFilters(db.selectFrom('local_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters));
+      const query = applyFilters(db.selectFrom('local_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters);
+      const unfiltered = !filters.admin?.trim() && !filters.target?.trim() && !filters.from && !filters.to && !filters.outcome;
+      const indexCount = unfiltered ? sql<{ n: number }>`SELECT count(*) AS n FROM sessions_fts WHERE sessions_fts MATCH ${match}` : null;
+      parts.push({ query, indexCount });
     }
     if (filters.source !== 'local') {
       const ids = sql`SELECT rowid FROM server_logs_fts WHERE server_logs_fts MATCH ${match}`;
-      parts.push(applyFilters(db.selectFrom('server_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters));
+      // Not one row per entry (a session's entries and Odoo's row merge): counted through the view.
+      parts.push({ query: applyFilters(db.selectFrom('server_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters), indexCount: null });
     }
-    return new RowSelection(parts);
+    return new RowSelection(db, parts);
   }
 
   /** The rows a request selects: searched when it carries non-blank text. */
@@ -59,23 +76,51 @@ export class RowSelection {
 
   count(runner: SqlRunner): number {
     let total = 0;
-    for (const part of this.parts) total += runner.first(part.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    for (const part of this.parts) {
+      const counted = part.indexCount
+        ? runner.first({ compile: () => part.indexCount!.compile(this.db) })
+        : runner.first(part.query.select((eb) => eb.fn.countAll<number>().as('n')));
+      total += counted?.n ?? 0;
+    }
     return total;
   }
 
-  /** Sorted rows, `limit` of them after `offset` (all of them without a limit). */
+  /**
+   * Sorted rows, `limit` of them after `offset` (all of them without a limit). A page is
+   * sorted on its keys alone, then only its rows are read whole: sorting every match
+   * with all its columns was most of a search's time (issue 13).
+   */
   rows(runner: SqlRunner, sort: RowsSort, window?: { limit: number; offset: number }): AuditRowsView[] {
-    const [first, ...rest] = this.parts.map((part) => part.selectAll());
-    if (first === undefined) return [];
+    if (this.parts.length === 0) return [];
+    if (!window) return runner.all<AuditRowsView>(this.sorted(this.selects((query) => query.selectAll()), sort));
+    const column = SORT_COLUMNS[sort.field];
+    const keys = runner.all<Pick<AuditRowsView, 'source' | 'row_key'>>(
+      this.sorted(this.selects((query) => query.select(['source', 'row_key', column])), sort).limit(window.limit).offset(window.offset),
+    );
+    const found = new Map<string, AuditRowsView>();
+    for (const source of ['local', 'server'] as const) {
+      const ids = keys.filter((key) => key.source === source).map((key) => key.row_key);
+      if (ids.length === 0) continue;
+      const view = source === 'local' ? 'local_audit_rows' : 'server_audit_rows';
+      for (const row of runner.all<AuditRowsView>(this.db.selectFrom(view).selectAll().where('row_key', 'in', ids))) found.set(`${source}:${row.row_key}`, row);
+    }
+    return keys.map((key) => found.get(`${key.source}:${key.row_key}`)).filter((row): row is AuditRowsView => row !== undefined);
+  }
+
+  /** Each part's SELECT; called only with at least one part. */
+  private selects<Q extends RowsQuery>(select: (query: RowsQuery) => Q): [Q, ...Q[]] {
+    const [first, ...rest] = this.parts.map((part) => select(part.query));
+    return [first!, ...rest];
+  }
+
+  private sorted<Q extends RowsQuery>([first, ...rest]: [Q, ...Q[]], sort: RowsSort) {
     const column = SORT_COLUMNS[sort.field];
     // With two parts the ORDER BY applies to the whole UNION ALL, by result column names.
-    let query = rest
-      .reduce((union, part) => union.unionAll(part), first)
+    return rest
+      .reduce((union, part) => union.unionAll(part) as Q, first)
       .orderBy(column, sort.dir)
       // A total order, so that paging never shows a row twice or skips one.
       .orderBy('source', sort.dir)
       .orderBy('row_key', sort.dir);
-    if (window) query = query.limit(window.limit).offset(window.offset);
-    return runner.all<AuditRowsView>(query);
   }
 }

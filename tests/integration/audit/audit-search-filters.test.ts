@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDatabase } from '../../../src-main/audit/audit-database';
 import { exportAudit } from '../../../src-main/audit/audit-export';
 import { AuditQueries } from '../../../src-main/audit/audit-queries';
+import { RowSelection } from '../../../src-main/audit/audit-selection';
 import { AuditQuery, AuditSearch, ExportRequest, type AuditFilters, type AuditRow } from '../../../src-preload/contract';
 import { tempAudit, type TempAudit } from '../../support/audit/fixtures';
 import { SCENARIO_NOW as AT, seedSearchScenario, type ScenarioIds } from '../../support/audit/search-scenario';
@@ -86,6 +87,30 @@ describe('audit.search with filters and sort, and the export of a search', () =>
         expect(page.total).toBe(expected.length);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('pages by keys alone into exactly the rows, order and total of the whole sorted selection, for any sort (issue 13)', () => {
+    const sorts = fc.record({ field: fc.constantFrom('startedAt', 'admin', 'target', 'duration', 'outcome'), dir: fc.constantFrom('asc', 'desc') });
+    fc.assert(
+      fc.property(
+        sorts,
+        fc.constantFrom('zanzibar', 'warehouse', 'marc', 'e'),
+        fc.constantFrom('all', 'local', 'server'),
+        fc.option(fc.constantFrom('ada', 'Boss')),
+        fc.integer({ min: 1, max: 4 }),
+        (sort, text, source, admin, pageSize) => {
+          const selection = RowSelection.of(database.db, { source, ...(admin ? { admin } : {}) }, text);
+          const whole = selection.rows(database.sql, sort);
+          expect(selection.count(database.sql)).toBe(whole.length);
+          const pages = [];
+          for (let offset = 0; offset < whole.length + pageSize; offset += pageSize) {
+            pages.push(...selection.rows(database.sql, sort, { limit: pageSize, offset }));
+          }
+          expect(pages).toEqual(whole);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
