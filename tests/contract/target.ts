@@ -14,6 +14,7 @@
 //                                                               version from the server and fails if they differ
 // The version is always read from the server (server_version_info), never assumed;
 // tests whose expectation differs per version branch on `target.version`.
+import { afterAll, beforeAll } from 'vitest';
 import { OdooConnection } from '../../src-main/odoo';
 import { startOdooSim, type OdooSim } from '../support/odoo-sim';
 import { LAB_TOTP_SECRET, type TotpClock } from '../support/totp';
@@ -192,4 +193,27 @@ export async function knownUsers(
   } finally {
     await connection.destroy();
   }
+}
+
+/**
+ * The target opened, with its known users, for the tests of one describe block: opened
+ * before them and closed after. Read `.target` and `.ids` inside the tests.
+ */
+export function useTarget(spec: TargetSpec): { readonly target: ContractTarget; readonly ids: KnownUsers } {
+  const opened: { target?: ContractTarget; ids?: KnownUsers } = {};
+  beforeAll(async () => {
+    opened.target = await openTarget(spec);
+    opened.ids = await knownUsers(opened.target);
+  });
+  afterAll(() => opened.target?.close());
+  return {
+    get target() {
+      if (!opened.target) throw new Error('the contract target is opened in beforeAll');
+      return opened.target;
+    },
+    get ids() {
+      if (!opened.ids) throw new Error('the contract target is opened in beforeAll');
+      return opened.ids;
+    },
+  };
 }

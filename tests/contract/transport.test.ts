@@ -2,26 +2,21 @@
 // route called the wrong way, what a body that is no envelope gets, and the
 // connector's reading of all of it — the same where the versions agree, per
 // version (as the server reports it) where they differ.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OdooError } from '../../src-main/odoo';
 import { runScenario, type ScenarioName } from './protocol-scenarios';
-import { eachTarget, knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
+import { eachTarget, useTarget } from './target';
 
 describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
-  let target: ContractTarget;
-  let ids: KnownUsers;
-  beforeAll(async () => {
-    target = await openTarget(spec);
-    ids = await knownUsers(target);
-  });
-  afterAll(() => target.close());
-  const run = (name: ScenarioName) => runScenario(target, ids, name);
+  // Opened with its known users before the tests, closed after.
+  const opened = useTarget(spec);
+  const run = (name: ScenarioName) => runScenario(opened.target, opened.ids, name);
 
   it('answers an error with HTTP 200 and the Python class in data.name; code 200, and 0 from Odoo 19', async () => {
     const answer = (await run('wrong-password')).get('wrong password');
     expect(answer.status).toBe(200);
     expect(answer.contentType).toMatch(/^application\/json/);
-    expect(answer.envelope?.error?.code).toBe(target.version >= 19 ? 0 : 200);
+    expect(answer.envelope?.error?.code).toBe(opened.target.version >= 19 ? 0 : 200);
     expect(answer.envelope?.error?.message).toBe('Odoo Server Error');
     expect(answer.envelope?.error?.data.name).toBe('odoo.exceptions.AccessDenied');
     expect(answer.envelope).not.toHaveProperty('result');
@@ -36,7 +31,7 @@ describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
     const transcript = await run('wrong-request');
     for (const label of ['GET', 'text/plain', 'no content type']) {
       const answer = transcript.get(label);
-      expect(answer.status, label).toBe(target.version >= 19 ? 415 : 400);
+      expect(answer.status, label).toBe(opened.target.version >= 19 ? 415 : 400);
       expect(answer.contentType, label).toMatch(/^text\/html/);
     }
     // A charset after the JSON content type is fine.
@@ -52,11 +47,11 @@ describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
     const callKw = transcript.get('call_kw').envelope;
     expect(callKw?.id).toBeNull();
     // 18 and 19 read `params` before anything else on call_kw; 17 calls the method without its arguments.
-    expect(callKw?.error?.data.name).toBe(target.version >= 18 ? 'builtins.KeyError' : 'builtins.TypeError');
+    expect(callKw?.error?.data.name).toBe(opened.target.version >= 18 ? 'builtins.KeyError' : 'builtins.TypeError');
     // A route without parameters simply serves the body it could not read.
     const info = transcript.get('get_session_info').envelope;
     expect(info?.id).toBeNull();
-    expect(info?.result).toMatchObject({ uid: ids.user });
+    expect(info?.result).toMatchObject({ uid: opened.ids.user });
   });
 
   it('answers a body that is not a JSON object with HTML 400', async () => {
@@ -69,7 +64,7 @@ describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
     const transcript = await run('refused-calls');
     expect(transcript.get('private method').envelope?.error?.data.name).toBe('odoo.exceptions.AccessError');
     const unknown = transcript.get('unknown model').envelope;
-    if (target.version >= 18) {
+    if (opened.target.version >= 18) {
       expect(unknown?.error).toMatchObject({ code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound' } });
       expect(unknown?.id).toBeNull();
     } else {
@@ -78,7 +73,7 @@ describe.each(eachTarget())('the JSON-RPC transport of %s', (_label, spec) => {
   });
 
   it('gives the connector a typed error without the server traceback', async () => {
-    const connection = target.connect({ login: target.admin.login, password: 'definitely-wrong-password' });
+    const connection = opened.target.connect({ login: opened.target.admin.login, password: 'definitely-wrong-password' });
     const error = await connection.authenticate().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OdooError);
     expect((error as OdooError).kind).toBe('access-denied');

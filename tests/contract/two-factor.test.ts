@@ -12,7 +12,7 @@
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-preload/main-handlers';
 import { createConsole } from '../../src-main/app/console';
 import { createLogger } from '../../src-main/core/logger';
@@ -21,7 +21,7 @@ import { everyFile, secretsFoundIn } from '../support/canary';
 import { recordingKeychain } from '../support/fake-keychain';
 import { entryRoute, runScenario } from './protocol-scenarios';
 import { RawSession } from './raw-session';
-import { eachTarget, knownUsers, openTarget, type ContractTarget, type KnownUsers } from './target';
+import { eachTarget, useTarget } from './target';
 import { BROWSER_USER_AGENT, acceptedCode, csrfOf, revokeAllDevices, withTwoFactorAccount } from './two-factor-scenarios';
 
 const targetLogin = process.env.ODOO_TOTP_TARGET_LOGIN ?? 'carol';
@@ -30,17 +30,11 @@ const REASON = 'Issue 18: two-factor sign-in, contract test';
 const SLOW = { timeout: 300_000 };
 
 describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
-  let target: ContractTarget;
-  let ids: KnownUsers;
-
-  beforeAll(async () => {
-    target = await openTarget(spec);
-    ids = await knownUsers(target);
-  });
-  afterAll(() => target.close());
+  // Opened with its known users before the tests, closed after.
+  const opened = useTarget(spec);
 
   it('half-opens on the password, finishes with a code (remembering the computer), then through the trusted device alone until Revoke All', SLOW, async () => {
-    const t = await runScenario(target, ids, 'two-factor');
+    const t = await runScenario(opened.target, opened.ids, 'two-factor');
     expect(t.get('password step').envelope).toMatchObject({ result: { uid: null } });
     expect(t.get('half-open session info').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
     expect(t.get('code form').status).toBe(200);
@@ -51,36 +45,36 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
 
     const done = t.get('right code, remember');
     expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(entryRoute(target.version));
+    expect(done.headers.get('location')).toBe(entryRoute(opened.target.version));
     const device = done.setCookie.find((cookie) => cookie.startsWith('td_id='))!;
     expect(device).toMatch(/^td_id=[0-9a-f]{40}; /);
     expect(device).toMatch(/Max-Age=7776000/);
     expect(device).toMatch(/HttpOnly/);
     expect(device).toMatch(/SameSite=Lax/);
-    expect(t.get('completed').envelope?.result).toMatchObject({ uid: ids.totp, is_system: true });
-    expect(t.get('totp_enabled').envelope?.result).toEqual([{ id: ids.totp, totp_enabled: true }]);
+    expect(t.get('completed').envelope?.result).toMatchObject({ uid: opened.ids.totp, is_system: true });
+    expect(t.get('totp_enabled').envelope?.result).toEqual([{ id: opened.ids.totp, totp_enabled: true }]);
 
     expect(t.get('trusted device').status).toBe(303);
-    expect(t.get('completed by the trusted device').envelope?.result).toMatchObject({ uid: ids.totp });
+    expect(t.get('completed by the trusted device').envelope?.result).toMatchObject({ uid: opened.ids.totp });
     expect(t.get('revoked device').status).toBe(200);
     expect(t.get('revoked device').text).toContain('name="totp_token"');
     expect(t.get('still half-open').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
-    expect(t.get('the completed session lives on').envelope?.result).toMatchObject({ uid: ids.totp });
+    expect(t.get('the completed session lives on').envelope?.result).toMatchObject({ uid: opened.ids.totp });
   });
 
   it('cannot remember the computer without a browser in the User-Agent (500, still half-open); without remember it finishes', SLOW, async () => {
-    const t = await runScenario(target, ids, 'two-factor-user-agent');
+    const t = await runScenario(opened.target, opened.ids, 'two-factor-user-agent');
     expect(t.get('remember without a browser').status).toBe(500);
     expect(t.get('after the 500').envelope?.error?.data.name).toBe('odoo.http.SessionExpiredException');
     expect(t.get('no remember, no browser').status).toBe(303);
     expect(t.get('no remember, no browser').setCookie.some((cookie) => cookie.startsWith('td_id='))).toBe(false);
-    expect(t.get('completed without a trusted device').envelope?.result).toMatchObject({ uid: ids.totp });
+    expect(t.get('completed without a trusted device').envelope?.result).toMatchObject({ uid: opened.ids.totp });
   });
 
   it('takes a code once on 19; twice within its step on 17 and 18', SLOW, async () => {
-    const t = await runScenario(target, ids, 'two-factor-code-once');
+    const t = await runScenario(opened.target, opened.ids, 'two-factor-code-once');
     expect(t.get('first use').status).toBe(303);
-    if (target.version >= 19) {
+    if (opened.target.version >= 19) {
       expect(t.get('same code again').status).toBe(200);
       expect(t.get('same code again').text).toContain('Verification failed, please use the latest 6-digit code');
     } else {
@@ -89,7 +83,7 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
   });
 
   it('the console: connects with one code, impersonates twice without another, and after Revoke All refuses clearly and asks again', SLOW, async () => {
-    await withTwoFactorAccount(target.url, target.totp.login, async () => {
+    await withTwoFactorAccount(opened.target.url, opened.target.totp.login, async () => {
       const keychain = recordingKeychain();
       const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'console-2fa-'));
       const services = createConsole({
@@ -106,9 +100,9 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
         return envelope.value as never;
       };
       try {
-        const saved: { id: string } = await call('connections:save', { name: 'Two-factor', url: target.url, database: target.database, login: target.totp.login, password: target.totp.password });
+        const saved: { id: string } = await call('connections:save', { name: 'Two-factor', url: opened.target.url, database: opened.target.database, login: opened.target.totp.login, password: opened.target.totp.password });
         expect(await raw('connections:connect', { id: saved.id })).toMatchObject({ ok: false, error: { kind: 'second-factor-required' } });
-        const report: { ok: boolean; twoFactor: string } = await call('connections:connect', { id: saved.id, code: await acceptedCode(target) });
+        const report: { ok: boolean; twoFactor: string } = await call('connections:connect', { id: saved.id, code: await acceptedCode(opened.target) });
         expect(report).toMatchObject({ ok: true, twoFactor: 'on' });
 
         const users: { rows: { id: number; login: string }[] } = await call('users:search', { query: targetLogin });
@@ -119,18 +113,18 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
         }
 
         // "Revoke All", as the user does it in Odoo: in a session of their own, behind the identity check.
-        const own = new RawSession(target.url);
+        const own = new RawSession(opened.target.url);
         own.userAgent = BROWSER_USER_AGENT;
-        await own.authenticate(target.database, target.totp.login, target.totp.password);
+        await own.authenticate(opened.target.database, opened.target.totp.login, opened.target.totp.password);
         const form = await own.get('/web/login/totp');
-        await own.postForm('/web/login/totp', { csrf_token: csrfOf(form), totp_token: await acceptedCode(target), redirect: '' });
-        await revokeAllDevices(own, ids.totp, target.totp.password);
+        await own.postForm('/web/login/totp', { csrf_token: csrfOf(form), totp_token: await acceptedCode(opened.target), redirect: '' });
+        await revokeAllDevices(own, opened.ids.totp, opened.target.totp.password);
         await own.end();
 
         expect(await raw('impersonation:start', { targetId, reason: REASON })).toMatchObject({ ok: false, error: { kind: 'refused', key: 'rules.reconnectWithCode' } });
         await call('connections:disconnect');
         expect(await raw('connections:connect', { id: saved.id })).toMatchObject({ ok: false, error: { kind: 'trusted-device-refused' } });
-        expect(await call('connections:connect', { id: saved.id, code: await acceptedCode(target) })).toMatchObject({ ok: true });
+        expect(await call('connections:connect', { id: saved.id, code: await acceptedCode(opened.target) })).toMatchObject({ ok: true });
         expect(await call('impersonation:start', { targetId, reason: REASON })).toMatchObject({ phase: 'active' });
         await call('impersonation:stop');
         await services.shutdown();
@@ -140,8 +134,8 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
         expect(tokens, 'the first code and the one after Revoke All each gave a trusted device').toHaveLength(2);
         expect(everyFile(userDataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['audit.sqlite', 'console.log', 'trusted-devices.json']));
         expect(secretsFoundIn(userDataDir, tokens)).toEqual([]);
-        const admin = new RawSession(target.url);
-        await admin.authenticate(target.database, target.admin.login, target.admin.password);
+        const admin = new RawSession(opened.target.url);
+        await admin.authenticate(opened.target.database, opened.target.admin.login, opened.target.admin.password);
         const entries = await admin.callKw('ir.logging', 'search_read', [[['name', '=', 'impersonation-console'], ['message', 'ilike', REASON]], ['message']]);
         await admin.end();
         const messages = JSON.stringify(entries.envelope?.result);
@@ -149,9 +143,9 @@ describe.each(eachTarget())('two-factor sign-in on %s', (_label, spec) => {
         expect(tokens.filter((token) => messages.includes(token))).toEqual([]);
       } finally {
         // Leave the account as found: no trusted device of this test's on the server.
-        const admin = new RawSession(target.url);
-        await admin.authenticate(target.database, target.admin.login, target.admin.password);
-        await revokeAllDevices(admin, ids.totp, target.admin.password).catch(() => undefined);
+        const admin = new RawSession(opened.target.url);
+        await admin.authenticate(opened.target.database, opened.target.admin.login, opened.target.admin.password);
+        await revokeAllDevices(admin, opened.ids.totp, opened.target.admin.password).catch(() => undefined);
         await admin.end();
         await services.shutdown();
       }

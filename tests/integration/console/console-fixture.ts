@@ -4,6 +4,7 @@
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { MethodChannel } from '../../../src-preload/channels';
 import type { Envelope, MethodInput, MethodOutput, ViewBounds } from '../../../src-preload/contract';
 import { dispatch } from '../../../src-preload/main-handlers';
@@ -143,4 +144,25 @@ export async function connectAs(consoleUnderTest: ConsoleUnderTest, login = 'adm
   });
   const report = await consoleUnderTest.call('connections:connect', { id: saved.id });
   return { saved, report };
+}
+
+/**
+ * A test file's consoles, each closed after its test, the last started first. `open` may
+ * be added to or have a console's close replaced (a crash leaves its server running);
+ * `connected()` starts one against its own simulator, signed in as the admin.
+ */
+export function consolesPerTest(): { open: ConsoleUnderTest[]; connected: () => Promise<ConsoleUnderTest> } {
+  const open: ConsoleUnderTest[] = [];
+  afterEach(async () => {
+    for (const console of open.splice(0).reverse()) await console.close().catch(() => undefined);
+  });
+  return {
+    open,
+    connected: async () => {
+      const console = await startConsoleWithSim();
+      open.push(console);
+      await connectAs(console);
+      return console;
+    },
+  };
 }

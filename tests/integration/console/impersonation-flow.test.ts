@@ -1,22 +1,11 @@
 // The product's core path end to end in Node: connect, choose, check, start,
 // stop, timeout, server-side expiry and crash recovery — real services, a real
 // SQLite file, real HTTP to the Odoo simulator.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { workingKeychain } from '../../support/fake-keychain';
-import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
+import { connectAs, consolesPerTest, type ConsoleUnderTest, REASON, startConsoleWithSim } from './console-fixture';
 
-let open: ConsoleUnderTest[] = [];
-afterEach(async () => {
-  for (const console of open.reverse()) await console.close().catch(() => undefined);
-  open = [];
-});
-
-async function connected(): Promise<ConsoleUnderTest> {
-  const console = await startConsoleWithSim();
-  open.push(console);
-  await connectAs(console);
-  return console;
-}
+const { open, connected } = consolesPerTest();
 
 async function cookieActsAs(console: ConsoleUnderTest, cookie: string): Promise<string | null> {
   const response = await fetch(`${console.sim.url}/odoo`, { headers: { Cookie: `session_id=${cookie}` }, redirect: 'manual' });

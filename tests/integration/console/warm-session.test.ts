@@ -4,23 +4,12 @@
 // cancel, after two minutes unused, on disconnect and on quit, revoked by crash
 // recovery, never used for another target, never used twice, and not made at all
 // when the rate limit would refuse the attempt.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WARM_UNUSED_MS } from '../../../src-main/core';
-import { connectAs, REASON, startConsoleWithSim, type ConsoleUnderTest } from './console-fixture';
+import { connectAs, consolesPerTest, type ConsoleUnderTest, REASON } from './console-fixture';
 import { RequestWatch } from '../../support/request-watch';
 
-let open: ConsoleUnderTest[] = [];
-afterEach(async () => {
-  for (const console of open.reverse()) await console.close().catch(() => undefined);
-  open = [];
-});
-
-async function connected(): Promise<ConsoleUnderTest> {
-  const console = await startConsoleWithSim();
-  open.push(console);
-  await connectAs(console);
-  return console;
-}
+const { open, connected } = consolesPerTest();
 
 interface WarmRow {
   session_identifier: string;
