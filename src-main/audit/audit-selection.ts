@@ -2,11 +2,12 @@
 // when a search is shown the full-text match too. audit.list, audit.search and
 // audit.export all read through it, so an export holds exactly the rows the
 // screen lists.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditFilters, AuditQuery } from '../../src-preload/contract';
 import type { SqlRunner } from './sql-runner';
 import { baseQuery, applyFilters, type RowsQuery } from './audit-filters';
 import { toFtsQuery } from './fts-query';
+import { SESSIONS_BOUND, walkedKeys, walkPays } from './local-walk';
 import type { AuditRowsView, AuditSchema } from './schema';
 
 const SORT_COLUMNS = {
@@ -23,10 +24,11 @@ export type RowsSort = AuditQuery['sort'];
 interface Part {
   query: RowsQuery;
   /**
-   * The full-text index's own count, when it equals the part's: the local view holds one
-   * row per session and nothing filters it, so counting the matches is counting the rows.
+   * The full-text query of a local part nothing filters: the index's own count is then
+   * the part's (the local view holds one row per session), and a page by start time may
+   * walk the start-time index (local-walk.ts).
    */
-  indexCount: RawBuilder<{ n: number }> | null;
+  localMatch: string | null;
 }
 
 /**
@@ -36,6 +38,8 @@ interface Part {
  * key instead of scanning the union.
  */
 export class RowSelection {
+  private readonly counts = new Map<string, number>();
+
   private constructor(
     private readonly db: Kysely<AuditSchema>,
     private readonly parts: readonly Part[],
@@ -43,7 +47,7 @@ export class RowSelection {
 
   /** No text: every row the filters let through. */
   static filtered(db: Kysely<AuditSchema>, filters: Partial<AuditFilters>): RowSelection {
-    return new RowSelection(db, [{ query: baseQuery(db, filters), indexCount: null }]);
+    return new RowSelection(db, [{ query: baseQuery(db, filters), localMatch: null }]);
   }
 
   /**
@@ -58,13 +62,12 @@ export class RowSelection {
       const ids = sql`SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
       const query = applyFilters(db.selectFrom('local_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters);
       const unfiltered = !filters.admin?.trim() && !filters.target?.trim() && !filters.from && !filters.to && !filters.outcome;
-      const indexCount = unfiltered ? sql<{ n: number }>`SELECT count(*) AS n FROM sessions_fts WHERE sessions_fts MATCH ${match}` : null;
-      parts.push({ query, indexCount });
+      parts.push({ query, localMatch: unfiltered ? match : null });
     }
     if (filters.source !== 'local') {
       const ids = sql`SELECT rowid FROM server_logs_fts WHERE server_logs_fts MATCH ${match}`;
       // Not one row per entry (a session's entries and Odoo's row merge): counted through the view.
-      parts.push({ query: applyFilters(db.selectFrom('server_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters), indexCount: null });
+      parts.push({ query: applyFilters(db.selectFrom('server_audit_rows').where(sql<boolean>`row_key IN (${ids})`), filters), localMatch: null });
     }
     return new RowSelection(db, parts);
   }
@@ -77,10 +80,8 @@ export class RowSelection {
   count(runner: SqlRunner): number {
     let total = 0;
     for (const part of this.parts) {
-      const counted = part.indexCount
-        ? runner.first({ compile: () => part.indexCount!.compile(this.db) })
-        : runner.first(part.query.select((eb) => eb.fn.countAll<number>().as('n')));
-      total += counted?.n ?? 0;
+      const counted = part.localMatch !== null ? this.matches(runner, part.localMatch) : runner.first(part.query.select((eb) => eb.fn.countAll<number>().as('n')))?.n;
+      total += counted ?? 0;
     }
     return total;
   }
@@ -94,9 +95,17 @@ export class RowSelection {
     if (this.parts.length === 0) return [];
     if (!window) return runner.all<AuditRowsView>(this.sorted(this.selects((query) => query.selectAll()), sort));
     const column = SORT_COLUMNS[sort.field];
-    const keys = runner.all<Pick<AuditRowsView, 'source' | 'row_key'>>(
-      this.sorted(this.selects((query) => query.select(['source', 'row_key', column])), sort).limit(window.limit).offset(window.offset),
+    const wanted = window.offset + window.limit;
+    const order = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+    const members = this.parts.map((part) =>
+      part.localMatch !== null && sort.field === 'startedAt' && this.walkPays(runner, part.localMatch, wanted)
+        ? sql`SELECT * FROM (${walkedKeys(part.localMatch, sort.dir, wanted)})`
+        : sql`SELECT * FROM ${part.query.select(['source', 'row_key', column])}`,
     );
+    // A total order, so that paging never shows a row twice or skips one.
+    const page = sql<Pick<AuditRowsView, 'source' | 'row_key'>>`${sql.join(members, sql` UNION ALL `)}
+      ORDER BY ${sql.ref(column)} ${order}, source ${order}, row_key ${order} LIMIT ${window.limit} OFFSET ${window.offset}`;
+    const keys = runner.all({ compile: () => page.compile(this.db) });
     const found = new Map<string, AuditRowsView>();
     for (const source of ['local', 'server'] as const) {
       const ids = keys.filter((key) => key.source === source).map((key) => key.row_key);
@@ -105,6 +114,22 @@ export class RowSelection {
       for (const row of runner.all<AuditRowsView>(this.db.selectFrom(view).selectAll().where('row_key', 'in', ids))) found.set(`${source}:${row.row_key}`, row);
     }
     return keys.map((key) => found.get(`${key.source}:${key.row_key}`)).filter((row): row is AuditRowsView => row !== undefined);
+  }
+
+  /** The full-text index's count of `match`, read once per selection (a prefix can cost milliseconds). */
+  private matches(runner: SqlRunner, match: string): number {
+    let counted = this.counts.get(match);
+    if (counted === undefined) {
+      const query = sql<{ n: number }>`SELECT count(*) AS n FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
+      counted = runner.first({ compile: () => query.compile(this.db) })?.n ?? 0;
+      this.counts.set(match, counted);
+    }
+    return counted;
+  }
+
+  private walkPays(runner: SqlRunner, match: string, wanted: number): boolean {
+    const sessions = runner.first({ compile: () => SESSIONS_BOUND.compile(this.db) })?.n ?? 0;
+    return walkPays(this.matches(runner, match), sessions, wanted);
   }
 
   /** Each part's SELECT; called only with at least one part. */
