@@ -270,10 +270,11 @@ export class MirrorSync {
    * Only sessions of this same connection count: another server's entry with the same id is another record.
    */
   private compareWithLocal(row: ServerLogRow, at: Date): number {
-    if (row.kind !== 'console' || row.message === null) return 0;
+    // Only a start entry repeats the local record's facts.
+    if (row.kind !== 'console' || row.message?.event !== 'start') return 0;
     const { events } = this.database;
     const local = this.statements.localSession(row.serverId);
-    if (!local || row.message.event !== 'start') return 0;
+    if (!local) return 0;
     const fields: string[] = [];
     if (local.reason !== row.message.reason) fields.push('reason');
     if (local.target_id !== row.message.target.id) fields.push('target');
