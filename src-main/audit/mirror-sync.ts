@@ -149,28 +149,38 @@ export class MirrorSync {
     // a read that fails still finds every page read before it written, as before.
     let pending: ServerLogRow[][] = [];
     let pendingRows = 0;
+    let reading = this.source.readServerLogs(kind, window, this.pageSize);
     try {
       for (;;) {
-        const page = await this.source.readServerLogs(kind, window, this.pageSize);
+        const page = await reading;
         if (first) {
           setTotal(page.total === null ? null : page.total);
           first = false;
         }
         const rows = this.checkedOrder(kind, window.afterId, page.rows);
         const passEnds = rows.length < this.pageSize;
+        if (!passEnds) {
+          // The next page is asked for before this one is written, so that the server
+          // answers while SQLite works. Awaited at the next turn; if a write fails first,
+          // its answer is dropped unread.
+          window = { ...window, afterId: rows[rows.length - 1]!.serverId };
+          reading = this.source.readServerLogs(kind, window, this.pageSize);
+          reading.catch(() => undefined);
+        }
         pending.push(rows);
         pendingRows += rows.length;
         if (passEnds || pendingRows >= BATCH_ROWS) {
           const pages = pending;
           pending = [];
           pendingRows = 0;
+          // The write is synchronous: the request goes out first.
+          if (!passEnds) await new Promise((resolve) => setImmediate(resolve));
           this.applyPages(kind, pages, tally, passEnds);
         }
         tally.fetched += rows.length;
         if (page.total !== null) setTotal(Math.max(page.total, tally.fetched - fetchedBefore));
         progressed();
         if (passEnds) return;
-        window = { ...window, afterId: rows[rows.length - 1]!.serverId };
       }
     } catch (error) {
       // The pass did not end: what was read is written with the pass's position (SY-3, SY-4).

@@ -4,8 +4,9 @@
 // Odoo simulator through the real connector over HTTP, then full-text search
 // p50/p95 over 1 000 000 local rows. Prints one table.
 // Sizes can be lowered for a quick look: AUDIT_BENCH_SERVER_ROWS, AUDIT_BENCH_LOCAL_ROWS.
-// The simulator runs in this process, so the RSS column includes its copy of
-// the server rows; the "RSS before" note gives the baseline the step started from.
+// The simulator runs in a process of its own (sim-process.ts), as a real server would:
+// the time and RSS columns are the syncing console's; the "RSS before" note gives the
+// baseline the step started from.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,8 @@ import { AuditQueries } from '../../src-main/audit/audit-queries';
 import { MirrorSync } from '../../src-main/audit/mirror-sync';
 import { connectionKey } from '../../src-main/connections/connection-service';
 import { OdooConnection } from '../../src-main/odoo/odoo-connection';
-import { appendServerLogs } from '../support/audit/sim-server-logs';
-import { startOdooSim } from '../support/odoo-sim';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 const SERVER_ROWS = Number(process.env.AUDIT_BENCH_SERVER_ROWS ?? 100_000);
 const NEW_ROWS = 1000;
@@ -108,9 +109,35 @@ function loadLocalRows(searchDb: AuditDatabase): void {
   }
 }
 
+/** The simulator in its own process: its address, a command channel, and how to end it. */
+async function simulatorProcess(logs: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sim-process.ts'), '--logs', String(logs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const line = await lines.next();
+    if (line.done) throw new Error('the simulator process ended');
+    return line.value;
+  };
+  const { url, database } = JSON.parse(await next()) as { url: string; database: string };
+  return {
+    url,
+    database,
+    async append(count: number): Promise<void> {
+      child.stdin!.write(`append ${count}\n`);
+      if ((await next()) !== 'ok') throw new Error('the simulator did not append');
+    },
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.stdin!.end();
+    }),
+  };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'audit-bench-'));
 let seededIn = performance.now();
-const sim = await startOdooSim({ seedLogs: SERVER_ROWS, hashDelayMs: 0 });
+const sim = await simulatorProcess(SERVER_ROWS);
 seededIn = performance.now() - seededIn;
 try {
   // 1. First sync of the mirror, from the simulator through the connector.
@@ -122,7 +149,7 @@ try {
   await measuredSync(`first sync, ${SERVER_ROWS} server rows`, file, sync);
 
   // 2. Incremental sync: 1 000 rows added on the server, ten to a second, then synced again.
-  appendServerLogs(sim.state, NEW_ROWS, { stepMs: 100 });
+  await sim.append(NEW_ROWS);
   await measuredSync(`incremental sync, ${NEW_ROWS} new rows`, file, sync);
   database.close();
 
@@ -160,5 +187,5 @@ try {
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`Audit store benchmark (simulator seeded with ${SERVER_ROWS} rows in ${seconds(seededIn)})`);
+console.log(`Audit store benchmark (simulator in its own process, seeded with ${SERVER_ROWS} rows in ${seconds(seededIn)})`);
 printTable(results);
