@@ -2,7 +2,7 @@
 // when a search is shown the full-text match too. audit.list, audit.search and
 // audit.export all read through it, so an export holds exactly the rows the
 // screen lists.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditFilters, AuditQuery } from '../../src-preload/contract';
 import type { SqlRunner } from './sql-runner';
 import { baseQuery, applyFilters, type RowsQuery } from './audit-filters';
@@ -93,19 +93,16 @@ export class RowSelection {
    */
   rows(runner: SqlRunner, sort: RowsSort, window?: { limit: number; offset: number }): AuditRowsView[] {
     if (this.parts.length === 0) return [];
-    if (!window) return runner.all<AuditRowsView>(this.sorted(this.selects((query) => query.selectAll()), sort));
+    if (!window) return runner.all(this.compiled(this.ordered(this.parts.map((part) => sql`SELECT * FROM ${part.query.selectAll()}`), sort)));
     const column = SORT_COLUMNS[sort.field];
     const wanted = window.offset + window.limit;
-    const order = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
     const members = this.parts.map((part) =>
-      part.localMatch !== null && sort.field === 'startedAt' && this.walkPays(runner, part.localMatch, wanted)
+      part.localMatch !== null && sort.field === 'startedAt' && this.shouldWalk(runner, part.localMatch, wanted)
         ? sql`SELECT * FROM (${walkedKeys(part.localMatch, sort.dir, wanted)})`
         : sql`SELECT * FROM ${part.query.select(['source', 'row_key', column])}`,
     );
-    // A total order, so that paging never shows a row twice or skips one.
-    const page = sql<Pick<AuditRowsView, 'source' | 'row_key'>>`${sql.join(members, sql` UNION ALL `)}
-      ORDER BY ${sql.ref(column)} ${order}, source ${order}, row_key ${order} LIMIT ${window.limit} OFFSET ${window.offset}`;
-    const keys = runner.all({ compile: () => page.compile(this.db) });
+    const page = sql<Pick<AuditRowsView, 'source' | 'row_key'>>`${this.ordered(members, sort)} LIMIT ${window.limit} OFFSET ${window.offset}`;
+    const keys = runner.all(this.compiled(page));
     const found = new Map<string, AuditRowsView>();
     for (const source of ['local', 'server'] as const) {
       const ids = keys.filter((key) => key.source === source).map((key) => key.row_key);
@@ -116,36 +113,34 @@ export class RowSelection {
     return keys.map((key) => found.get(`${key.source}:${key.row_key}`)).filter((row): row is AuditRowsView => row !== undefined);
   }
 
+  /**
+   * The parts' SELECTs as one UNION ALL in the sort's order (by result column names), with
+   * the source and row after the sort column: a total order, so that paging never shows a
+   * row twice or skips one.
+   */
+  private ordered(members: RawBuilder<unknown>[], sort: RowsSort): RawBuilder<AuditRowsView> {
+    const order = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+    return sql<AuditRowsView>`${sql.join(members, sql` UNION ALL `)}
+      ORDER BY ${sql.ref(SORT_COLUMNS[sort.field])} ${order}, source ${order}, row_key ${order}`;
+  }
+
+  private compiled<R>(query: RawBuilder<R>): Compilable<R> {
+    return { compile: () => query.compile(this.db) };
+  }
+
   /** The full-text index's count of `match`, read once per selection (a prefix can cost milliseconds). */
   private matches(runner: SqlRunner, match: string): number {
     let counted = this.counts.get(match);
     if (counted === undefined) {
       const query = sql<{ n: number }>`SELECT count(*) AS n FROM sessions_fts WHERE sessions_fts MATCH ${match}`;
-      counted = runner.first({ compile: () => query.compile(this.db) })?.n ?? 0;
+      counted = runner.first(this.compiled(query))?.n ?? 0;
       this.counts.set(match, counted);
     }
     return counted;
   }
 
-  private walkPays(runner: SqlRunner, match: string, wanted: number): boolean {
-    const sessions = runner.first({ compile: () => SESSIONS_BOUND.compile(this.db) })?.n ?? 0;
+  private shouldWalk(runner: SqlRunner, match: string, wanted: number): boolean {
+    const sessions = runner.first(this.compiled(SESSIONS_BOUND))?.n ?? 0;
     return walkPays(this.matches(runner, match), sessions, wanted);
-  }
-
-  /** Each part's SELECT; called only with at least one part. */
-  private selects<Q extends RowsQuery>(select: (query: RowsQuery) => Q): [Q, ...Q[]] {
-    const [first, ...rest] = this.parts.map((part) => select(part.query));
-    return [first!, ...rest];
-  }
-
-  private sorted<Q extends RowsQuery>([first, ...rest]: [Q, ...Q[]], sort: RowsSort) {
-    const column = SORT_COLUMNS[sort.field];
-    // With two parts the ORDER BY applies to the whole UNION ALL, by result column names.
-    return rest
-      .reduce((union, part) => union.unionAll(part) as Q, first)
-      .orderBy(column, sort.dir)
-      // A total order, so that paging never shows a row twice or skips one.
-      .orderBy('source', sort.dir)
-      .orderBy('row_key', sort.dir);
   }
 }
