@@ -7,6 +7,7 @@
 // made one tiny segment per row, and merging them was most of a first sync's time.
 // Every statement is bound to one server: rows of another never match.
 import type Database from 'better-sqlite3';
+import { LINK_STARTS } from './mirror-links';
 import type { MirrorColumns } from './mirror-rows';
 
 const COLUMNS = [
@@ -46,6 +47,7 @@ export class MirrorStatements {
   private readonly inserts = new Map<number, Database.Statement>();
   private readonly updateRow: Database.Statement;
   private readonly findLocal: Database.Statement;
+  private readonly linkStartsStatement: Database.Statement;
 
   /** `server`: the connection key, as sessions.connection_key holds it. */
   constructor(private readonly raw: Database.Database, private readonly server: string) {
@@ -61,6 +63,7 @@ export class MirrorStatements {
       `SELECT id, reason, target_id, session_identifier, admin_login FROM sessions
        WHERE server_log_id = ? AND connection_key = ? ORDER BY id LIMIT 1`,
     );
+    this.linkStartsStatement = raw.prepare(LINK_STARTS);
   }
 
   /**
@@ -96,6 +99,11 @@ export class MirrorStatements {
       }
       this.insertStatement(chunk.length).run(values);
     }
+  }
+
+  /** Links the start entries that name a mark to their rows, where those are mirrored by now (mirror-links.ts). */
+  linkStarts(): void {
+    this.linkStartsStatement.run(this.server);
   }
 
   update(id: number, columns: MirrorColumns): void {

@@ -34,7 +34,6 @@ import type { AuditDatabase } from './audit-database';
 import { advance, passWindow, readPosition, writePosition, type MirrorPosition } from './mirror-position';
 import { changedContent, mirrorColumns, type MirrorColumns } from './mirror-rows';
 import { MirrorStatements } from './mirror-statements';
-import { StartLinks } from './mirror-links';
 import { storedConnectionKey } from './audit-store';
 import { lastSyncAt, recordSyncFinished } from './sync-state';
 
@@ -76,7 +75,6 @@ export class MirrorSync {
   private readonly clock: Clock;
   private running: Promise<SyncResult> | null = null;
   private readonly statements: MirrorStatements;
-  private readonly startLinks: StartLinks;
   /** As sessions.connection_key holds it, so console entries join their local sessions. */
   readonly server: string;
 
@@ -91,7 +89,6 @@ export class MirrorSync {
     this.lookBackSeconds = options.lookBackSeconds ?? DEFAULT_LOOK_BACK_SECONDS;
     this.clock = options.clock ?? systemClock;
     this.statements = new MirrorStatements(database.raw, this.server);
-    this.startLinks = new StartLinks(database.raw, this.server);
   }
 
   get isRunning(): boolean {
@@ -218,7 +215,7 @@ export class MirrorSync {
           position = advance(position, pageNewest, lastId, passEnds && index === pages.length - 1);
         });
         // Either side of a link may be in these pages: the start entry or its impersonate.log row.
-        this.startLinks.run();
+        this.statements.linkStarts();
         writePosition(this.database, this.server, kind, position);
       }),
     );
