@@ -16,7 +16,7 @@ import { ConsoleCallError } from '../../../src-preload/renderer-invokers';
 import { RATE_LIMIT_ATTEMPTS } from '../../../src-preload/limits';
 import { consoleApi } from '../api';
 import { ErrorMessage } from './ErrorMessage';
-import { reasonFeedback } from './reason-hint';
+import { useReasonDraft } from './reason-draft';
 import { ReasonField } from './ReasonField';
 import { Button, Dialog } from './ui';
 
@@ -38,9 +38,7 @@ export interface ReasonDialogProps {
 export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = null }: ReasonDialogProps) {
   const { t } = useTranslation();
   const ids = useId();
-  const fieldRef = useRef<HTMLTextAreaElement>(null);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const draft = useReasonDraft();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
@@ -62,12 +60,11 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
     return () => clearTimeout(timer);
   }, [waitUntil]);
 
-  const valid = reasonFeedback(reason, true).error === null;
-  const canConfirm = valid && !starting && waitUntil === null;
+  const canConfirm = draft.valid && !starting && waitUntil === null;
   const remaining = remainingAttempts;
 
   const confirm = async () => {
-    setTouched(true);
+    draft.touch();
     if (!canConfirm) return;
     setStarting(true);
     setError(null);
@@ -75,7 +72,7 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
     // dialog, unmounted once the session is active, must not ask main to give it back.
     confirmedRef.current = true;
     try {
-      await onConfirm(reason.trim());
+      await onConfirm(draft.reason.trim());
     } catch (failure) {
       // Refused or failed: the dialog stays, and a cancel gives back what main may still hold.
       confirmedRef.current = false;
@@ -90,20 +87,14 @@ export function ReasonDialog({ target, onClose, onConfirm, remainingAttempts = n
   const titleId = `${ids}-title`;
   const targetId = `${ids}-target`;
   return (
-    <Dialog labelledBy={titleId} describedBy={targetId} onClose={onClose} initialFocus={fieldRef} className="reason-dialog">
+    <Dialog labelledBy={titleId} describedBy={targetId} onClose={onClose} initialFocus={draft.fieldRef} className="reason-dialog">
       <h2 id={titleId}>{t('reason.title', { name: target.name })}</h2>
       <p id={targetId} className="help">
         {t('reason.target', { name: target.name, login: target.login })}
       </p>
       <ReasonField
         label={t('reason.label')}
-        reason={reason}
-        touched={touched}
-        fieldRef={fieldRef}
-        onChange={(value) => {
-          setReason(value);
-          setTouched(true);
-        }}
+        draft={draft}
         onEnter={() => void confirm()}
       />
       <p className="help">

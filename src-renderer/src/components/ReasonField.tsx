@@ -1,23 +1,22 @@
 // The one-line reason field of both reason dialogs (the impersonation's, and Allow
 // changes'): the live hint and the count mirror main's rule (reason-hint.ts); main
 // decides. Enter never adds a line break: a reason is one line.
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReasonDraft } from './reason-draft';
 import { REASON_MAX, reasonFeedback, reasonLength } from './reason-hint';
 import { Field } from './ui';
 
 export interface ReasonFieldProps {
   label: string;
-  reason: string;
-  /** Whether the person has typed yet: nothing is called wrong before the first keystroke. */
-  touched: boolean;
-  fieldRef: RefObject<HTMLTextAreaElement | null>;
-  onChange(reason: string): void;
+  /** The dialog's reason as it is typed (useReasonDraft). */
+  draft: ReasonDraft;
   /** What Enter does, if anything beyond not breaking the line. */
   onEnter?(): void;
 }
 
-export function ReasonField({ label, reason, touched, fieldRef, onChange, onEnter }: ReasonFieldProps) {
+export function ReasonField({ label, draft, onEnter }: ReasonFieldProps) {
+  const { reason, touched, fieldRef } = draft;
   const { t } = useTranslation();
   const feedback = reasonFeedback(reason, touched);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -36,7 +35,7 @@ export function ReasonField({ label, reason, touched, fieldRef, onChange, onEnte
         </>
       }
     >
-      {(control) => <textarea {...control} ref={fieldRef} rows={3} value={reason} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />}
+      {(control) => <textarea {...control} ref={fieldRef} rows={3} value={reason} onChange={(event) => draft.change(event.target.value)} onKeyDown={onKeyDown} />}
     </Field>
   );
 }
