@@ -45,5 +45,13 @@ export async function dismissColorPickerError(page: Page): Promise<void> {
   const error = harnessView(page).locator('.o_error_dialog');
   await expect(error.first()).toBeVisible();
   test.info().annotations.push({ type: 'harness only', description: "Odoo 17's color picker cannot read window.top from a cross-origin iframe" });
-  while ((await error.count()) > 0) await error.last().locator('.modal-footer .btn-primary').click();
+  // One dialog closed a click at a time; a dialog still closing, or one more that opens
+  // meanwhile, is waited for instead of clicked at (the loop that clicked the last one
+  // found could wait on a closing dialog's button until the test's time ran out).
+  await expect(async () => {
+    const open = await error.count();
+    if (open === 0) return;
+    await error.last().locator('.modal-footer .btn-primary').click({ timeout: 2_000 });
+    throw new Error(`${open} error dialogs were open`);
+  }).toPass({ timeout: 60_000 });
 }
